@@ -1,0 +1,69 @@
+package kz.bilim.access;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The signed-in user as every module sees it: who, in which role, over which scope. */
+public final class BilimUser implements UserDetails, CredentialsContainer {
+
+    private final long id;
+    private final String username;
+    private String passwordHash;
+    private final String fullName;
+    private final Role role;
+    private final Scope scope;
+    private final String kato;
+    private final Long organisationId;
+    private final String locale;
+    private final boolean enabled;
+
+    public BilimUser(long id, String username, String passwordHash, String fullName, Role role, Scope scope,
+                     String kato, Long organisationId, String locale, boolean enabled) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.fullName = fullName;
+        this.role = role;
+        this.scope = scope;
+        this.kato = kato;
+        this.organisationId = organisationId;
+        this.locale = locale;
+        this.enabled = enabled;
+    }
+
+    public long id() { return id; }
+    public String fullName() { return fullName; }
+    public Role role() { return role; }
+    public Scope scope() { return scope; }
+    /** The user's own territory ('' for national users) — the scope of audit records about the user. */
+    public String kato() { return kato; }
+    public Long organisationId() { return organisationId; }
+    public String locale() { return locale; }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() { return passwordHash; }
+
+    @Override
+    public String getUsername() { return username; }
+
+    @Override
+    public boolean isEnabled() { return enabled; }
+
+    @Override
+    public void eraseCredentials() { passwordHash = null; }
+
+    @Override
+    public String toString() {
+        return "BilimUser[" + username + ", " + role + ", " + scope.setting() + "]";
+    }
+}

@@ -1,0 +1,32 @@
+package kz.bilim.access;
+
+/** The roles of architecture.md. Each decides how wide the scope is and whether personal data may be read. */
+public enum Role {
+    MINISTRY_ADMIN(true),
+    REGION_OFFICER(true),
+    DISTRICT_OFFICER(true),
+    ORGANISATION_ADMIN(true),
+    POLICE_LIAISON(true),
+    /** SC-3: statistics are formed from the database without personal data. */
+    STATISTICS_ANALYST(false),
+    CONTACT_CENTRE(true),
+    APPLICANT(false);
+
+    private final boolean readsPersonalData;
+
+    Role(boolean readsPersonalData) {
+        this.readsPersonalData = readsPersonalData;
+    }
+
+    public boolean readsPersonalData() {
+        return readsPersonalData;
+    }
+
+    public boolean boundToTerritory() {
+        return this == REGION_OFFICER || this == DISTRICT_OFFICER || this == POLICE_LIAISON;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,36 @@
+package kz.bilim.access.internal;
+
+import kz.bilim.access.BilimUser;
+import kz.bilim.audit.AuditAction;
+import kz.bilim.audit.AuditEntry;
+import kz.bilim.audit.AuditTrail;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/** Logins and failed logins go to the audit trail, placed in the user's territory. */
+@Component
+class LoginAudit {
+
+    private final AuditTrail audit;
+
+    LoginAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof BilimUser user) {
+            audit.record(AuditEntry.of(AuditAction.LOGIN, "user", user.id(), user.kato(), user.organisationId()),
+                    user.getUsername(), user.role().name());
+        }
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        // the attempted name is not personal data of a citizen; the password never reaches here
+        audit.record(AuditEntry.of(AuditAction.LOGIN_FAILED, "user", null, "", null),
+                String.valueOf(event.getAuthentication().getName()), "ANONYMOUS");
+    }
+}

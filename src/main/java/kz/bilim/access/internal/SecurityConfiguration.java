@@ -1,0 +1,80 @@
+package kz.bilim.access.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kz.bilim.platform.web.ErrorCode;
+import kz.bilim.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/**
+ * Two doors. {@code /api/**}: machine clients with a bearer token (or HTTP Basic), stateless, errors as problem+json.
+ * Everything else: staff pages behind a login form with a session and CSRF protection. Some facts are public:
+ * identity checks, the calendar, health and the API documentation.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PUBLIC_API = {"/api/v1/identity/**", "/api/v1/calendar/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, Problems problems, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, PUBLIC_API).permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        problem(request, response, ErrorCode.UNAUTHENTICATED, "error.unauthenticated.detail", problems, json)))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) ->
+                                problem(request, response, ErrorCode.UNAUTHENTICATED, "error.unauthenticated.detail", problems, json))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(request, response, ErrorCode.FORBIDDEN, "error.forbidden.detail", problems, json)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, ErrorCode code,
+                                String detailKey, Problems problems, JsonMapper json) throws IOException {
+        var problem = problems.of(request, code, detailKey);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(code.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,53 @@
+package kz.bilim.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Languages: Kazakh (the state language, default), Russian and English. A page switches with {@code ?lang=ru};
+ * the choice is kept in a cookie; API clients choose with Accept-Language.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("kk"), Locale.forLanguageTag("ru"), Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver("bilim-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(WebConfiguration::fromHeader);
+        return resolver;
+    }
+
+    private static Locale fromHeader(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+                if (best != null) return best;
+            } catch (IllegalArgumentException ignored) {
+                // a malformed header is not worth an error: fall back to the state language
+            }
+        }
+        return LANGUAGES.get(0);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}
