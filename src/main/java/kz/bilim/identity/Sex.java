@@ -1,0 +1,5 @@
+package kz.bilim.identity;
+
+public enum Sex {
+    MALE, FEMALE
+}
