@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, module and API tests against an embedded PostgreSQL 15 (surefire), then the browser
+# tests in headless Chromium (failsafe). Installs the browser first if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-browser.sh
+exec ./mvnw -B verify "$@"
