@@ -1,0 +1,47 @@
+package kz.bilim.browser;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Debian's headless Chromium driven by Debian's ChromeDriver — nothing is downloaded at test time
+ * (scripts/install-browser.sh puts both on the machine).
+ */
+final class Browser {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    static ChromeDriver start() throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute())
+            throw new IllegalStateException("Browser tests need Debian chromium and chromium-driver: run scripts/install-browser.sh");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--user-data-dir=" + Files.createTempDirectory("bilim-chromium"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Keeps a picture of what the user saw, under target/screenshots, for a human to look at. */
+    static void screenshot(ChromeDriver driver, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File png = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,123 @@
+package kz.bilim.browser;
+
+import kz.bilim.identity.Bin;
+import kz.bilim.platform.database.OwnerDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.YearMonth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A district officer's everyday path in a real browser: sign in, change language, find a school. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrganisationListBrowserIT {
+
+    private static final String DISTRICT = "631000000"; // a district of East Kazakhstan region, only this test uses 63…
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OwnerDataSource owner;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    ChromeDriver driver;
+
+    @BeforeAll
+    void seedAndStart() throws Exception {
+        var jdbc = JdbcClient.create(owner);
+        jdbc.sql("""
+                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
+                values (:d, '630000000', 2, 'Сынақ ауданы', 'Тестовый район', false),
+                       ('631010000', :d, 3, 'Сынақ ауылдық округі', 'Тестовый сельский округ', false),
+                       ('631010101', '631010000', 4, 'Сынақ ауылы', 'село Тестовое', false)
+                on conflict do nothing
+                """).param("d", DISTRICT).update();
+        String[][] schools = {
+                {"Абай атындағы № 1 мектеп", "Школа № 1 имени Абая", "GENERAL_SECONDARY_SCHOOL"},
+                {"Жамбыл атындағы № 2 мектеп", "Школа № 2 имени Жамбыла", "GENERAL_SECONDARY_SCHOOL"},
+                {"«Балдырған» бөбекжайы", "Ясли-сад «Балдырган»", "PRESCHOOL"},
+        };
+        int serial = 77000;
+        for (String[] school : schools) {
+            Bin bin = null;
+            while (bin == null) bin = Bin.compose(YearMonth.of(2001, 3), Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, serial++);
+            jdbc.sql("""
+                    insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages, shifts)
+                    values (:bin, :kk, :ru, :kind, 'STATE', '631010101', false, array['kk','ru'], 2)
+                    on conflict (bin) do nothing
+                    """).param("bin", bin.value()).param("kk", school[0]).param("ru", school[1])
+                    .param("kind", school[2]).update();
+        }
+        jdbc.sql("""
+                insert into app_user (username, password_hash, full_name, role, scope_kato, kato)
+                values ('browser.district', :hash, 'Айгүл Сапарова', 'DISTRICT_OFFICER', :d, :d)
+                on conflict (username) do nothing
+                """).param("hash", passwords.encode("browser-test-2026")).param("d", DISTRICT).update();
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    @DisplayName("CA-2 a district officer signs in, switches the language and filters the district's organisations")
+    void signInSwitchLanguageAndFilter() throws Exception {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get("http://localhost:" + port + "/login");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Жүйеге кіру");
+
+        driver.findElement(By.id("lang-ru")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Вход"));
+        driver.findElement(By.id("username")).sendKeys("browser.district");
+        driver.findElement(By.id("password")).sendKeys("browser-test-2026");
+        Browser.screenshot(driver, "login-ru");
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        assertThat(driver.findElement(By.cssSelector(".who")).getText()).contains("Айгүл Сапарова");
+
+        driver.get("http://localhost:" + port + "/organisations");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-table")));
+        assertThat(rows()).isEqualTo(3);
+        assertThat(driver.findElement(By.id("organisation-table")).getText()).contains("Школа № 1 имени Абая");
+
+        new Select(driver.findElement(By.id("filter-kind"))).selectByValue("GENERAL_SECONDARY_SCHOOL");
+        driver.findElement(By.id("filter-q")).sendKeys("Абая");
+        driver.findElement(By.id("filter-submit")).click();
+        wait.until(d -> rows() == 1);
+        assertThat(driver.findElement(By.id("organisation-table")).getText())
+                .contains("Школа № 1 имени Абая").doesNotContain("Балдырган");
+        Browser.screenshot(driver, "organisations-filtered-ru");
+
+        driver.findElement(By.id("lang-kk")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation-table"), "Абай атындағы № 1 мектеп"));
+        assertThat(rows()).isEqualTo(1);
+        Browser.screenshot(driver, "organisations-filtered-kk");
+    }
+
+    private int rows() {
+        return driver.findElements(By.cssSelector("#organisation-table tbody tr")).size();
+    }
+}
