@@ -50,6 +50,13 @@ class PlatformEndpointsTest {
     }
 
     @Test
+    @DisplayName("htmx and Chart.js are served from webjars without a version in the path")
+    void webjars() throws Exception {
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/chart.js/dist/chart.umd.min.js")).andExpect(status().isOk());
+    }
+
+    @Test
     @DisplayName("actuator health answers UP without login")
     void health() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
