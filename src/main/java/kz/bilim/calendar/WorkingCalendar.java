@@ -51,7 +51,12 @@ public class WorkingCalendar {
 
     @Autowired
     WorkingCalendar(CalendarEntries entries) {
-        this(() -> CalendarSnapshot.of(entries.holidays(), entries.swaps(), entries.schoolHolidays()));
+        this(() -> {
+            var loaded = CalendarSnapshot.of(entries.holidays(), entries.swaps(), entries.schoolHolidays());
+            log.info("Calendar loaded: {} holidays, {} decree swaps, {} school holiday periods",
+                    loaded.holidays().size(), loaded.swaps().size(), loaded.schoolHolidays().size());
+            return loaded;
+        });
     }
 
     private WorkingCalendar(Supplier<CalendarSnapshot> loader) {
@@ -72,10 +77,7 @@ public class WorkingCalendar {
     }
 
     public void reload() {
-        CalendarSnapshot fresh = loader.get();
-        snapshot = fresh;
-        log.info("Calendar loaded: {} holidays, {} decree swaps, {} school holiday periods",
-                fresh.holidays().size(), fresh.swaps().size(), fresh.schoolHolidays().size());
+        snapshot = loader.get();
     }
 
     private CalendarSnapshot data() {
