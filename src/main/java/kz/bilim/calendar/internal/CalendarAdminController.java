@@ -1,0 +1,211 @@
+package kz.bilim.calendar.internal;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import kz.bilim.calendar.SchoolHolidayPeriod;
+import kz.bilim.calendar.WorkingCalendar;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+
+/**
+ * The ministry's screens for the calendar data: holidays, decree swaps and school holiday periods of a year, with forms
+ * that show their errors in place. Only the ministry administrator edits the calendar.
+ */
+@Controller
+@RequestMapping("/admin/calendar")
+@PreAuthorize("hasRole('MINISTRY_ADMIN')")
+@Hidden
+class CalendarAdminController {
+
+    static final String LIST = "calendar/admin";
+    static final String HOLIDAY_FORM = "calendar/holiday-form";
+    static final String SWAP_FORM = "calendar/swap-form";
+    static final String PERIOD_FORM = "calendar/period-form";
+
+    private final CalendarEntries entries;
+    private final CalendarEditing editing;
+
+    CalendarAdminController(CalendarEntries entries, CalendarEditing editing) {
+        this.entries = entries;
+        this.editing = editing;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String year, Model model) {
+        int shown = YearParameter.parse(year).orElse(YearParameter.current());
+        model.addAttribute("year", shown);
+        model.addAttribute("years", YearParameter.all());
+        model.addAttribute("holidays", entries.holidaysOf(shown));
+        model.addAttribute("swaps", entries.swapsOf(shown));
+        model.addAttribute("periods", entries.schoolHolidaysOf(shown));
+        return LIST;
+    }
+
+    private static String backTo(int year) {
+        return "redirect:/admin/calendar?year=" + year;
+    }
+
+    private static int yearOf(LocalDate date) {
+        return date == null ? YearParameter.current() : date.getYear();
+    }
+
+    // ---- holidays ------------------------------------------------------------------------------------------------------
+
+    @GetMapping("/holidays/new")
+    String newHoliday(Model model) {
+        model.addAttribute("form", new HolidayForm());
+        return HOLIDAY_FORM;
+    }
+
+    @GetMapping("/holidays/{id}")
+    String editHoliday(@PathVariable long id, Model model) {
+        model.addAttribute("form", HolidayForm.of(entries.holiday(id).orElseThrow(CalendarAdminController::notFound)));
+        model.addAttribute("id", id);
+        return HOLIDAY_FORM;
+    }
+
+    @PostMapping("/holidays")
+    String createHoliday(@ModelAttribute("form") HolidayForm form, BindingResult errors, RedirectAttributes redirect) {
+        return saveHoliday(0, form, errors, redirect);
+    }
+
+    @PostMapping("/holidays/{id}")
+    String updateHoliday(@PathVariable long id, @ModelAttribute("form") HolidayForm form, BindingResult errors,
+                         Model model, RedirectAttributes redirect) {
+        model.addAttribute("id", id);
+        return saveHoliday(id, form, errors, redirect);
+    }
+
+    private String saveHoliday(long id, HolidayForm form, BindingResult errors, RedirectAttributes redirect) {
+        editing.check(form, id, errors);
+        if (errors.hasErrors()) return HOLIDAY_FORM;
+        try {
+            if (id == 0) editing.create(form);
+            else if (!editing.update(id, form)) throw notFound();
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("date", "calendar.error.duplicate-holiday");
+            return HOLIDAY_FORM;
+        }
+        redirect.addFlashAttribute("saved", true);
+        return backTo(yearOf(form.getDate()));
+    }
+
+    @PostMapping("/holidays/{id}/delete")
+    String deleteHoliday(@PathVariable long id, RedirectAttributes redirect) {
+        int year = entries.holiday(id).map(h -> h.date().getYear()).orElseThrow(CalendarAdminController::notFound);
+        editing.deleteHoliday(id);
+        redirect.addFlashAttribute("deleted", true);
+        return backTo(year);
+    }
+
+    // ---- decree swaps --------------------------------------------------------------------------------------------------
+
+    @GetMapping("/swaps/new")
+    String newSwap(Model model) {
+        model.addAttribute("form", new SwapForm());
+        return SWAP_FORM;
+    }
+
+    @GetMapping("/swaps/{id}")
+    String editSwap(@PathVariable long id, Model model) {
+        model.addAttribute("form", SwapForm.of(entries.swap(id).orElseThrow(CalendarAdminController::notFound)));
+        model.addAttribute("id", id);
+        return SWAP_FORM;
+    }
+
+    @PostMapping("/swaps")
+    String createSwap(@ModelAttribute("form") SwapForm form, BindingResult errors, RedirectAttributes redirect) {
+        return saveSwap(0, form, errors, redirect);
+    }
+
+    @PostMapping("/swaps/{id}")
+    String updateSwap(@PathVariable long id, @ModelAttribute("form") SwapForm form, BindingResult errors, Model model,
+                      RedirectAttributes redirect) {
+        model.addAttribute("id", id);
+        return saveSwap(id, form, errors, redirect);
+    }
+
+    private String saveSwap(long id, SwapForm form, BindingResult errors, RedirectAttributes redirect) {
+        editing.check(form, id, errors);
+        if (errors.hasErrors()) return SWAP_FORM;
+        try {
+            if (id == 0) editing.create(form);
+            else if (!editing.update(id, form)) throw notFound();
+        } catch (DuplicateKeyException e) {
+            errors.rejectValue("date", "calendar.error.duplicate-swap");
+            return SWAP_FORM;
+        }
+        redirect.addFlashAttribute("saved", true);
+        return backTo(yearOf(form.getDate()));
+    }
+
+    @PostMapping("/swaps/{id}/delete")
+    String deleteSwap(@PathVariable long id, RedirectAttributes redirect) {
+        int year = entries.swap(id).map(s -> s.date().getYear()).orElseThrow(CalendarAdminController::notFound);
+        editing.deleteSwap(id);
+        redirect.addFlashAttribute("deleted", true);
+        return backTo(year);
+    }
+
+    // ---- school holiday periods ----------------------------------------------------------------------------------------
+
+    @GetMapping("/school-holidays/new")
+    String newPeriod(Model model) {
+        model.addAttribute("form", new PeriodForm());
+        return PERIOD_FORM;
+    }
+
+    @GetMapping("/school-holidays/{id}")
+    String editPeriod(@PathVariable long id, Model model) {
+        model.addAttribute("form", PeriodForm.of(entries.schoolHoliday(id).orElseThrow(CalendarAdminController::notFound)));
+        model.addAttribute("id", id);
+        return PERIOD_FORM;
+    }
+
+    @PostMapping("/school-holidays")
+    String createPeriod(@ModelAttribute("form") PeriodForm form, BindingResult errors, RedirectAttributes redirect) {
+        return savePeriod(0, form, errors, redirect);
+    }
+
+    @PostMapping("/school-holidays/{id}")
+    String updatePeriod(@PathVariable long id, @ModelAttribute("form") PeriodForm form, BindingResult errors,
+                        Model model, RedirectAttributes redirect) {
+        model.addAttribute("id", id);
+        return savePeriod(id, form, errors, redirect);
+    }
+
+    private String savePeriod(long id, PeriodForm form, BindingResult errors, RedirectAttributes redirect) {
+        editing.check(form, errors);
+        if (errors.hasErrors()) return PERIOD_FORM;
+        if (id == 0) editing.create(form);
+        else if (!editing.update(id, form)) throw notFound();
+        redirect.addFlashAttribute("saved", true);
+        return backTo(yearOf(form.getFirstDay()));
+    }
+
+    @PostMapping("/school-holidays/{id}/delete")
+    String deletePeriod(@PathVariable long id, RedirectAttributes redirect) {
+        int year = entries.schoolHoliday(id).map(SchoolHolidayPeriod::firstDay).map(LocalDate::getYear)
+                .orElseThrow(CalendarAdminController::notFound);
+        editing.deleteSchoolHoliday(id);
+        redirect.addFlashAttribute("deleted", true);
+        return backTo(year);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

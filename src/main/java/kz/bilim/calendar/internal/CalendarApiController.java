@@ -1,0 +1,139 @@
+package kz.bilim.calendar.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.bilim.calendar.CalendarDay;
+import kz.bilim.calendar.DateOutsideCalendar;
+import kz.bilim.calendar.WorkingCalendar;
+import kz.bilim.platform.web.InvalidInputException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+
+/**
+ * The calendar as a public API: what a day is, N working days from a date, a deadline, the provider's next opening.
+ * Bad input or a date outside 2018-2030 is 422 problem+json naming the field.
+ */
+@RestController
+@RequestMapping("/api/v1/calendar")
+@Tag(name = "calendar", description = "Kazakhstan working-day calendar 2018-2030 (TR-5, TR-13, TR-14, EIS-8)")
+class CalendarApiController {
+
+    static final int MAX_WORKING_DAYS = 1000;
+
+    record DayView(LocalDate date, boolean working, @JsonInclude(JsonInclude.Include.ALWAYS) String holiday, String kind,
+                   String decree) {
+    }
+
+    record DateView(LocalDate date) {
+    }
+
+    record DeadlineView(LocalDate due, String deadline) {
+    }
+
+    record OpeningView(String at, boolean open, String nextOpening, LocalDate processingDay) {
+    }
+
+    private final WorkingCalendar calendar;
+
+    CalendarApiController(WorkingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/days/{date}")
+    @Operation(summary = "Is the date a working day; the holiday's name in the language of Accept-Language")
+    DayView day(@Parameter(description = "ISO date, e.g. 2024-05-04") @PathVariable("date") String text) {
+        LocalDate date = date("date", text);
+        CalendarDay day = within("date", () -> calendar.day(date));
+        return new DayView(date, day.working(), day.holidayName(LocaleContextHolder.getLocale()),
+                day.kind().name().toLowerCase(), day.decree());
+    }
+
+    @GetMapping("/working-days")
+    @Operation(summary = "TR-5, TR-13: the date that is `add` working days after `from` (negative counts back)")
+    DateView workingDays(@Parameter(description = "ISO date") @RequestParam(name = "from", required = false) String fromText,
+                         @Parameter(description = "number of working days") @RequestParam(name = "add", required = false) String addText) {
+        LocalDate from = date("from", fromText);
+        int add = integer("add", addText);
+        within("from", () -> calendar.day(from));
+        if (Math.abs(add) > MAX_WORKING_DAYS)
+            throw new InvalidInputException("add", "calendar.error.too-many-days", String.valueOf(MAX_WORKING_DAYS));
+        return new DateView(within("add", () -> calendar.addWorkingDays(from, add)));
+    }
+
+    @GetMapping("/deadline")
+    @Operation(summary = "EIS-8: the end of the due day, or of the next working day if it is a day off (Asia/Almaty)")
+    DeadlineView deadline(@Parameter(description = "ISO date") @RequestParam(name = "due", required = false) String dueText) {
+        LocalDate due = date("due", dueText);
+        ZonedDateTime end = within("due", () -> calendar.deadline(due));
+        return new DeadlineView(due, end.toOffsetDateTime().toString());
+    }
+
+    @GetMapping("/provider-hours/next-opening")
+    @Operation(summary = "TR-14: whether the provider is open at `at`, when it next opens, and the day an application "
+            + "received then is processed")
+    OpeningView nextOpening(@Parameter(description = "ISO date-time with offset (2024-05-03T19:00+05:00, '+' as %2B) "
+            + "or without (read as Asia/Almaty time)") @RequestParam(name = "at", required = false) String at) {
+        ZonedDateTime moment = parseMoment(at);
+        return within("at", () -> new OpeningView(moment.toOffsetDateTime().toString(), calendar.isProviderOpen(moment),
+                calendar.nextProviderOpening(moment).toOffsetDateTime().toString(),
+                calendar.processingDay(moment.toInstant())));
+    }
+
+    /*
+     * Parameters are parsed here rather than by Spring's conversion, so that a malformed one is answered as 422 naming
+     * the field (Spring's own handler would answer 400 without the field).
+     */
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) throw new InvalidInputException(field, "error.field.required");
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "calendar.error.not-a-date", text);
+        }
+    }
+
+    private static int integer(String field, String text) {
+        if (text == null || text.isBlank()) throw new InvalidInputException(field, "error.field.required");
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "calendar.error.not-a-number", text);
+        }
+    }
+
+    private static ZonedDateTime parseMoment(String text) {
+        if (text == null || text.isBlank()) throw new InvalidInputException("at", "error.field.required");
+        String value = text.strip().replace(' ', '+'); // an unencoded '+' arrives as a space
+        try {
+            return OffsetDateTime.parse(value).atZoneSameInstant(WorkingCalendar.ZONE);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).atZone(WorkingCalendar.ZONE);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("at", "calendar.error.not-a-moment", text);
+            }
+        }
+    }
+
+    private static <T> T within(String field, Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (DateOutsideCalendar e) {
+            throw new InvalidInputException(field, "calendar.error.outside-years",
+                    String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR));
+        }
+    }
+}
