@@ -57,6 +57,14 @@ class PlatformEndpointsTest {
     }
 
     @Test
+    @DisplayName("a missing or mistyped request parameter is 422 problem+json naming the parameter")
+    void parameterErrorsNameTheField() throws Exception {
+        mvc.perform(get("/api/v1/calendar/working-days").param("from", "2026-01-05").header("Accept-Language", "en"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("add"));
+    }
+
+    @Test
     @DisplayName("actuator health answers UP without login")
     void health() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
