@@ -5,7 +5,7 @@ import java.util.List;
 /** The outcome of a classifier import: applied as a whole, or refused as a whole with the reasons. */
 sealed interface ImportResult permits ImportResult.Imported, ImportResult.Rejected {
 
-    /** How many rows the file had, and what became of them; {@code millis} from upload to commit. */
+    /** How many rows the file had and what became of them; {@code millis} from reading the file to the written audit record. */
     record Imported(int rows, int inserted, int updated, int unchanged, int reattached, long millis)
             implements ImportResult {
     }

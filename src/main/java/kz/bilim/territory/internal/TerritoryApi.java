@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,7 +122,13 @@ class TerritoryApi {
         ProblemDetail problem = problems.of(ErrorCode.INVALID_INPUT, "territory.import.rejected", rejected.total());
         problem.setProperty("errorCount", rejected.total());
         problem.setProperty("errors", errorMessages.lines(rejected.errors(), locale).stream()
-                .map(l -> Map.of("row", l.row(), "field", l.field(), "reason", l.reason()))
+                .map(l -> {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("row", l.row());
+                    error.put("field", l.field());
+                    error.put("reason", l.reason());
+                    return error;
+                })
                 .toList());
         return ResponseEntity.status(ErrorCode.INVALID_INPUT.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
