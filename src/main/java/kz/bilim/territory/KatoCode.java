@@ -22,7 +22,12 @@ public record KatoCode(String value) {
 
     /** Nine digits, not starting with {@code 00} (no region has code 00). */
     public static boolean isWellFormed(String text) {
-        return text != null && text.matches("[0-9]{9}") && !text.startsWith("00");
+        if (text == null || text.length() != 9 || text.startsWith("00")) return false;
+        for (int i = 0; i < 9; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /**

@@ -124,7 +124,7 @@ final class ClassifierFile {
                 if (given.isEmpty()) continue;
                 int[] digits = group.getValue();
                 String expected = te.substring(digits[0], digits[1]);
-                if (!given.matches("[0-9]{1," + expected.length() + "}")
+                if (given.length() > expected.length() || !given.chars().allMatch(ch -> ch >= '0' && ch <= '9')
                         || !padded(given, expected.length()).equals(expected))
                     errors.add(new RowError(n, group.getKey(), "territory.import.group-mismatch", expected));
             }
