@@ -11,11 +11,18 @@ public interface Territories {
     /** The 20 top-level territories: 17 regions and the cities Astana, Almaty and Shymkent. */
     List<Territory> regions();
 
+    /** All direct children, in code order. Prefer the paged variant for lists a person reads. */
     List<Territory> children(String parentKato);
 
-    /** The chain from the region down to this territory, the territory itself last. */
+    /** One page (from 0) of the direct children, in code order, with the total count. */
+    TerritoryPage children(String parentKato, int page, int size);
+
+    /** The chain from the region down to this territory, the territory itself last; empty when it does not exist. */
     List<Territory> path(String kato);
 
-    /** Territories whose name (kk or ru) starts with the text or whose code starts with it, at most {@code limit}. */
+    /**
+     * Territories whose code starts with the text, or whose name (kk or ru) or a word of it starts with the text
+     * (case-insensitive, so "қар" finds "Қарағанды облысы" and "с.Карабулак"), at most {@code limit}.
+     */
     List<Territory> search(String text, int limit);
 }

@@ -2,19 +2,66 @@ package kz.bilim.territory.internal;
 
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
+import kz.bilim.territory.TerritoryPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+/** Reads of the KATO tree. The tree is public knowledge: the {@code territory} table has no row-level security. */
 @Repository
 class TerritoryRepository implements Territories {
 
-    private static final String SELECT = """
-            select kato, parent_kato, level, name_kk, name_ru, urban, scope_prefix from territory
+    private static final String COLUMNS = """
+            t.kato, t.parent_kato, t.level, t.name_kk, t.name_ru, t.urban, t.scope_prefix,
+            (select count(*) from territory c where c.parent_kato = t.kato) as children
+            """;
+
+    private static final String FIND = "select " + COLUMNS + " from territory t where t.kato = :kato";
+
+    private static final String REGIONS = "select " + COLUMNS + " from territory t where t.level = 1 order by t.kato";
+
+    private static final String ALL_CHILDREN = "select " + COLUMNS + """
+             from territory t where t.parent_kato = :parent order by t.kato
+            """;
+
+    private static final String CHILDREN_PAGE = "select " + COLUMNS + """
+             from territory t where t.parent_kato = :parent order by t.kato limit :limit offset :offset
+            """;
+
+    private static final String COUNT_CHILDREN = "select count(*) from territory where parent_kato = :parent";
+
+    private static final String PATH = """
+            with recursive up as (
+                select t.kato, t.parent_kato, 0 as depth from territory t where t.kato = :kato
+                union all
+                select t.kato, t.parent_kato, up.depth + 1 from territory t join up on t.kato = up.parent_kato)
+            select %s from up join territory t on t.kato = up.kato order by up.depth desc
+            """.formatted(COLUMNS);
+
+    private static final String SEARCH_BY_CODE = "select " + COLUMNS + """
+             from territory t where t.kato like :code order by t.kato limit :limit
+            """;
+
+    /** A name matches when it, or a word of it (after a space, dot or hyphen: "с.Акшабай"), starts with the text. */
+    private static final String SEARCH_BY_NAME = "select " + COLUMNS + """
+             from territory t
+             where lower(t.name_kk) like lower(:start) or lower(t.name_ru) like lower(:start)
+                or lower(t.name_kk) like lower(:afterSpace) or lower(t.name_ru) like lower(:afterSpace)
+                or lower(t.name_kk) like lower(:afterDot) or lower(t.name_ru) like lower(:afterDot)
+                or lower(t.name_kk) like lower(:afterHyphen) or lower(t.name_ru) like lower(:afterHyphen)
+             order by (lower(t.name_kk) like lower(:start) or lower(t.name_ru) like lower(:start)) desc, t.level, t.kato
+             limit :limit
+            """;
+
+    private static final String EXISTING = """
+            select kato from territory where kato = any(string_to_array(:codes, ','))
             """;
 
     private final JdbcClient jdbc;
@@ -25,44 +72,89 @@ class TerritoryRepository implements Territories {
 
     @Override
     public Optional<Territory> find(String kato) {
-        return jdbc.sql(SELECT + " where kato = :kato").param("kato", kato).query(TerritoryRepository::map).optional();
+        return findRow(kato).map(TerritoryRow::territory);
     }
 
     @Override
     public List<Territory> regions() {
-        return jdbc.sql(SELECT + " where level = 1 order by kato").query(TerritoryRepository::map).list();
+        return territories(regionRows());
     }
 
     @Override
     public List<Territory> children(String parentKato) {
-        return jdbc.sql(SELECT + " where parent_kato = :parent order by kato")
-                .param("parent", parentKato).query(TerritoryRepository::map).list();
+        return territories(jdbc.sql(ALL_CHILDREN).param("parent", parentKato).query(TerritoryRepository::map).list());
+    }
+
+    @Override
+    public TerritoryPage children(String parentKato, int page, int size) {
+        return new TerritoryPage(territories(childRows(parentKato, page, size)), page, size, countChildren(parentKato));
     }
 
     @Override
     public List<Territory> path(String kato) {
-        return jdbc.sql("""
-                        with recursive up as (
-                            select t.*, 0 as depth from territory t where kato = :kato
-                            union all
-                            select t.*, up.depth + 1 from territory t join up on t.kato = up.parent_kato)
-                        select kato, parent_kato, level, name_kk, name_ru, urban, scope_prefix from up order by depth desc
-                        """)
-                .param("kato", kato).query(TerritoryRepository::map).list();
+        return territories(pathRows(kato));
     }
 
     @Override
     public List<Territory> search(String text, int limit) {
-        String prefix = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return jdbc.sql(SELECT + """
-                         where lower(name_ru) like :prefix or lower(name_kk) like :prefix or kato like :prefix
-                         order by level, kato limit :limit
-                        """)
-                .param("prefix", prefix).param("limit", limit).query(TerritoryRepository::map).list();
+        return territories(searchRows(text, limit));
     }
 
-    static Territory map(ResultSet rs, int row) throws SQLException {
-        return new Territory(rs.getString("kato"), rs.getString("parent_kato"), rs.getInt("level"),
-                rs.getString("name_kk"), rs.getString("name_ru"), rs.getBoolean("urban"), rs.getString("scope_prefix"));
+    Optional<TerritoryRow> findRow(String kato) {
+        return jdbc.sql(FIND).param("kato", kato).query(TerritoryRepository::map).optional();
+    }
+
+    List<TerritoryRow> regionRows() {
+        return jdbc.sql(REGIONS).query(TerritoryRepository::map).list();
+    }
+
+    List<TerritoryRow> childRows(String parentKato, int page, int size) {
+        return jdbc.sql(CHILDREN_PAGE)
+                .param("parent", parentKato)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(TerritoryRepository::map).list();
+    }
+
+    long countChildren(String parentKato) {
+        return jdbc.sql(COUNT_CHILDREN).param("parent", parentKato).query(Long.class).single();
+    }
+
+    List<TerritoryRow> pathRows(String kato) {
+        return jdbc.sql(PATH).param("kato", kato).query(TerritoryRepository::map).list();
+    }
+
+    List<TerritoryRow> searchRows(String text, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) return List.of();
+        if (q.matches("[0-9]+")) {
+            return jdbc.sql(SEARCH_BY_CODE).param("code", q + "%").param("limit", limit)
+                    .query(TerritoryRepository::map).list();
+        }
+        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql(SEARCH_BY_NAME)
+                .param("start", escaped + "%")
+                .param("afterSpace", "% " + escaped + "%")
+                .param("afterDot", "%." + escaped + "%")
+                .param("afterHyphen", "%-" + escaped + "%")
+                .param("limit", limit)
+                .query(TerritoryRepository::map).list();
+    }
+
+    /** Which of these codes are in the tree already: one query, however many codes. */
+    Set<String> existing(Collection<String> codes) {
+        if (codes.isEmpty()) return Set.of();
+        return new HashSet<>(jdbc.sql(EXISTING).param("codes", String.join(",", codes))
+                .query(String.class).list());
+    }
+
+    private static List<Territory> territories(List<TerritoryRow> rows) {
+        return rows.stream().map(TerritoryRow::territory).toList();
+    }
+
+    private static TerritoryRow map(ResultSet rs, int row) throws SQLException {
+        return new TerritoryRow(new Territory(rs.getString("kato"), rs.getString("parent_kato"), rs.getInt("level"),
+                rs.getString("name_kk"), rs.getString("name_ru"), rs.getBoolean("urban"), rs.getString("scope_prefix")),
+                rs.getInt("children"));
     }
 }
