@@ -32,11 +32,18 @@ class PersonRepository {
     /** Only the id, through a function that reveals nothing else, so that one IIN stays one person. */
     private static final String ID_BY_IIN = "select bilim_person_id(:iin)";
 
+    /**
+     * The id is drawn first and the row inserted without RETURNING: RETURNING would need the new row to be readable,
+     * and a school may register a pupil who lives outside its territory before the enrolment makes them visible.
+     */
+    private static final String NEXT_ID = "select nextval(pg_get_serial_sequence('person', 'id'))";
+
     private static final String INSERT = """
-            insert into person (iin, last_name, first_name, patronymic, birth_date, sex, nationality, citizenship,
+            insert into person (id, iin, last_name, first_name, patronymic, birth_date, sex, nationality, citizenship,
                                 residence_kato)
-            values (:iin, :lastName, :firstName, :patronymic, :birthDate, :sex, :nationality, :citizenship, :residence)
-            returning id
+            overriding system value
+            values (:id, :iin, :lastName, :firstName, :patronymic, :birthDate, :sex, :nationality, :citizenship,
+                    :residence)
             """;
 
     private final JdbcClient jdbc;
@@ -54,12 +61,14 @@ class PersonRepository {
     }
 
     PersonId insert(PersonDraft p) {
-        return new PersonId(jdbc.sql(INSERT)
+        long id = jdbc.sql(NEXT_ID).query(Long.class).single();
+        jdbc.sql(INSERT).param("id", id)
                 .param("iin", p.iin()).param("lastName", p.lastName()).param("firstName", p.firstName())
                 .param("patronymic", p.patronymic()).param("birthDate", p.birthDate()).param("sex", p.sex().name())
                 .param("nationality", p.nationality()).param("citizenship", p.citizenship())
                 .param("residence", p.residenceKato())
-                .query(Long.class).single());
+                .update();
+        return new PersonId(id);
     }
 
     private static Person map(ResultSet rs, int row) throws SQLException {

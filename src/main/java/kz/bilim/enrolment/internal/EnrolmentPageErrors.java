@@ -1,4 +1,4 @@
-package kz.bilim.organisation.internal;
+package kz.bilim.enrolment.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.bilim.platform.web.NotFoundException;
@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** On the registry's pages, a missing or out-of-scope record is the ordinary 404 page, never a 500. */
-@ControllerAdvice(assignableTypes = OrganisationPageController.class)
-class PageErrors {
+/** On the pupils' pages, a missing or out-of-scope record is the ordinary 404 page, never a 500. */
+@ControllerAdvice(assignableTypes = EnrolmentPageController.class)
+class EnrolmentPageErrors {
 
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
