@@ -105,7 +105,9 @@ class EnrolmentPageController {
         model.addAttribute("classLabels", classes.stream().collect(Collectors.toMap(SchoolClass::id, SchoolClass::label)));
         model.addAttribute("q", q);
         model.addAttribute("active", active);
-        model.addAttribute("pupils", enrolments.pupils(filter, Paged.page(page), Paged.size(null)));
+        var pupils = enrolments.pupils(filter, Paged.page(page), Paged.size(null));
+        model.addAttribute("pupils", pupils);
+        PageLinks.addTo(model, pupils);
         model.addAttribute("mayManage", organisations.permissions(organisation.id()).manageClasses());
         return PUPILS;
     }
@@ -134,6 +136,7 @@ class EnrolmentPageController {
         pupils.items().stream().map(p -> p.enrolment().organisationId()).distinct()
                 .forEach(id -> organisations.find(id).ifPresent(o -> names.put(id, o)));
         model.addAttribute("pupils", pupils);
+        PageLinks.addTo(model, pupils);
         model.addAttribute("organisationNames", names);
         return LIST;
     }

@@ -78,7 +78,9 @@ class OrganisationPageController {
                 InstructionLanguage.isKnown(language) ? language : null,
                 urban == null || urban.isBlank() ? null : Boolean.valueOf(urban), q);
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
-        model.addAttribute("organisations", organisations.list(parsed, Paged.page(page), Paged.size(size)));
+        var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
+        model.addAttribute("organisations", found);
+        PageLinks.addTo(model, found);
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
     }
