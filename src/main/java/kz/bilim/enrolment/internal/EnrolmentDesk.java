@@ -1,0 +1,226 @@
+package kz.bilim.enrolment.internal;
+
+import kz.bilim.audit.AuditAction;
+import kz.bilim.audit.AuditEntry;
+import kz.bilim.audit.AuditTrail;
+import kz.bilim.enrolment.Admission;
+import kz.bilim.enrolment.Decision;
+import kz.bilim.enrolment.Enrolment;
+import kz.bilim.enrolment.EnrolmentId;
+import kz.bilim.enrolment.Enrolments;
+import kz.bilim.enrolment.Expulsion;
+import kz.bilim.enrolment.PersonDraft;
+import kz.bilim.enrolment.PersonId;
+import kz.bilim.enrolment.Pupil;
+import kz.bilim.enrolment.PupilAdmitted;
+import kz.bilim.enrolment.PupilExpelled;
+import kz.bilim.enrolment.PupilFilter;
+import kz.bilim.identity.Iin;
+import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.Organisation;
+import kz.bilim.organisation.Organisations;
+import kz.bilim.organisation.Paged;
+import kz.bilim.organisation.SchoolClass;
+import kz.bilim.platform.web.FieldError;
+import kz.bilim.platform.web.InvalidInputException;
+import kz.bilim.platform.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Admission and expulsion by order (TR-7, TR-10) and the lists of pupils. A refusal rolls the whole step back —
+ * a person registered on the way included — so the database is as it was.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(EnrolmentDesk.READERS)
+class EnrolmentDesk implements Enrolments {
+
+    /** Roles that read personal data; statistics analysts and applicants do not (SC-3). */
+    static final String READERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', "
+            + "'ORGANISATION_ADMIN', 'POLICE_LIAISON', 'CONTACT_CENTRE')";
+    static final String WRITERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', 'ORGANISATION_ADMIN')";
+    static final int ORDER_MAX = 50;
+
+    private final EnrolmentRepository enrolments;
+    private final PersonRepository persons;
+    private final PersonValidation validation;
+    private final Organisations organisations;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    EnrolmentDesk(EnrolmentRepository enrolments, PersonRepository persons, PersonValidation validation,
+                  Organisations organisations, AuditTrail audit, ApplicationEventPublisher events) {
+        this.enrolments = enrolments;
+        this.persons = persons;
+        this.validation = validation;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(WRITERS)
+    public Decision admit(Admission admission) {
+        var errors = new ArrayList<FieldError>();
+        if (admission.organisationId() == null) throw new InvalidInputException("organisationId", "error.field.required");
+        Organisation organisation = organisations.find(admission.organisationId())
+                .orElseThrow(() -> new NotFoundException("organisation", admission.organisationId()));
+        SchoolClass schoolClass = schoolClass(admission, organisation, errors);
+        String order = order("admissionOrder", admission.admissionOrder(), errors);
+        PersonRef person = person(admission, errors);
+        LocalDate from = admission.from();
+        if (from == null) errors.add(new FieldError("from", "error.field.required"));
+        else if (person != null && from.isBefore(person.birthDate()))
+            errors.add(new FieldError("from", "enrolment.from.before-birth"));
+        else if (schoolClass != null && !withinYear(from, schoolClass.academicYear()))
+            errors.add(new FieldError("from", "enrolment.from.outside-year",
+                    new AcademicYear(schoolClass.academicYear()).toString()));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+
+        PersonId personId = person.id() != null ? person.id() : register(person.draft());
+        enrolments.lockClass(schoolClass.id());
+        var refusal = EnrolmentPolicy.occupancy(schoolClass, enrolments.activeInClass(schoolClass.id()))
+                .or(() -> enrolments.ofPerson(personId).stream().anyMatch(e -> EnrolmentPolicy.overlaps(from, e))
+                        ? Optional.of(EnrolmentPolicy.alreadyEnrolled()) : Optional.empty());
+        if (refusal.isPresent()) return refused(refusal.get());
+        EnrolmentId id;
+        try {
+            id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato(),
+                    schoolClass.grade(), from, order);
+        } catch (DataIntegrityViolationException e) {
+            if (!isExclusionViolation(e)) throw e;
+            return refused(EnrolmentPolicy.alreadyEnrolled());
+        }
+        audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato(), organisation.id().value())
+                .with(Map.of("person", personId.value(), "class", schoolClass.id().value())));
+        events.publishEvent(new PupilAdmitted(id, personId, organisation.id(), schoolClass.id(), schoolClass.grade(),
+                from, order));
+        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(WRITERS)
+    public Decision expel(EnrolmentId id, Expulsion expulsion) {
+        Enrolment enrolment = enrolments.find(id).orElseThrow(() -> new NotFoundException("enrolment", id));
+        var errors = new ArrayList<FieldError>();
+        String order = order("expulsionOrder", expulsion.expulsionOrder(), errors);
+        LocalDate date = expulsion.date();
+        if (date == null) errors.add(new FieldError("date", "error.field.required"));
+        else if (date.isBefore(enrolment.enrolledFrom()))
+            errors.add(new FieldError("date", "enrolment.date.before-admission", enrolment.enrolledFrom().toString()));
+        else if (date.isAfter(LocalDate.now(AcademicYear.ZONE)))
+            errors.add(new FieldError("date", "enrolment.date.future"));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        var refusal = EnrolmentPolicy.expulsion(enrolment);
+        if (refusal.isPresent()) return refused(refusal.get());
+        if (!enrolments.expel(id, date, order)) return refused(EnrolmentPolicy.expelledMeanwhile());
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "expulsion")));
+        events.publishEvent(new PupilExpelled(id, enrolment.personId(), enrolment.organisationId(), date, order));
+        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+    }
+
+    @Override
+    public Optional<Enrolment> find(EnrolmentId id) {
+        return enrolments.find(id);
+    }
+
+    @Override
+    public Paged<Pupil> pupils(PupilFilter filter, int page, int size) {
+        boolean counted = filter.organisation() != null || filter.schoolClass() != null;
+        if (counted) {
+            long total = enrolments.count(filter);
+            var items = (long) page * size >= total ? List.<Pupil>of() : enrolments.pupils(filter, size, (long) page * size);
+            return Paged.counted(items, page, size, total);
+        }
+        var items = enrolments.pupils(filter, size + 1, (long) page * size);
+        boolean more = items.size() > size;
+        return new Paged<>(more ? items.subList(0, size) : items, page, size, null, more);
+    }
+
+    @Override
+    public List<Enrolment> history(PersonId person) {
+        return enrolments.ofPerson(person);
+    }
+
+    /** A person to admit: one already registered (by id or IIN), or a new one to register. */
+    private record PersonRef(PersonId id, PersonDraft draft, LocalDate birthDate) {
+    }
+
+    private PersonRef person(Admission admission, List<FieldError> errors) {
+        if (admission.personId() != null) {
+            var existing = persons.find(admission.personId());
+            if (existing.isEmpty()) {
+                errors.add(new FieldError("personId", "enrolment.person.unknown"));
+                return null;
+            }
+            return new PersonRef(existing.get().id(), null, existing.get().birthDate());
+        }
+        if (admission.person() == null) {
+            errors.add(new FieldError("person", "error.field.required"));
+            return null;
+        }
+        Iin iin = validation.iin("person.", admission.person().iin(), errors);
+        if (iin != null) {
+            var registered = persons.idByIin(iin.value());
+            if (registered.isPresent()) return new PersonRef(registered.get(), null, iin.birthDate());
+        }
+        var draft = validation.person("person.", admission.person(), iin, errors);
+        return draft == null ? null : new PersonRef(null, draft, draft.birthDate());
+    }
+
+    private PersonId register(PersonDraft draft) {
+        var id = persons.insert(draft);
+        audit.record(AuditEntry.of(AuditAction.CREATE, "person", id, draft.residenceKato(), null));
+        return id;
+    }
+
+    private SchoolClass schoolClass(Admission admission, Organisation organisation, List<FieldError> errors) {
+        if (admission.classId() == null) {
+            errors.add(new FieldError("classId", "error.field.required"));
+            return null;
+        }
+        var found = organisations.findClass(admission.classId())
+                .filter(c -> c.organisationId().equals(organisation.id()));
+        if (found.isEmpty()) errors.add(new FieldError("classId", "enrolment.class.not-of-organisation"));
+        return found.orElse(null);
+    }
+
+    /** An admission falls in the class's academic year, or in the summer before it (admissions open in June). */
+    private static boolean withinYear(LocalDate from, int academicYear) {
+        var year = new AcademicYear(academicYear);
+        return !from.isBefore(year.start().minusMonths(3)) && !from.isAfter(year.end());
+    }
+
+    private static String order(String field, String text, List<FieldError> errors) {
+        String value = PersonValidation.blankToNull(text);
+        if (value == null) errors.add(new FieldError(field, "error.field.required"));
+        else if (value.length() > ORDER_MAX) errors.add(new FieldError(field, "enrolment.field.too-long", ORDER_MAX));
+        return value;
+    }
+
+    /** Nothing of a refused step stays: the person registered on the way is rolled back too. */
+    private static Decision refused(Decision.Refused refusal) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return refusal;
+    }
+
+    /** PostgreSQL's exclusion_violation: enrolment_no_overlap, the person is enrolled elsewhere at that time. */
+    private static boolean isExclusionViolation(DataIntegrityViolationException e) {
+        return e.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState());
+    }
+}

@@ -1,0 +1,80 @@
+package kz.bilim.enrolment.internal;
+
+import kz.bilim.enrolment.Person;
+import kz.bilim.enrolment.PersonDraft;
+import kz.bilim.enrolment.PersonId;
+import kz.bilim.identity.Sex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The person table. A person is in scope when they live in the caller's territory or are enrolled in an organisation
+ * of it; row-level security applies the same rule and requires the right to personal data.
+ */
+@Repository
+class PersonRepository {
+
+    private static final String FIND = """
+            select p.id, p.iin, p.last_name, p.first_name, p.patronymic, p.birth_date, p.sex, p.nationality,
+                   p.citizenship, p.residence_kato
+              from person p
+             where p.id = :id
+               and (:scopeAll or p.residence_kato between :scopeFrom and :scopeTo
+                    or exists (select 1 from enrolment e
+                                where e.person_id = p.id
+                                  and (e.kato between :scopeFrom and :scopeTo or e.organisation_id = :scopeOrg)))
+            """;
+
+    /** Only the id, through a function that reveals nothing else, so that one IIN stays one person. */
+    private static final String ID_BY_IIN = "select bilim_person_id(:iin)";
+
+    /**
+     * The id is drawn first and the row inserted without RETURNING: RETURNING would need the new row to be readable,
+     * and a school may register a pupil who lives outside its territory before the enrolment makes them visible.
+     */
+    private static final String NEXT_ID = "select nextval(pg_get_serial_sequence('person', 'id'))";
+
+    private static final String INSERT = """
+            insert into person (id, iin, last_name, first_name, patronymic, birth_date, sex, nationality, citizenship,
+                                residence_kato)
+            overriding system value
+            values (:id, :iin, :lastName, :firstName, :patronymic, :birthDate, :sex, :nationality, :citizenship,
+                    :residence)
+            """;
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Person> find(PersonId id) {
+        return SqlScope.current().bind(jdbc.sql(FIND).param("id", id.value())).query(PersonRepository::map).optional();
+    }
+
+    Optional<PersonId> idByIin(String iin) {
+        return jdbc.sql(ID_BY_IIN).param("iin", iin).query(Long.class).optional().map(PersonId::new);
+    }
+
+    PersonId insert(PersonDraft p) {
+        long id = jdbc.sql(NEXT_ID).query(Long.class).single();
+        jdbc.sql(INSERT).param("id", id)
+                .param("iin", p.iin()).param("lastName", p.lastName()).param("firstName", p.firstName())
+                .param("patronymic", p.patronymic()).param("birthDate", p.birthDate()).param("sex", p.sex().name())
+                .param("nationality", p.nationality()).param("citizenship", p.citizenship())
+                .param("residence", p.residenceKato())
+                .update();
+        return new PersonId(id);
+    }
+
+    private static Person map(ResultSet rs, int row) throws SQLException {
+        return new Person(new PersonId(rs.getLong("id")), rs.getString("iin"), rs.getString("last_name"),
+                rs.getString("first_name"), rs.getString("patronymic"), rs.getObject("birth_date", java.time.LocalDate.class),
+                Sex.valueOf(rs.getString("sex")), rs.getString("nationality"), rs.getString("citizenship"),
+                rs.getString("residence_kato"));
+    }
+}

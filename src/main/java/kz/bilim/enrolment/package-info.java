@@ -1,0 +1,9 @@
+/**
+ * Which person is in which class of which organisation, from when to when (TR-7, TR-10, SC-5): persons (IIN, name,
+ * birth date and sex agreeing with the IIN, nationality, citizenship, residence), admission and expulsion by order,
+ * never in two organisations at once, the occupancy norm of grades 2–9. Public API: {@link kz.bilim.enrolment.Enrolments},
+ * {@link kz.bilim.enrolment.Persons}, {@link kz.bilim.enrolment.EnrolmentStatistics} and the events
+ * {@link kz.bilim.enrolment.PupilAdmitted} and {@link kz.bilim.enrolment.PupilExpelled}. Every read of one person's
+ * record is audited; statistics users and the public get no personal data.
+ */
+package kz.bilim.enrolment;

@@ -1,0 +1,35 @@
+package kz.bilim.organisation;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** A school year, named by the calendar year it starts in (1 September). */
+public record AcademicYear(int startYear) {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+
+    public AcademicYear {
+        if (startYear < 2000 || startYear > 2100) throw new IllegalArgumentException("organisation.class.year.range");
+    }
+
+    public static AcademicYear current() {
+        return containing(LocalDate.now(ZONE));
+    }
+
+    public static AcademicYear containing(LocalDate date) {
+        return new AcademicYear(date.getMonthValue() >= 9 ? date.getYear() : date.getYear() - 1);
+    }
+
+    public LocalDate start() {
+        return LocalDate.of(startYear, 9, 1);
+    }
+
+    public LocalDate end() {
+        return LocalDate.of(startYear + 1, 8, 31);
+    }
+
+    @Override
+    public String toString() {
+        return startYear + "–" + (startYear + 1);
+    }
+}

@@ -1,0 +1,21 @@
+package kz.bilim.organisation;
+
+import java.util.List;
+
+/** Counts for the home dashboard: no personal data, so every signed-in role may read them within its scope. */
+public interface OrganisationStatistics {
+
+    /**
+     * For each child territory of {@code parentKato} (null: the 20 regions and cities of republican significance):
+     * the number of schools (every school kind), preschool organisations, colleges and classes of the current academic
+     * year, within the caller's scope. One set-based query grouping by the KATO prefix of the child level.
+     */
+    List<OrganisationCounts> byChildTerritory(String parentKato);
+
+    List<OrganisationCounts> byChildTerritory(String parentKato, AcademicYear year);
+
+    /** Counts of one child territory. */
+    record OrganisationCounts(String kato, String nameKk, String nameRu, long schools, long preschools, long colleges,
+                              long classes) {
+    }
+}

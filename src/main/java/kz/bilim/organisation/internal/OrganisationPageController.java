@@ -1,0 +1,222 @@
+package kz.bilim.organisation.internal;
+
+import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.ClassOccupancy;
+import kz.bilim.organisation.InstructionLanguage;
+import kz.bilim.organisation.Organisation;
+import kz.bilim.organisation.OrganisationFilter;
+import kz.bilim.organisation.OrganisationId;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.Organisations;
+import kz.bilim.organisation.Ownership;
+import kz.bilim.organisation.Paged;
+import kz.bilim.organisation.SchoolClass;
+import kz.bilim.organisation.SchoolClassId;
+import kz.bilim.platform.web.FieldError;
+import kz.bilim.platform.web.InvalidInputException;
+import kz.bilim.platform.web.NotFoundException;
+import kz.bilim.territory.Territories;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Pages of the registry: the filtered list, an organisation with its classes, the organisation and class forms. */
+@Controller
+class OrganisationPageController {
+
+    static final String LIST = "organisation/list";
+    static final String DETAIL = "organisation/detail";
+    static final String FORM = "organisation/form";
+    static final String CLASS_FORM = "organisation/class-form";
+
+    /** The filter form as typed; enums as text so that a hand-edited URL is answered with a message, not an error. */
+    record Filter(String q, String kind, String ownership, String language, String urban, String kato) {
+    }
+
+    private final Organisations organisations;
+    private final Territories territories;
+    private final ObjectProvider<ClassOccupancy> occupancy;
+
+    OrganisationPageController(Organisations organisations, Territories territories,
+                               ObjectProvider<ClassOccupancy> occupancy) {
+        this.organisations = organisations;
+        this.territories = territories;
+        this.occupancy = occupancy;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("ownerships", Ownership.values());
+        model.addAttribute("languageCodes", InstructionLanguage.CODES);
+    }
+
+    @GetMapping("/organisations")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String ownership, @RequestParam(required = false) String language,
+                @RequestParam(required = false) String urban, @RequestParam(required = false) String kato,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                Model model) {
+        var filter = new Filter(q, kind, ownership, language, urban, kato);
+        model.addAttribute("filter", filter);
+        var errors = new ArrayList<FieldError>();
+        var parsed = new OrganisationFilter(OrganisationApiController.kato(kato, errors),
+                OrganisationApiController.parse(OrganisationKind.class, "kind", kind, errors),
+                OrganisationApiController.parse(Ownership.class, "ownership", ownership, errors),
+                InstructionLanguage.isKnown(language) ? language : null,
+                urban == null || urban.isBlank() ? null : Boolean.valueOf(urban), q);
+        model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
+        var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
+        model.addAttribute("organisations", found);
+        PageLinks.addTo(model, found);
+        model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
+        return LIST;
+    }
+
+    @GetMapping("/organisations/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) Integer year, Model model) {
+        var organisation = existing(id);
+        var classes = organisations.classes(organisation.id(), year);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("territoryPath", territories.path(organisation.kato()));
+        model.addAttribute("classes", classes);
+        model.addAttribute("enrolled", enrolled(classes));
+        model.addAttribute("permissions", organisations.permissions(organisation.id()));
+        return DETAIL;
+    }
+
+    @GetMapping("/organisations/new")
+    String newForm(Model model) {
+        if (!organisations.permissions(new OrganisationId(-1)).register()) throw new AccessDeniedException("register");
+        model.addAttribute("form", new OrganisationForm());
+        return form(model, null, true);
+    }
+
+    @PostMapping("/organisations")
+    String create(@ModelAttribute("form") OrganisationForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        if (binding.hasErrors()) return form(model, null, true);
+        try {
+            var created = organisations.create(form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + created.id().value();
+        } catch (InvalidInputException e) {
+            FormErrors.into(binding, e);
+            return form(model, null, true);
+        }
+    }
+
+    @GetMapping("/organisations/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        var organisation = existing(id);
+        var permissions = organisations.permissions(organisation.id());
+        if (!permissions.editContacts()) throw new AccessDeniedException("edit");
+        model.addAttribute("form", OrganisationForm.of(organisation));
+        return form(model, organisation, permissions.editRegistration());
+    }
+
+    @PostMapping("/organisations/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect) {
+        var organisation = existing(id);
+        boolean full = organisations.permissions(organisation.id()).editRegistration();
+        if (binding.hasErrors()) return form(model, organisation, full);
+        try {
+            organisations.update(organisation.id(), form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.into(binding, e);
+            return form(model, organisation, full);
+        }
+    }
+
+    private String form(Model model, Organisation organisation, boolean registrationEditable) {
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("registrationEditable", registrationEditable);
+        return FORM;
+    }
+
+    @GetMapping("/organisations/{id}/classes/new")
+    String newClass(@PathVariable long id, Model model) {
+        var organisation = existing(id);
+        if (!organisations.permissions(organisation.id()).manageClasses()) throw new AccessDeniedException("classes");
+        var form = new ClassForm();
+        form.setAcademicYear(AcademicYear.current().startYear());
+        form.setCapacity(organisation.occupancyNorm());
+        form.setLanguage(organisation.languages().get(0));
+        model.addAttribute("form", form);
+        return classForm(model, organisation, null);
+    }
+
+    @PostMapping("/organisations/{id}/classes")
+    String addClass(@PathVariable long id, @ModelAttribute("form") ClassForm form, BindingResult binding, Model model,
+                    RedirectAttributes redirect) {
+        var organisation = existing(id);
+        if (binding.hasErrors()) return classForm(model, organisation, null);
+        try {
+            organisations.addClass(organisation.id(), form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + id;
+        } catch (InvalidInputException e) {
+            FormErrors.into(binding, e);
+            return classForm(model, organisation, null);
+        }
+    }
+
+    @GetMapping("/classes/{id}/edit")
+    String editClass(@PathVariable long id, Model model) {
+        var schoolClass = existingClass(id);
+        var organisation = existing(schoolClass.organisationId().value());
+        if (!organisations.permissions(organisation.id()).manageClasses()) throw new AccessDeniedException("classes");
+        model.addAttribute("form", ClassForm.of(schoolClass));
+        return classForm(model, organisation, schoolClass);
+    }
+
+    @PostMapping("/classes/{id}")
+    String updateClass(@PathVariable long id, @ModelAttribute("form") ClassForm form, BindingResult binding,
+                       Model model, RedirectAttributes redirect) {
+        var schoolClass = existingClass(id);
+        var organisation = existing(schoolClass.organisationId().value());
+        if (binding.hasErrors()) return classForm(model, organisation, schoolClass);
+        try {
+            organisations.updateClass(schoolClass.id(), form.draft());
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/organisations/" + organisation.id().value();
+        } catch (InvalidInputException e) {
+            FormErrors.into(binding, e);
+            return classForm(model, organisation, schoolClass);
+        }
+    }
+
+    private String classForm(Model model, Organisation organisation, SchoolClass schoolClass) {
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("schoolClass", schoolClass);
+        return CLASS_FORM;
+    }
+
+    private Organisation existing(long id) {
+        return organisations.find(new OrganisationId(id)).orElseThrow(() -> new NotFoundException("organisation", id));
+    }
+
+    private SchoolClass existingClass(long id) {
+        return organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> new NotFoundException("class", id));
+    }
+
+    private Map<SchoolClassId, Integer> enrolled(List<SchoolClass> classes) {
+        var port = occupancy.getIfAvailable();
+        return port == null || classes.isEmpty() ? Map.of() : port.enrolled(classes.stream().map(SchoolClass::id).toList());
+    }
+}

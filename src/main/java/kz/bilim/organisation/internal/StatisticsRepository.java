@@ -1,0 +1,88 @@
+package kz.bilim.organisation.internal;
+
+import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.OrganisationStatistics;
+import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.Territories;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+
+/**
+ * Counts per child territory in one set-based query: organisations and classes are grouped by the first digits of
+ * their KATO code (2 for regions, 4 for districts, 6 for rural districts, 9 for settlements) and joined to the
+ * territory rows of that level. Scoped like every other read.
+ */
+@Repository
+class StatisticsRepository implements OrganisationStatistics {
+
+    private static final String BY_CHILD = """
+            with orgs as (
+                select left(o.kato, :childLength) as prefix,
+                       count(*) filter (where o.kind not in ('PRESCHOOL', 'TVET_COLLEGE')) as schools,
+                       count(*) filter (where o.kind = 'PRESCHOOL') as preschools,
+                       count(*) filter (where o.kind = 'TVET_COLLEGE') as colleges
+                  from organisation o
+                 where o.kato between :from and :to
+                   and (:scopeAll or o.kato between :scopeFrom and :scopeTo or o.id = :scopeOrg)
+                 group by 1),
+            classes as (
+                select left(c.kato, :childLength) as prefix, count(*) as classes
+                  from school_class c
+                 where c.academic_year = :year and c.kato between :from and :to
+                   and (:scopeAll or c.kato between :scopeFrom and :scopeTo or c.organisation_id = :scopeOrg)
+                 group by 1)
+            select t.kato, t.name_kk, t.name_ru, coalesce(o.schools, 0) as schools,
+                   coalesce(o.preschools, 0) as preschools, coalesce(o.colleges, 0) as colleges,
+                   coalesce(c.classes, 0) as classes
+              from territory t
+              left join orgs o on o.prefix = t.scope_prefix
+              left join classes c on c.prefix = t.scope_prefix
+             where case when cast(:parent as text) is null then t.level = 1 else t.parent_kato = cast(:parent as text) end
+             order by t.kato
+            """;
+
+    private final JdbcClient jdbc;
+    private final Territories territories;
+
+    StatisticsRepository(JdbcClient jdbc, Territories territories) {
+        this.jdbc = jdbc;
+        this.territories = territories;
+    }
+
+    @Override
+    public List<OrganisationCounts> byChildTerritory(String parentKato) {
+        return byChildTerritory(parentKato, AcademicYear.current());
+    }
+
+    @Override
+    public List<OrganisationCounts> byChildTerritory(String parentKato, AcademicYear year) {
+        String parent = parentKato == null || parentKato.isBlank() ? null : KatoCode.parse(parentKato).value();
+        int childLength;
+        String prefix;
+        if (parent == null) {
+            childLength = 2;
+            prefix = "";
+        } else {
+            var territory = territories.find(parent).orElse(null);
+            if (territory == null || territory.level() >= 4) return List.of();
+            childLength = switch (territory.level()) {
+                case 1 -> 4;
+                case 2 -> 6;
+                default -> 9;
+            };
+            prefix = territory.scopePrefix();
+        }
+        return SqlScope.current().bind(jdbc.sql(BY_CHILD))
+                .param("childLength", childLength)
+                .param("from", SqlScope.lowest(prefix))
+                .param("to", SqlScope.highest(prefix))
+                .param("year", year.startYear())
+                .param("parent", parent)
+                .query((rs, row) -> new OrganisationCounts(rs.getString("kato"), rs.getString("name_kk"),
+                        rs.getString("name_ru"), rs.getLong("schools"), rs.getLong("preschools"),
+                        rs.getLong("colleges"), rs.getLong("classes")))
+                .list();
+    }
+}
