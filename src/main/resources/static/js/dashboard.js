@@ -1,0 +1,24 @@
+// Draws the dashboard chart from the data the server put on the canvas: pupils (bars) and schools (line) per territory.
+window.addEventListener('load', function () {
+  var canvas = document.getElementById('dashboard-chart');
+  if (!canvas || !window.Chart) return;
+  var data = JSON.parse(canvas.dataset.chart);
+  new Chart(canvas, {
+    data: {
+      labels: data.labels,
+      datasets: [
+        { type: 'bar', label: canvas.dataset.pupils, data: data.pupils, backgroundColor: '#00718f', yAxisID: 'y' },
+        { type: 'line', label: canvas.dataset.schools, data: data.schools, borderColor: '#e0a800',
+          backgroundColor: '#e0a800', yAxisID: 'y1' }
+      ]
+    },
+    options: {
+      animation: false,
+      scales: {
+        y: { beginAtZero: true, position: 'left' },
+        y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },
+        x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } }
+      }
+    }
+  });
+});
