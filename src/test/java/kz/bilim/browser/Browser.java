@@ -33,6 +33,9 @@ final class Browser {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1366,900",
                 "--user-data-dir=" + Files.createTempDirectory("bilim-chromium"));
+        // a browser set to Kazakh, as many of the system's users have it
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "kk,ru"));
+        options.addArguments("--lang=kk");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         return new ChromeDriver(service, options);
     }
