@@ -1,17 +1,32 @@
 package kz.bilim.platform.web;
 
-import org.springframework.stereotype.Component;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Links for the language switch: the page being shown, with only {@code lang} changed. */
-@Component("languageLinks")
-public class LanguageLinks {
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-    public String switchTo(String language) {
-        return ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("lang", language)
-                .replaceQueryParam("continue")
-                .build()
-                .toUriString();
+/**
+ * Links for the language switch on every page: the page being shown, with only {@code lang} changed. Computed here,
+ * not in the template, because Thymeleaf forbids bean calls inside {@code th:href}.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LanguageLinks {
+
+    static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        var links = new LinkedHashMap<String, String>();
+        for (String language : LANGUAGES) {
+            links.put(language, ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("lang", language)
+                    .replacePath(request.getRequestURI())
+                    .build().toUriString());
+        }
+        return links;
     }
 }
