@@ -7,7 +7,7 @@ package kz.bilim.audit;
 public record AuditScope(String katoPrefix, Long organisationId) {
 
     public AuditScope {
-        if (katoPrefix != null && !katoPrefix.matches("[0-9]{0,9}"))
+        if (katoPrefix != null && !katoPrefix.matches("([0-9]{2,9})?"))
             throw new IllegalArgumentException("A territory scope is a KATO prefix of digits");
         if (katoPrefix != null && organisationId != null)
             throw new IllegalArgumentException("A scope is a territory or an organisation, not both");

@@ -40,7 +40,6 @@ public class AuditTrail {
             """;
 
     // Conditions are fixed SQL fragments chosen by which criteria are present; values are always bound parameters.
-    private static final String IN_TERRITORY_SCOPE = "kato like :scopePrefix";
     private static final String IN_ORGANISATION_SCOPE = "organisation_id = :scopeOrganisation";
     private static final String OUT_OF_SCOPE = "false";
     private static final String BY_ACTOR = "actor = :actor";
@@ -49,7 +48,11 @@ public class AuditTrail {
     private static final String BY_SUBJECT_ID = "subject_id = :subjectId";
     private static final String FROM = "occurred_at >= :from";
     private static final String UNTIL = "occurred_at < :until";
-    private static final String IN_TERRITORY = "kato like :territoryPrefix";
+    // A subtree by the stored region or district prefix (indexed, and = is leakproof, so usable under row-level
+    // security); a deeper subtree adds the code prefix as a filter on top of its district's index.
+    private static final String IN_REGION = "region_prefix = :%sRegion";
+    private static final String IN_DISTRICT = "district_prefix = :%sDistrict";
+    private static final String UNDER_CODE = "kato like :%sCode";
     private static final String BEFORE = "(occurred_at, id) < (:beforeTime, :beforeId)";
     private static final String NEWEST_FIRST = " order by occurred_at desc, id desc limit :limit";
 
@@ -83,8 +86,19 @@ public class AuditTrail {
     /** One page of the trail within the reader's scope, newest first. Reading the trail is not itself audited. */
     public AuditPage search(AuditQuery query, AuditScope scope) {
         if (scope.isNothing()) return new AuditPage(List.of(), null);
+        Statement statement = statement(query, scope);
+        List<AuditRecord> rows = jdbc.sql(statement.sql()).params(statement.params()).query(AuditTrail::map).list();
+        if (rows.size() <= query.size()) return new AuditPage(rows, null);
+        List<AuditRecord> page = rows.subList(0, query.size());
+        return new AuditPage(page, page.get(page.size() - 1).cursor());
+    }
+
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /** The search as SQL text made of fixed fragments, and its bound values (one more row than a page). */
+    static Statement statement(AuditQuery query, AuditScope scope) {
         List<String> where = new ArrayList<>();
-        var statement = new StringBuilder(SELECT);
         var params = new HashMap<String, Object>();
         scopeCondition(scope, where, params);
         if (query.actor() != null) {
@@ -111,22 +125,15 @@ public class AuditTrail {
             where.add(UNTIL);
             params.put("until", query.to().plusDays(1).atStartOfDay(AuditQuery.ALMATY).toOffsetDateTime());
         }
-        if (query.territory() != null) {
-            where.add(IN_TERRITORY);
-            params.put("territoryPrefix", query.territoryPrefix() + "%");
-        }
+        if (query.territory() != null) subtree("territory", query.territoryPrefix(), where, params);
         if (query.before() != null) {
             where.add(BEFORE);
             params.put("beforeTime", OffsetDateTime.ofInstant(query.before().occurredAt(), ZoneOffset.UTC));
             params.put("beforeId", query.before().id());
         }
-        if (!where.isEmpty()) statement.append(" where ").append(String.join(" and ", where));
-        statement.append(NEWEST_FIRST);
+        String sql = SELECT + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + NEWEST_FIRST;
         params.put("limit", query.size() + 1);
-        List<AuditRecord> rows = jdbc.sql(statement.toString()).params(params).query(AuditTrail::map).list();
-        if (rows.size() <= query.size()) return new AuditPage(rows, null);
-        List<AuditRecord> page = rows.subList(0, query.size());
-        return new AuditPage(page, page.get(page.size() - 1).cursor());
+        return new Statement(sql, params);
     }
 
     /** One event, if it lies within the reader's scope. */
@@ -142,14 +149,26 @@ public class AuditTrail {
 
     private static void scopeCondition(AuditScope scope, List<String> where, Map<String, Object> params) {
         if (scope.isEverything()) return;
-        if (scope.katoPrefix() != null) {
-            where.add(IN_TERRITORY_SCOPE);
-            params.put("scopePrefix", scope.katoPrefix() + "%");
-        } else if (scope.organisationId() != null) {
+        if (scope.katoPrefix() != null) subtree("scope", scope.katoPrefix(), where, params); else if (scope.organisationId() != null) {
             where.add(IN_ORGANISATION_SCOPE);
             params.put("scopeOrganisation", scope.organisationId());
         } else {
             where.add(OUT_OF_SCOPE);
+        }
+    }
+
+    /** Conditions for events in the KATO subtree of this prefix (2–9 digits). */
+    private static void subtree(String name, String prefix, List<String> where, Map<String, Object> params) {
+        if (prefix.length() < 4) {
+            where.add(IN_REGION.formatted(name));
+            params.put(name + "Region", prefix.substring(0, 2));
+        } else {
+            where.add(IN_DISTRICT.formatted(name));
+            params.put(name + "District", prefix.substring(0, 4));
+        }
+        if (prefix.length() != 2 && prefix.length() != 4) {
+            where.add(UNDER_CODE.formatted(name));
+            params.put(name + "Code", prefix + "%");
         }
     }
 
