@@ -175,6 +175,14 @@ class UserAdministrationTest {
                                 """.formatted(RURAL)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("username"));
+        // a PUT that leaves out "enabled" and "locale" keeps them as they were
+        mvc.perform(put("/api/v1/users/" + id).header("Authorization", "Bearer " + ministryToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"fullName":"Жаңа Аты","role":"POLICE_LIAISON","scopeKato":"%s"}
+                                """.formatted(RURAL)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false))
+                .andExpect(jsonPath("$.locale").value("ru"));
         mvc.perform(put("/api/v1/users/999999999").header("Authorization", "Bearer " + ministryToken)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"fullName\":\"X\",\"role\":\"MINISTRY_ADMIN\"}"))
                 .andExpect(status().isNotFound());

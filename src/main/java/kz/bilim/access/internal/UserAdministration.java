@@ -212,9 +212,11 @@ class UserAdministration implements UserAccounts {
      */
     private Users.NewAccount check(UserDraft draft, BilimUser manager, UserAccount before, List<FieldError> errors) {
         String fullName = checkFullName(draft.fullName(), errors);
-        String locale = draft.locale() == null || draft.locale().isBlank() ? "kk" : draft.locale().trim();
+        // left out: a new account speaks Kazakh and is enabled; a changed one keeps what it had
+        String locale = draft.locale() == null || draft.locale().isBlank()
+                ? (before == null ? "kk" : before.locale()) : draft.locale().trim();
         if (!LOCALES.contains(locale)) errors.add(new FieldError("locale", "access.user.locale.unknown"));
-        boolean enabled = draft.enabled() == null || draft.enabled();
+        boolean enabled = draft.enabled() == null ? before == null || before.enabled() : draft.enabled();
 
         Role role = null;
         if (draft.role() == null || draft.role().isBlank()) errors.add(new FieldError("role", "error.field.required"));
