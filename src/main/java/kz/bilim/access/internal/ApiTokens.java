@@ -34,16 +34,17 @@ class ApiTokens {
     record TokenInfo(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, boolean revoked) {
     }
 
-    IssuedToken issue(long userId, String name, String kato, Instant expiresAt) {
+    IssuedToken issue(long userId, String name, String kato, Long organisationId, Instant expiresAt) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long id = jdbc.sql("""
-                        insert into api_token (user_id, name, token_hash, kato, expires_at)
-                        values (:user, :name, :hash, :kato, :expires) returning id
+                        insert into api_token (user_id, name, token_hash, kato, organisation_id, expires_at)
+                        values (:user, :name, :hash, :kato, :organisation, :expires) returning id
                         """)
                 .param("user", userId).param("name", name).param("hash", hash(secret))
                 .param("kato", kato == null ? "" : kato)
+                .param("organisation", organisationId)
                 .param("expires", java.sql.Timestamp.from(expiresAt))
                 .query(Long.class).single();
         return new IssuedToken(id, secret);
@@ -73,7 +74,7 @@ class ApiTokens {
     }
 
     boolean revoke(long userId, long tokenId) {
-        return jdbc.sql("update api_token set revoked = true where id = :id and user_id = :user")
+        return jdbc.sql("update api_token set revoked = true where id = :id and user_id = :user and not revoked")
                 .param("id", tokenId).param("user", userId).update() == 1;
     }
 

@@ -29,8 +29,15 @@ class LoginAudit {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        // the attempted name is not personal data of a citizen; the password never reaches here
+        // the password never reaches here; what was typed as the name is kept only if it could be a username —
+        // never an IIN typed by mistake, nor a password typed into the wrong field
         audit.record(AuditEntry.of(AuditAction.LOGIN_FAILED, "user", null, "", null),
-                String.valueOf(event.getAuthentication().getName()), "ANONYMOUS");
+                attemptedName(event.getAuthentication().getName()), "ANONYMOUS");
+    }
+
+    static String attemptedName(String typed) {
+        String name = typed == null ? "" : typed.trim().toLowerCase();
+        if (!name.matches("[a-z0-9._-]{3,64}") || name.matches(".*[0-9]{12}.*")) return "(not a username)";
+        return name;
     }
 }

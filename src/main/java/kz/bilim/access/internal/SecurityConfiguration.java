@@ -2,6 +2,8 @@ package kz.bilim.access.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletException;
+import kz.bilim.access.BilimUser;
 import kz.bilim.platform.web.ErrorCode;
 import kz.bilim.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +15,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Two doors. {@code /api/**}: machine clients with a bearer token (or HTTP Basic), stateless, errors as problem+json.
@@ -57,15 +64,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(inUsersLanguage(locales)).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
+    }
+
+    /** After sign-in the pages speak the user's chosen language (a cookie the language switch can change again). */
+    private static AuthenticationSuccessHandler inUsersLanguage(LocaleResolver locales) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws ServletException, IOException {
+                if (authentication.getPrincipal() instanceof BilimUser user && user.locale() != null)
+                    locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
     }
 
     private static void problem(HttpServletRequest request, HttpServletResponse response, ErrorCode code,

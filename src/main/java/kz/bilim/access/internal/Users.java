@@ -3,14 +3,24 @@ package kz.bilim.access.internal;
 import kz.bilim.access.BilimUser;
 import kz.bilim.access.Role;
 import kz.bilim.access.Scope;
+import kz.bilim.access.UserAccount;
+import kz.bilim.access.UserQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The users table. The scope of each user is derived here, once, from role and territory. */
+/**
+ * The users table. The scope of each user is derived here, once, from role and territory. Lists carry an explicit
+ * scope condition as well as row-level security; conditions are fixed fragments, values are always parameters.
+ */
 @Repository
 class Users {
 
@@ -20,6 +30,50 @@ class Users {
               from app_user u
               left join territory t on t.kato = u.scope_kato
             """;
+
+    private static final String SELECT_ACCOUNT = """
+            select u.id, u.username, u.full_name, u.role, u.scope_kato, u.organisation_id, u.kato, u.locale,
+                   u.enabled, u.created_at
+              from app_user u
+            """;
+
+    private static final String COUNT = "select count(*) from app_user u";
+
+    private static final String IN_TERRITORY_SCOPE = "u.kato like :scopePrefix";
+    private static final String IN_ORGANISATION_SCOPE = "u.organisation_id = :scopeOrganisation";
+    private static final String OUT_OF_SCOPE = "false";
+    private static final String BY_ROLE = "u.role = :role";
+    private static final String IN_TERRITORY = "u.kato like :territoryPrefix";
+    private static final String BY_TEXT = "(u.username like :text or lower(u.full_name) like :text)";
+    private static final String BY_ENABLED = "u.enabled = :enabled";
+
+    private static final String INSERT = """
+            insert into app_user (username, password_hash, full_name, role, scope_kato, organisation_id, kato, locale, enabled)
+            values (:username, :hash, :fullName, :role, :scopeKato, :organisationId, :kato, :locale, :enabled)
+            returning id
+            """;
+
+    private static final String UPDATE = """
+            update app_user
+               set full_name = :fullName, role = :role, scope_kato = :scopeKato, organisation_id = :organisationId,
+                   kato = :kato, locale = :locale, enabled = :enabled
+             where id = :id
+            """;
+
+    /** An account's tokens lie where the account lies. */
+    private static final String MOVE_TOKENS = """
+            update api_token set kato = :kato, organisation_id = :organisationId where user_id = :id
+            """;
+
+    private static final String UPDATE_PROFILE = "update app_user set full_name = :fullName, locale = :locale where id = :id";
+
+    private static final String UPDATE_PASSWORD = "update app_user set password_hash = :hash where id = :id";
+
+    private static final String USERNAME_TAKEN = "select exists (select 1 from app_user where username = :username)";
+
+    // Until the organisation module offers a lookup, the organisation's settlement is read here — in the caller's
+    // scope, so an organisation outside it is simply not found.
+    private static final String ORGANISATION_KATO = "select kato from organisation where id = :id";
 
     private final JdbcClient jdbc;
 
@@ -38,12 +92,145 @@ class Users {
         return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(Users::map).optional();
     }
 
+    /** An account within the scope (and row-level security) of the caller. */
+    Optional<UserAccount> account(long id, Scope scope) {
+        var where = new ArrayList<>(List.of("u.id = :id"));
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        scopeCondition(scope, where, params);
+        return jdbc.sql(SELECT_ACCOUNT + " where " + String.join(" and ", where)).params(params)
+                .query(Users::account).optional();
+    }
+
+    List<UserAccount> search(UserQuery query, String territoryPrefix, Scope scope) {
+        var params = new HashMap<String, Object>();
+        String where = where(query, territoryPrefix, scope, params);
+        params.put("limit", query.size());
+        params.put("offset", query.offset());
+        return jdbc.sql(SELECT_ACCOUNT + where + " order by u.username limit :limit offset :offset")
+                .params(params).query(Users::account).list();
+    }
+
+    long count(UserQuery query, String territoryPrefix, Scope scope) {
+        var params = new HashMap<String, Object>();
+        return jdbc.sql(COUNT + where(query, territoryPrefix, scope, params)).params(params).query(Long.class).single();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql(USERNAME_TAKEN).param("username", username).query(Boolean.class).single();
+    }
+
+    Optional<String> organisationKato(long organisationId) {
+        return jdbc.sql(ORGANISATION_KATO).param("id", organisationId).query(String.class).optional();
+    }
+
+    long insert(NewAccount account) {
+        return jdbc.sql(INSERT)
+                .param("username", account.username())
+                .param("hash", account.passwordHash())
+                .param("fullName", account.fullName())
+                .param("role", account.role().name())
+                .param("scopeKato", account.scopeKato())
+                .param("organisationId", account.organisationId())
+                .param("kato", account.kato())
+                .param("locale", account.locale())
+                .param("enabled", account.enabled())
+                .query(Long.class).single();
+    }
+
+    boolean update(long id, NewAccount account) {
+        int rows = jdbc.sql(UPDATE)
+                .param("id", id)
+                .param("fullName", account.fullName())
+                .param("role", account.role().name())
+                .param("scopeKato", account.scopeKato())
+                .param("organisationId", account.organisationId())
+                .param("kato", account.kato())
+                .param("locale", account.locale())
+                .param("enabled", account.enabled())
+                .update();
+        jdbc.sql(MOVE_TOKENS).param("id", id).param("kato", account.kato())
+                .param("organisationId", account.organisationId()).update();
+        return rows == 1;
+    }
+
+    boolean updateProfile(long id, String fullName, String locale) {
+        return jdbc.sql(UPDATE_PROFILE).param("id", id).param("fullName", fullName).param("locale", locale)
+                .update() == 1;
+    }
+
+    boolean updatePassword(long id, String hash) {
+        return jdbc.sql(UPDATE_PASSWORD).param("id", id).param("hash", hash).update() == 1;
+    }
+
+    /** What is written to the table: a checked account with its password already hashed (null when not changed). */
+    record NewAccount(String username, String passwordHash, String fullName, Role role, String scopeKato,
+                      Long organisationId, String kato, String locale, boolean enabled) {
+
+        NewAccount withUsername(String name) {
+            return new NewAccount(name, passwordHash, fullName, role, scopeKato, organisationId, kato, locale, enabled);
+        }
+
+        NewAccount withHash(String hash) {
+            return new NewAccount(username, hash, fullName, role, scopeKato, organisationId, kato, locale, enabled);
+        }
+    }
+
+    private static String where(UserQuery query, String territoryPrefix, Scope scope, Map<String, Object> params) {
+        List<String> where = new ArrayList<>();
+        scopeCondition(scope, where, params);
+        if (query.role() != null) {
+            where.add(BY_ROLE);
+            params.put("role", query.role().name());
+        }
+        if (territoryPrefix != null) {
+            where.add(IN_TERRITORY);
+            params.put("territoryPrefix", territoryPrefix + "%");
+        }
+        if (query.text() != null) {
+            where.add(BY_TEXT);
+            params.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+        }
+        if (query.enabled() != null) {
+            where.add(BY_ENABLED);
+            params.put("enabled", query.enabled());
+        }
+        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    private static void scopeCondition(Scope scope, List<String> where, Map<String, Object> params) {
+        switch (scope.kind()) {
+            case ALL -> {
+            }
+            case KATO -> {
+                where.add(IN_TERRITORY_SCOPE);
+                params.put("scopePrefix", scope.katoPrefix() + "%");
+            }
+            case ORG -> {
+                where.add(IN_ORGANISATION_SCOPE);
+                params.put("scopeOrganisation", scope.organisationId());
+            }
+            case NONE -> where.add(OUT_OF_SCOPE);
+        }
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     static BilimUser map(ResultSet rs, int row) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));
         Long organisationId = rs.getObject("organisation_id", Long.class);
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("full_name"), role, scopeOf(role, rs.getString("scope_prefix"), organisationId),
                 rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"));
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
+                Role.valueOf(rs.getString("role")), rs.getString("scope_kato"),
+                rs.getObject("organisation_id", Long.class), rs.getString("kato"), rs.getString("locale"),
+                rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     static Scope scopeOf(Role role, String katoPrefix, Long organisationId) {

@@ -1,0 +1,107 @@
+package kz.bilim.access.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.bilim.access.Role;
+import kz.bilim.access.UserAccount;
+import kz.bilim.access.UserAccounts;
+import kz.bilim.access.UserChange;
+import kz.bilim.access.UserDraft;
+import kz.bilim.access.UserQuery;
+import kz.bilim.platform.web.FieldError;
+import kz.bilim.platform.web.InvalidInputException;
+import kz.bilim.platform.web.NotFoundException;
+import kz.bilim.territory.KatoCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Staff accounts for machine clients, scoped like the users screen: out of territory is 404, bad input 422. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "users", description = "Staff accounts within the caller's territory (SC-3)")
+@PreAuthorize("hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER')")
+class UsersApiController {
+
+    private final UserAccounts accounts;
+
+    UsersApiController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record UserView(long id, String username, String fullName, Role role, String scopeKato, Long organisationId,
+                    String kato, String locale, boolean enabled, Instant createdAt) {
+        static UserView of(UserAccount u) {
+            return new UserView(u.id(), u.username(), u.fullName(), u.role(), u.scopeKato(), u.organisationId(),
+                    u.kato(), u.locale(), u.enabled(), u.createdAt());
+        }
+    }
+
+    record PageView(List<UserView> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Search users by role, territory (KATO code, its subtree), text and enabled; paged")
+    PageView search(@RequestParam(required = false) String role, @RequestParam(required = false) String kato,
+                    @RequestParam(required = false) String q, @RequestParam(required = false) Boolean enabled,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size) {
+        List<FieldError> errors = new ArrayList<>();
+        Role wanted = null;
+        if (role != null && !role.isBlank()) {
+            try {
+                wanted = Role.valueOf(role.trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("role", "access.user.role.unknown"));
+            }
+        }
+        if (kato != null && !kato.isBlank()) {
+            try {
+                KatoCode.parse(kato);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("kato", "access.user.territory.format"));
+            }
+        }
+        if (page < 0) errors.add(new FieldError("page", "access.api.page.negative"));
+        if (size < 1 || size > UserQuery.MAX_SIZE) errors.add(new FieldError("size", "access.api.size.range", UserQuery.MAX_SIZE));
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        var found = accounts.search(new UserQuery(wanted, kato, q, enabled, page, size));
+        return new PageView(found.items().stream().map(UserView::of).toList(), found.page(), found.size(), found.total());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One user; 404 when it does not exist or lies outside the caller's territory")
+    UserView find(@PathVariable long id) {
+        return accounts.find(id).map(UserView::of).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a user (password of at least 10 characters); 422 names the refused fields")
+    ResponseEntity<UserView> create(@RequestBody UserDraft draft) {
+        var saved = saved(accounts.create(draft), null);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + saved.id())).body(saved);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Change a user's name, role, territory, organisation, language or enabled flag")
+    UserView update(@PathVariable long id, @RequestBody UserDraft draft) {
+        return saved(accounts.update(id, draft), id);
+    }
+
+    private static UserView saved(UserChange change, Long id) {
+        if (change instanceof UserChange.Saved saved) return UserView.of(saved.user());
+        if (change instanceof UserChange.Refused refused) throw new InvalidInputException(refused.errors());
+        throw new NotFoundException("user", id);
+    }
+}

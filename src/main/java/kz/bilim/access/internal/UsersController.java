@@ -1,0 +1,207 @@
+package kz.bilim.access.internal;
+
+import kz.bilim.access.Role;
+import kz.bilim.access.UserAccount;
+import kz.bilim.access.UserAccounts;
+import kz.bilim.access.UserChange;
+import kz.bilim.access.UserPage;
+import kz.bilim.access.UserQuery;
+import kz.bilim.access.CurrentScope;
+import kz.bilim.audit.AuditQuery;
+import kz.bilim.audit.AuditReaderScope;
+import kz.bilim.audit.AuditTrail;
+import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.Territories;
+import kz.bilim.territory.Territory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The users screen of region and district offices and the ministry: list, create, change, reset a password. */
+@Controller
+@PreAuthorize("hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER')")
+class UsersController {
+
+    static final String LIST = "access/users";
+    static final String DETAIL = "access/user";
+    static final String FORM = "access/user-form";
+    static final String PASSWORD = "access/user-password";
+    static final String TERRITORY_OPTIONS = "access/territory-options :: options";
+    static final int PAGE_SIZE = 25;
+
+    private final UserAccounts accounts;
+    private final Territories territories;
+    private final AuditTrail audit;
+    private final AuditReaderScope auditReaders;
+
+    UsersController(UserAccounts accounts, Territories territories, AuditTrail audit, AuditReaderScope auditReaders) {
+        this.accounts = accounts;
+        this.territories = territories;
+        this.audit = audit;
+        this.auditReaders = auditReaders;
+    }
+
+    @GetMapping("/admin/users")
+    String list(@RequestParam(required = false) String role, @RequestParam(required = false) String territory,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String enabled,
+                @RequestParam(defaultValue = "0") String page, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Role wanted = null;
+        if (role != null && !role.isBlank()) {
+            try {
+                wanted = Role.valueOf(role);
+            } catch (IllegalArgumentException e) {
+                errors.put("role", "access.user.role.unknown");
+            }
+        }
+        if (territory != null && !territory.isBlank()) {
+            try {
+                KatoCode.parse(territory);
+            } catch (IllegalArgumentException e) {
+                errors.put("territory", "access.user.territory.format");
+            }
+        }
+        int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
+        Boolean enabledFilter = "true".equals(enabled) ? Boolean.TRUE : "false".equals(enabled) ? Boolean.FALSE : null;
+        UserPage users = errors.isEmpty()
+                ? accounts.search(new UserQuery(wanted, territory, q, enabledFilter, pageNumber, PAGE_SIZE))
+                : new UserPage(List.of(), 0, PAGE_SIZE, 0);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("users", users);
+        model.addAttribute("territoryNames", names(users.items()));
+        model.addAttribute("previousLink", pageNumber > 0 ? pageLink(pageNumber - 1) : null);
+        model.addAttribute("nextLink", users.hasNext() ? pageLink(pageNumber + 1) : null);
+        return LIST;
+    }
+
+    @GetMapping("/admin/users/new")
+    String newUser(Model model) {
+        model.addAttribute("form", new UserForm());
+        return form(model, null);
+    }
+
+    @PostMapping("/admin/users")
+    String create(@ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
+        var draft = form.toDraft(binding);
+        if (draft == null) return form(model, null);
+        var result = accounts.create(draft);
+        if (result instanceof UserChange.Saved saved) return "redirect:/admin/users/" + saved.user().id() + "?saved";
+        reject((UserChange.Refused) result, binding);
+        form.setPassword(null);
+        return form(model, null);
+    }
+
+    @GetMapping("/admin/users/{id}")
+    String show(@PathVariable long id, Model model) {
+        UserAccount user = visible(id);
+        model.addAttribute("user", user);
+        model.addAttribute("created", LocalDateTime.ofInstant(user.createdAt(), AuditQuery.ALMATY));
+        model.addAttribute("territoryNames", names(List.of(user)));
+        model.addAttribute("history", audit.search(AuditQuery.newest(20).bySubject("user", id), auditReaders.current())
+                .items().stream().map(e -> Map.of("event", e,
+                        "time", LocalDateTime.ofInstant(e.occurredAt(), AuditQuery.ALMATY))).toList());
+        return DETAIL;
+    }
+
+    @GetMapping("/admin/users/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        UserAccount user = visible(id);
+        model.addAttribute("form", UserForm.of(user));
+        return form(model, user);
+    }
+
+    @PostMapping("/admin/users/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
+        UserAccount user = visible(id);
+        form.setUsername(user.username());
+        var draft = form.toDraft(binding);
+        if (draft == null) return form(model, user);
+        var result = accounts.update(id, draft);
+        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (result instanceof UserChange.Saved) return "redirect:/admin/users/" + id + "?saved";
+        reject((UserChange.Refused) result, binding);
+        return form(model, user);
+    }
+
+    @GetMapping("/admin/users/{id}/password")
+    String passwordForm(@PathVariable long id, Model model) {
+        model.addAttribute("user", visible(id));
+        model.addAttribute("form", new PasswordForm());
+        return PASSWORD;
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    String resetPassword(@PathVariable long id, @ModelAttribute("form") PasswordForm form, BindingResult binding,
+                         Model model, RedirectAttributes redirect) {
+        UserAccount user = visible(id);
+        model.addAttribute("user", user);
+        if (!form.repeated()) {
+            binding.rejectValue("repeatPassword", "access.user.password.mismatch");
+            return PASSWORD;
+        }
+        var result = accounts.resetPassword(id, form.getNewPassword());
+        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        if (result instanceof UserChange.Refused refused) {
+            refused.errors().forEach(e -> binding.rejectValue("newPassword", e.reasonKey(), e.args(), e.reasonKey()));
+            return PASSWORD;
+        }
+        redirect.addFlashAttribute("passwordReset", true);
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** The search helper of the territory field: matching territories inside the caller's own subtree. */
+    @GetMapping("/admin/users/territories")
+    String territoryOptions(@RequestParam(name = "scopeKato", defaultValue = "") String text, Model model) {
+        String prefix = CurrentScope.get().katoFilter();
+        List<Territory> found = text.isBlank() || prefix == null ? List.of()
+                : territories.search(text, 200).stream().filter(t -> t.kato().startsWith(prefix)).limit(20).toList();
+        model.addAttribute("options", found);
+        return TERRITORY_OPTIONS;
+    }
+
+    private String form(Model model, UserAccount user) {
+        model.addAttribute("user", user);
+        model.addAttribute("roles", accounts.assignableRoles());
+        model.addAttribute("locales", List.of("kk", "ru", "en"));
+        return FORM;
+    }
+
+    private UserAccount visible(long id) {
+        return accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static void reject(UserChange.Refused refused, BindingResult binding) {
+        refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+    }
+
+    private Map<String, String> names(List<UserAccount> users) {
+        var locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (UserAccount user : users) {
+            if (user.kato() != null && !user.kato().isEmpty() && !names.containsKey(user.kato()))
+                territories.find(user.kato()).ifPresent(t -> names.put(t.kato(), t.name(locale)));
+        }
+        return names;
+    }
+
+    private static String pageLink(int page) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
+    }
+}
