@@ -1,6 +1,5 @@
 package kz.bilim.territory.internal;
 
-import kz.bilim.access.BilimUser;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territory;
 import org.springframework.http.HttpStatus;
@@ -51,27 +50,27 @@ class TerritoryPages {
     }
 
     @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal BilimUser user, Locale locale,
+    String list(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal(expression = "kato()") String ownKato, Locale locale,
                 Model model) {
-        results(q, user, locale, model);
+        results(q, ownKato, locale, model);
         return LIST;
     }
 
     /** The result rows alone, for the live search box. */
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal BilimUser user, Locale locale,
+    String search(@RequestParam(defaultValue = "") String q, @AuthenticationPrincipal(expression = "kato()") String ownKato, Locale locale,
                   Model model) {
-        results(q, user, locale, model);
+        results(q, ownKato, locale, model);
         return RESULTS;
     }
 
     @GetMapping("/{kato}")
     String node(@PathVariable String kato, @RequestParam(defaultValue = "0") int page,
-                @AuthenticationPrincipal BilimUser user, Locale locale, Model model) {
+                @AuthenticationPrincipal(expression = "kato()") String ownKato, Locale locale, Model model) {
         if (!KatoCode.isWellFormed(kato)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         TerritoryRow node = territories.findRow(kato).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, Territory> regions = regions();
-        Set<String> mine = mine(user);
+        Set<String> mine = mine(ownKato);
         int current = Math.max(0, page);
         long total = territories.countChildren(kato);
         model.addAttribute("node", TerritoryItem.of(node, locale, mine, regions));
@@ -81,7 +80,7 @@ class TerritoryPages {
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("total", total);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
-        addMine(user, locale, mine, regions, model);
+        addMine(ownKato, locale, mine, regions, model);
         return NODE;
     }
 
@@ -109,9 +108,9 @@ class TerritoryPages {
         return IMPORT;
     }
 
-    private void results(String q, BilimUser user, Locale locale, Model model) {
+    private void results(String q, String ownKato, Locale locale, Model model) {
         Map<String, Territory> regions = regions();
-        Set<String> mine = mine(user);
+        Set<String> mine = mine(ownKato);
         String text = q.strip();
         model.addAttribute("q", text);
         if (text.isEmpty()) {
@@ -121,18 +120,22 @@ class TerritoryPages {
             model.addAttribute("found", found.subList(0, Math.min(SEARCH_LIMIT, found.size())));
             model.addAttribute("more", found.size() > SEARCH_LIMIT);
         }
-        addMine(user, locale, mine, regions, model);
+        addMine(ownKato, locale, mine, regions, model);
     }
 
-    private void addMine(BilimUser user, Locale locale, Set<String> mine, Map<String, Territory> regions, Model model) {
+    private void addMine(String ownKato, Locale locale, Set<String> mine, Map<String, Territory> regions, Model model) {
         if (mine.isEmpty()) return;
-        model.addAttribute("minePath", items(territories.pathRows(user.kato()), locale, mine, regions));
+        model.addAttribute("minePath", items(territories.pathRows(ownKato), locale, mine, regions));
     }
 
-    /** The codes on the path from the region down to the reader's own territory; empty for national users. */
-    private Set<String> mine(BilimUser user) {
-        if (user == null || user.kato() == null || !KatoCode.isWellFormed(user.kato())) return Set.of();
-        return territories.pathRows(user.kato()).stream().map(r -> r.territory().kato()).collect(Collectors.toSet());
+    /**
+     * The codes on the path from the region down to the reader's own territory; empty for national users. The reader
+     * arrives as the principal's territory code (SpEL on the principal), so this module needs no compile-time link to
+     * access, which itself builds on territory.
+     */
+    private Set<String> mine(String ownKato) {
+        if (ownKato == null || !KatoCode.isWellFormed(ownKato)) return Set.of();
+        return territories.pathRows(ownKato).stream().map(r -> r.territory().kato()).collect(Collectors.toSet());
     }
 
     private Map<String, Territory> regions() {
