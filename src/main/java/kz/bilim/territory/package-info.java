@@ -1,7 +1,8 @@
 /**
  * The KATO classifier: region → district → rural district → settlement, names in Kazakh and Russian, urban or
  * rural (CA-2, SC-5). Every territorial scope of the system is a subtree of this tree. Other modules read it through
- * {@link kz.bilim.territory.Territories} and {@link kz.bilim.territory.KatoCode}; inside, the module imports the
+ * {@link kz.bilim.territory.Territories}, {@link kz.bilim.territory.KatoCode} and
+ * {@link kz.bilim.territory.KatoRange} (a subtree as a code range); inside, the module imports the
  * Bureau of National Statistics' classifier from CSV (docs/kato-import.md) and serves the browse and search pages and
  * the {@code /api/v1/territories} API.
  */

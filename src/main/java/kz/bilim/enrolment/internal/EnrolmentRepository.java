@@ -1,5 +1,6 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.access.SqlScope;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.PersonId;

@@ -1,5 +1,6 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.access.SqlScope;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonDraft;
 import kz.bilim.enrolment.PersonId;

@@ -2,6 +2,7 @@ package kz.bilim.enrolment.internal;
 
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.KatoRange;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,8 +52,8 @@ class PupilStatistics implements EnrolmentStatistics {
         }
         return jdbc.sql(BY_CHILD)
                 .param("childLength", childLength)
-                .param("from", SqlScope.lowest(prefix))
-                .param("to", SqlScope.highest(prefix))
+                .param("from", KatoRange.under(prefix).first())
+                .param("to", KatoRange.under(prefix).last())
                 .param("parent", parent)
                 .query((rs, row) -> new PupilCounts(rs.getString("kato"), rs.getString("name_kk"),
                         rs.getString("name_ru"), rs.getLong("pupils")))

@@ -1,11 +1,13 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.access.SqlScope;
 import kz.bilim.organisation.Contacts;
 import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.OrganisationFilter;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.Ownership;
+import kz.bilim.territory.KatoRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -89,11 +91,11 @@ class OrganisationRepository {
     }
 
     private JdbcClient.StatementSpec filtered(String sql, OrganisationFilter filter) {
-        String kato = filter.kato() == null || filter.kato().isBlank() ? "" : filter.kato();
+        KatoRange territory = KatoRange.under(filter.kato() == null || filter.kato().isBlank() ? "" : filter.kato());
         String query = filter.query() == null || filter.query().isBlank() ? null : filter.query().trim().toLowerCase();
         return SqlScope.current().bind(jdbc.sql(sql))
-                .param("katoFrom", SqlScope.lowest(kato))
-                .param("katoTo", SqlScope.highest(kato))
+                .param("katoFrom", territory.first())
+                .param("katoTo", territory.last())
                 .param("kind", filter.kind() == null ? null : filter.kind().name())
                 .param("ownership", filter.ownership() == null ? null : filter.ownership().name())
                 .param("language", filter.language())

@@ -1,8 +1,10 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.access.SqlScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.KatoRange;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,8 +78,8 @@ class StatisticsRepository implements OrganisationStatistics {
         }
         return SqlScope.current().bind(jdbc.sql(BY_CHILD))
                 .param("childLength", childLength)
-                .param("from", SqlScope.lowest(prefix))
-                .param("to", SqlScope.highest(prefix))
+                .param("from", KatoRange.under(prefix).first())
+                .param("to", KatoRange.under(prefix).last())
                 .param("year", year.startYear())
                 .param("parent", parent)
                 .query((rs, row) -> new OrganisationCounts(rs.getString("kato"), rs.getString("name_kk"),
