@@ -8,6 +8,24 @@ public interface Territories {
 
     Optional<Territory> find(String kato);
 
+    /**
+     * The level below a parent (blank or null: below the whole country), for counts per child territory; empty when
+     * the parent does not exist or is a settlement, which has no children.
+     *
+     * @throws IllegalArgumentException when the parent is given but is not a KATO code
+     */
+    default Optional<ChildLevel> childLevel(String parentKato) {
+        if (parentKato == null || parentKato.isBlank()) return Optional.of(ChildLevel.ofCountry());
+        var territory = find(KatoCode.parse(parentKato).value()).orElse(null);
+        if (territory == null || territory.level() >= 4) return Optional.empty();
+        int prefixLength = switch (territory.level()) {
+            case 1 -> 4;
+            case 2 -> 6;
+            default -> 9;
+        };
+        return Optional.of(new ChildLevel(territory.kato(), prefixLength, KatoRange.under(territory.scopePrefix())));
+    }
+
     /** The 20 top-level territories: 17 regions and the cities Astana, Almaty and Shymkent. */
     List<Territory> regions();
 

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,6 +38,8 @@ class TerritoryBrowseTest {
     MockMvc mvc;
     @Autowired
     OwnerDataSource ownerDataSource;
+    @Autowired
+    Territories territories;
 
     @BeforeEach
     void fixture() {
@@ -210,5 +214,17 @@ class TerritoryBrowseTest {
                 .andExpect(content().string(containsString("629710049")))
                 .andExpect(content().string(not(containsString("629710050"))))
                 .andExpect(content().string(containsString("Showing the first 50; refine the search")));
+    }
+
+    @Test
+    @DisplayName("CA-2 the level below a parent: regions under the country, then 4, 6 and 9 digits; none under a village")
+    void childLevel() {
+        assertThat(territories.childLevel(" ")).contains(new ChildLevel(null, 2, KatoRange.under("")));
+        assertThat(territories.childLevel("620000000")).contains(new ChildLevel("620000000", 4, KatoRange.under("62")));
+        assertThat(territories.childLevel(DISTRICT)).contains(new ChildLevel(DISTRICT, 6, KatoRange.under("6297")));
+        assertThat(territories.childLevel(RURAL)).contains(new ChildLevel(RURAL, 9, KatoRange.under("629710")));
+        assertThat(territories.childLevel("629710001")).isEmpty();
+        assertThat(territories.childLevel("629799000")).isEmpty();
+        assertThatThrownBy(() -> territories.childLevel("62x")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,8 +1,7 @@
 package kz.bilim.enrolment.internal;
 
 import kz.bilim.enrolment.EnrolmentStatistics;
-import kz.bilim.territory.KatoCode;
-import kz.bilim.territory.KatoRange;
+import kz.bilim.territory.ChildLevel;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,27 +33,13 @@ class PupilStatistics implements EnrolmentStatistics {
 
     @Override
     public List<PupilCounts> pupilsByChildTerritory(String parentKato) {
-        String parent = parentKato == null || parentKato.isBlank() ? null : KatoCode.parse(parentKato).value();
-        int childLength;
-        String prefix;
-        if (parent == null) {
-            childLength = 2;
-            prefix = "";
-        } else {
-            var territory = territories.find(parent).orElse(null);
-            if (territory == null || territory.level() >= 4) return List.of();
-            childLength = switch (territory.level()) {
-                case 1 -> 4;
-                case 2 -> 6;
-                default -> 9;
-            };
-            prefix = territory.scopePrefix();
-        }
+        ChildLevel children = territories.childLevel(parentKato).orElse(null);
+        if (children == null) return List.of();
         return jdbc.sql(BY_CHILD)
-                .param("childLength", childLength)
-                .param("from", KatoRange.under(prefix).first())
-                .param("to", KatoRange.under(prefix).last())
-                .param("parent", parent)
+                .param("childLength", children.prefixLength())
+                .param("from", children.range().first())
+                .param("to", children.range().last())
+                .param("parent", children.parentKato())
                 .query((rs, row) -> new PupilCounts(rs.getString("kato"), rs.getString("name_kk"),
                         rs.getString("name_ru"), rs.getLong("pupils")))
                 .list();

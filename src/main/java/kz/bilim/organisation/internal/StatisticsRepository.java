@@ -3,8 +3,7 @@ package kz.bilim.organisation.internal;
 import kz.bilim.access.SqlScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
-import kz.bilim.territory.KatoCode;
-import kz.bilim.territory.KatoRange;
+import kz.bilim.territory.ChildLevel;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,28 +59,14 @@ class StatisticsRepository implements OrganisationStatistics {
 
     @Override
     public List<OrganisationCounts> byChildTerritory(String parentKato, AcademicYear year) {
-        String parent = parentKato == null || parentKato.isBlank() ? null : KatoCode.parse(parentKato).value();
-        int childLength;
-        String prefix;
-        if (parent == null) {
-            childLength = 2;
-            prefix = "";
-        } else {
-            var territory = territories.find(parent).orElse(null);
-            if (territory == null || territory.level() >= 4) return List.of();
-            childLength = switch (territory.level()) {
-                case 1 -> 4;
-                case 2 -> 6;
-                default -> 9;
-            };
-            prefix = territory.scopePrefix();
-        }
+        ChildLevel children = territories.childLevel(parentKato).orElse(null);
+        if (children == null) return List.of();
         return SqlScope.current().bind(jdbc.sql(BY_CHILD))
-                .param("childLength", childLength)
-                .param("from", KatoRange.under(prefix).first())
-                .param("to", KatoRange.under(prefix).last())
+                .param("childLength", children.prefixLength())
+                .param("from", children.range().first())
+                .param("to", children.range().last())
                 .param("year", year.startYear())
-                .param("parent", parent)
+                .param("parent", children.parentKato())
                 .query((rs, row) -> new OrganisationCounts(rs.getString("kato"), rs.getString("name_kk"),
                         rs.getString("name_ru"), rs.getLong("schools"), rs.getLong("preschools"),
                         rs.getLong("colleges"), rs.getLong("classes")))
