@@ -20,6 +20,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
  * Real territories, organisations and users for access tests, written with the owner's connection (no scope), and
  * real sign-ins: through the login form with CSRF, or with an API token issued through the tokens page.
  * Each test class passes its own region and district codes and a username prefix so that classes do not collide.
+ * {@link kz.bilim.BilimTest} makes it a bean of the shared test context: a test class autowires it.
  */
 public final class AccessFixture {
 

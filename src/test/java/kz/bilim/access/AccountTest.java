@@ -1,11 +1,9 @@
 package kz.bilim.access;
 
 import kz.bilim.BilimTest;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +24,11 @@ class AccountTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
+    AccessFixture fixture;
 
     @Test
     @DisplayName("an organisation administrator changes own name and language; the header shows the new name; audited without it")
     void ownProfile() throws Exception {
-        var fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory("473200000", "470000000", 2, "Профиль ауданы");
         long school = fixture.organisation(4701, "473200000");
         long id = fixture.organisationAdmin("acc.head", school, "473200000");
@@ -61,7 +56,6 @@ class AccountTest {
     @Test
     @DisplayName("changing one's own password needs the current one and at least 10 characters")
     void ownPassword() throws Exception {
-        var fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.ministry("acc.minister");
         var session = fixture.login("acc.minister");
         mvc.perform(post("/account/password").session(session).with(csrf()).param("lang", "en")

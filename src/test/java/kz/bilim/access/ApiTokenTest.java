@@ -1,14 +1,12 @@
 package kz.bilim.access;
 
 import kz.bilim.BilimTest;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -37,17 +35,13 @@ class ApiTokenTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
-
     AccessFixture fixture;
+
     long neighbour;
     long colleague;
 
     @BeforeAll
     void data() {
-        fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory(DISTRICT, REGION, 2, "Токен ауданы");
         fixture.territory(OTHER_DISTRICT, REGION, 2, "Көрші аудан");
         fixture.district("tok.officer", DISTRICT);

@@ -1,11 +1,9 @@
 package kz.bilim.access;
 
 import kz.bilim.BilimTest;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +20,11 @@ class LoginAuditTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
+    AccessFixture fixture;
 
     @Test
     @DisplayName("SC-3 a sign-in through the form is audited as LOGIN in the user's district")
     void loginIsAudited() throws Exception {
-        var fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory(DISTRICT, "430000000", 2, "Кіру ауданы");
         long id = fixture.district("login.audited", DISTRICT);
         fixture.login("login.audited");
@@ -44,7 +39,6 @@ class LoginAuditTest {
     @Test
     @DisplayName("SC-3 a failed sign-in is audited as LOGIN_FAILED, without the password and without an IIN typed as a name")
     void failedLoginIsAudited() throws Exception {
-        var fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory(DISTRICT, "430000000", 2, "Кіру ауданы");
         fixture.district("login.failing", DISTRICT);
         mvc.perform(formLogin("/login").user("login.failing").password("wrong-password-123"))

@@ -1,7 +1,6 @@
 package kz.bilim.access;
 
 import kz.bilim.BilimTest;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,11 +42,8 @@ class TerritoryScopeTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
-
     AccessFixture fixture;
+
     long userInA;
     long userInB;
     long userInC;
@@ -59,7 +54,6 @@ class TerritoryScopeTest {
 
     @BeforeAll
     void data() {
-        fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory(DISTRICT_A, REGION, 2, "Аудан А");
         fixture.territory(DISTRICT_B, REGION, 2, "Аудан Б");
         fixture.territory(DISTRICT_C, OTHER_REGION, 2, "Аудан В");

@@ -1,7 +1,6 @@
 package kz.bilim.access;
 
 import kz.bilim.BilimTest;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,18 +39,14 @@ class UserAdministrationTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
-
     AccessFixture fixture;
+
     MockHttpSession ministry;
     String ministryToken;
     long school;
 
     @BeforeAll
     void data() throws Exception {
-        fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory(DISTRICT, REGION, 2, "Әкімшілік ауданы");
         fixture.territory(RURAL, DISTRICT, 3, "Ауылдық округ");
         school = fixture.organisation(3501, RURAL);

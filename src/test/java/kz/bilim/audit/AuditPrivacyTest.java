@@ -3,12 +3,10 @@ package kz.bilim.audit;
 import kz.bilim.BilimTest;
 import kz.bilim.access.AccessFixture;
 import kz.bilim.access.Role;
-import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +25,11 @@ class AuditPrivacyTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    OwnerDataSource ownerDataSource;
-    @Autowired
-    PasswordEncoder passwords;
+    AccessFixture fixture;
 
     @Test
     @DisplayName("SC-3 audit rows never contain names, IINs or passwords")
     void noPersonalDataInTheTrail() throws Exception {
-        var fixture = new AccessFixture(ownerDataSource, passwords, mvc);
         fixture.territory("623200000", "620000000", 2, "Құпия ауданы");
         fixture.ministry("priv.ministry");
         long id = fixture.user("priv.subject", Role.DISTRICT_OFFICER, "623200000", null, "623200000");
