@@ -192,7 +192,10 @@ class TerritoryBrowseTest {
                 .andExpect(content().string(not(containsString("629710101"))))
                 .andExpect(content().string(containsString("2-бет, барлығы 3 бет")))
                 .andExpect(content().string(containsString("rel=\"next\"")))
-                .andExpect(content().string(containsString("rel=\"prev\"")));
+                .andExpect(content().string(containsString("rel=\"prev\"")))
+                .andExpect(content().string(containsString("aria-label=\"2-бет, барлығы 3 бет\"")))
+                .andExpect(content().string(containsString("href=\"/territories/629710000?page=0\"")))
+                .andExpect(content().string(containsString("href=\"/territories/629710000?page=2\"")));
         mvc.perform(get("/territories/999").with(TestUsers.ministry())).andExpect(status().isNotFound());
         mvc.perform(get("/territories/629799999").with(TestUsers.ministry())).andExpect(status().isNotFound());
     }
