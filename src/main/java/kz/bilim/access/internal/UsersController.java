@@ -1,15 +1,16 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.CurrentScope;
 import kz.bilim.access.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.access.UserChange;
 import kz.bilim.access.UserPage;
 import kz.bilim.access.UserQuery;
-import kz.bilim.access.CurrentScope;
 import kz.bilim.audit.AuditQuery;
 import kz.bilim.audit.AuditReaderScope;
 import kz.bilim.audit.AuditTrail;
+import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -86,8 +86,8 @@ class UsersController {
         model.addAttribute("errors", errors);
         model.addAttribute("users", users);
         model.addAttribute("territoryNames", names(users.items()));
-        model.addAttribute("previousLink", pageNumber > 0 ? pageLink(pageNumber - 1) : null);
-        model.addAttribute("nextLink", users.hasNext() ? pageLink(pageNumber + 1) : null);
+        model.addAttribute("previousLink", pageNumber > 0 ? PageLinks.to(pageNumber - 1) : null);
+        model.addAttribute("nextLink", users.hasNext() ? PageLinks.to(pageNumber + 1) : null);
         return LIST;
     }
 
@@ -199,9 +199,5 @@ class UsersController {
                 territories.find(user.kato()).ifPresent(t -> names.put(t.kato(), t.name(locale)));
         }
         return names;
-    }
-
-    private static String pageLink(int page) {
-        return ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build().toUriString();
     }
 }

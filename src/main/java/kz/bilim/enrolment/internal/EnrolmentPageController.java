@@ -18,8 +18,10 @@ import kz.bilim.organisation.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.platform.web.FieldError;
+import kz.bilim.platform.web.FormErrors;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
+import kz.bilim.platform.web.PageLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -107,7 +109,7 @@ class EnrolmentPageController {
         model.addAttribute("active", active);
         var pupils = enrolments.pupils(filter, Paged.page(page), Paged.size(null));
         model.addAttribute("pupils", pupils);
-        PageLinks.addTo(model, pupils);
+        PageLinks.addTo(model, pupils.page(), pupils.hasNext());
         model.addAttribute("mayManage", organisations.permissions(organisation.id()).manageClasses());
         return PUPILS;
     }
@@ -136,7 +138,7 @@ class EnrolmentPageController {
         pupils.items().stream().map(p -> p.enrolment().organisationId()).distinct()
                 .forEach(id -> organisations.find(id).ifPresent(o -> names.put(id, o)));
         model.addAttribute("pupils", pupils);
-        PageLinks.addTo(model, pupils);
+        PageLinks.addTo(model, pupils.page(), pupils.hasNext());
         model.addAttribute("organisationNames", names);
         return LIST;
     }

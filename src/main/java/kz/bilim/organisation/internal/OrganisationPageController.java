@@ -13,8 +13,10 @@ import kz.bilim.organisation.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.platform.web.FieldError;
+import kz.bilim.platform.web.FormErrors;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
+import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.Territories;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,7 +82,7 @@ class OrganisationPageController {
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
         var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
         model.addAttribute("organisations", found);
-        PageLinks.addTo(model, found);
+        PageLinks.addTo(model, found.page(), found.hasNext());
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
     }

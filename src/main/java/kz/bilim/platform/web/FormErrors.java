@@ -1,16 +1,23 @@
-package kz.bilim.enrolment.internal;
+package kz.bilim.platform.web;
 
-import kz.bilim.platform.web.InvalidInputException;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.validation.BindingResult;
 
-/** Puts the service's field errors into the form, each next to its field ("person.iin" becomes the form's "iin"). */
-final class FormErrors {
+/**
+ * Puts a service's field errors into the form, so each shows in place next to its field; an error on a field the form
+ * does not have becomes a global error of the form.
+ */
+public final class FormErrors {
 
     private FormErrors() {
     }
 
-    static void into(BindingResult binding, InvalidInputException e, String stripPrefix) {
+    public static void into(BindingResult binding, InvalidInputException e) {
+        into(binding, e, "");
+    }
+
+    /** As {@link #into(BindingResult, InvalidInputException)}, with the prefix cut off ("person.iin" → the form's "iin"). */
+    public static void into(BindingResult binding, InvalidInputException e, String stripPrefix) {
         var target = binding.getTarget() == null ? null : new BeanWrapperImpl(binding.getTarget());
         for (var error : e.errors()) {
             String field = error.field().startsWith(stripPrefix) ? error.field().substring(stripPrefix.length()) : error.field();
