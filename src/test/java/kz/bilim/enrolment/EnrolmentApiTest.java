@@ -184,7 +184,7 @@ class EnrolmentApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("INVALID_INPUT"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'person.birthDate')].reason")
-                        .value("does not agree with the IIN, which gives 2013-03-03"))
+                        .value("does not agree with the birth date in digits 1–6 of the IIN"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'person.sex')]").exists());
         String wrongCheck = iin.value().substring(0, 11) + ((iin.value().charAt(11) - '0' + 1) % 10);
         mvc.perform(post("/api/v1/enrolments").with(officerA()).header("Accept-Language", "kk")
@@ -246,6 +246,21 @@ class EnrolmentApiTest {
                 .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|"
                         + rs.getLong(4) + "|" + rs.getString(5)).single();
         assertThat(row).isEqualTo("READ|transfer-check|" + settlementB + "|" + schoolB + "|test.district." + DISTRICT_B);
+    }
+
+    @Test
+    @DisplayName("a read purpose holding free text or an IIN is refused with 422 naming 'purpose', and nothing is audited")
+    void purposeMustBeACode() throws Exception {
+        long before = fixture.owner().sql("select count(*) from audit_event where subject_type = 'person'")
+                .query(Long.class).single();
+        for (String purpose : new String[]{"Ахметов Нұрлан", "check 900101300017"}) {
+            mvc.perform(get("/api/v1/persons/" + personB).param("purpose", purpose)
+                            .header("Accept-Language", "en").with(TestUsers.district(DISTRICT_B)))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("purpose"));
+        }
+        assertThat(fixture.owner().sql("select count(*) from audit_event where subject_type = 'person'")
+                .query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

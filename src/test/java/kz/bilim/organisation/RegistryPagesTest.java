@@ -120,7 +120,7 @@ class RegistryPagesTest {
                         .param("firstName", "Сая").param("birthDate", "2012-08-09").param("residenceKato", settlementA))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"birthDate-error\""),
-                        containsString("не совпадает с ИИН, по ИИН: 2012-08-08"))));
+                        containsString("не совпадает с датой рождения в цифрах 1–6 ИИН"))));
         mvc.perform(post("/organisations/" + schoolA + "/admit").with(TestUsers.district(DISTRICT_A)).with(csrf())
                         .param("classId", Long.toString(classA)).param("from", today)
                         .param("admissionOrder", "12").param("iin", iin.value()).param("lastName", "Омарова")

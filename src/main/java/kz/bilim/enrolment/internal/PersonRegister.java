@@ -3,6 +3,7 @@ package kz.bilim.enrolment.internal;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
+import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonId;
 import kz.bilim.enrolment.Persons;
@@ -18,6 +19,14 @@ import java.util.Optional;
  */
 @Service
 class PersonRegister implements Persons {
+
+    /**
+     * A purpose is a short code such as {@code transfer:1234} or {@code parent-request}, never free text: free text
+     * invites names and IINs into the audit trail, which must hold no personal data. A run of five or more digits
+     * (an IIN, a birth date) is refused for the same reason.
+     */
+    private static final java.util.regex.Pattern PURPOSE = java.util.regex.Pattern.compile("[a-z][a-z0-9:._-]{1,59}");
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("[0-9]{5}");
 
     static final String DEFAULT_PURPOSE = "record";
 
@@ -35,14 +44,15 @@ class PersonRegister implements Persons {
     @Transactional
     @PreAuthorize(EnrolmentDesk.READERS)
     public Optional<Person> read(PersonId id, String purpose) {
+        String why = purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose.trim();
+        if (!PURPOSE.matcher(why).matches() || DIGIT_RUN.matcher(why).find())
+            throw new InvalidInputException("purpose", "enrolment.person.purpose-format");
         var person = persons.find(id);
         person.ifPresent(p -> {
             var latest = enrolments.ofPerson(id).stream().findFirst();
             String kato = latest.map(e -> e.kato()).orElse(p.residenceKato());
             Long organisation = latest.map(e -> e.organisationId().value()).orElse(null);
-            String why = purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose.trim();
-            audit.record(AuditEntry.of(AuditAction.READ, "person", id, kato, organisation)
-                    .because(why.length() > 200 ? why.substring(0, 200) : why));
+            audit.record(AuditEntry.of(AuditAction.READ, "person", id, kato, organisation).because(why));
         });
         return person;
     }

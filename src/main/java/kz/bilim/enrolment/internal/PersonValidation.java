@@ -46,7 +46,7 @@ class PersonValidation {
         String firstName = name(prefix + "firstName", draft.firstName(), true, errors);
         String patronymic = name(prefix + "patronymic", draft.patronymic(), false, errors);
         if (iin != null && draft.birthDate() != null && !draft.birthDate().equals(iin.birthDate()))
-            errors.add(new FieldError(prefix + "birthDate", "enrolment.person.birth-date-mismatch", iin.birthDate().toString()));
+            errors.add(new FieldError(prefix + "birthDate", "enrolment.person.birth-date-mismatch"));
         if (iin != null && draft.sex() != null && draft.sex() != iin.sex())
             errors.add(new FieldError(prefix + "sex", "enrolment.person.sex-mismatch"));
         String citizenship = blankToNull(draft.citizenship());
