@@ -72,25 +72,47 @@ final class Ddl {
         return out;
     }
 
-    /** Step 1, in parallel: exclusion constraints, the unique indexes behind keys, plain indexes — biggest first. */
-    List<String> builds() {
+    /** Step 1, in parallel: the unique indexes behind keys, plain indexes and exclusion constraints, biggest first. */
+    List<Build> builds() {
         List<String[]> out = new ArrayList<>();
         for (var c : constraints) {
             if (c.type == 'x') out.add(new String[]{"0", c.table, c.add()});
             if (c.type == 'p' || c.type == 'u') out.add(new String[]{"1", c.table, c.indexDefinition});
         }
+        // exclusion constraints first: they take longest and lock their table, so they start as early as possible
         for (var i : indexes) out.add(new String[]{"2", i.table, i.definition});
-        out.sort(Comparator.<String[], Integer>comparing(a -> -weight(a[1])).thenComparing(a -> a[0]));
-        return out.stream().map(a -> a[2]).toList();
+        out.sort(Comparator.<String[], String>comparing(a -> a[0].equals("0") ? "0" : "1")
+                .thenComparing(a -> -weight(a[1])).thenComparing(a -> a[0]));
+        return out.stream().map(a -> new Build(a[1], a[2], a[0].equals("0"))).toList();
+    }
+
+    /**
+     * One index or constraint to build, on a table. An exclusion constraint is added by ALTER TABLE, which locks its
+     * table for the whole build; plain and unique indexes only block writes, so several build at once.
+     */
+    record Build(String table, String sql, boolean exclusion) {
+        boolean onPerson() {
+            return table.equals("person") || table.endsWith(".person");
+        }
     }
 
     private static int weight(String table) {
         return table.endsWith("person") ? 3 : table.endsWith("enrolment") ? 2 : 1;
     }
 
-    /** Step 2: the keys take over their indexes (no scan). */
-    List<String> attaches() {
-        return constraints.stream().filter(c -> c.type == 'p' || c.type == 'u').map(Constraint::attach).toList();
+    /** Step 2: the keys take over their indexes (no scan), for one table. */
+    List<String> attaches(String table) {
+        return constraints.stream().filter(c -> (c.type == 'p' || c.type == 'u') && c.table.equals(table))
+                .map(Constraint::attach).toList();
+    }
+
+    /** The tables whose indexes and constraints this holds. */
+    List<String> tables() {
+        List<String> out = new ArrayList<>();
+        for (var c : constraints) if (c.type != 'f' && !out.contains(c.table)) out.add(c.table);
+        for (var i : indexes) if (!out.contains(i.table)) out.add(i.table);
+        out.sort(Comparator.comparing(t -> -weight(t)));
+        return out;
     }
 
     /** Step 3: foreign keys, each validated by one join. */

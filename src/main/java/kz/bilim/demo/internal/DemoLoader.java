@@ -9,16 +9,12 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -114,7 +110,7 @@ public final class DemoLoader {
                 if (!bulk) {
                     copy(control, Table.SCHOOL_CLASS, progress, out -> Rows.classes(plan, out, progress.counter(Table.SCHOOL_CLASS)), false);
                     copy(control, Table.PERSON, progress, out -> Rows.persons(plan, out, progress.counter(Table.PERSON), 0, 1), false);
-                    copy(control, Table.ENROLMENT, progress, out -> Rows.enrolments(plan, out, progress.counter(Table.ENROLMENT), 0, 1), false);
+                    copy(control, Table.ENROLMENT, progress, out -> Rows.enrolments(plan, out, progress.counter(Table.ENROLMENT)), false);
                     advanceSequences(control, plan);
                     control.commit();
                     copySeconds = progress.seconds();
@@ -164,97 +160,123 @@ public final class DemoLoader {
         }
     }
 
-    /** Returns the seconds (since the progress started) when copying ended and rebuilding keys began. */
+    /** Returns the seconds (since the progress started) when the last COPY ended. */
     private double bulkLoad(Connection control, Plan plan, Progress progress) throws Exception {
         Ddl ddl = Ddl.read(control);
         savedDdl = ddl;
         control.commit();
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-            var t = new Thread(r, "demo-load");
-            t.setDaemon(true);
-            return t;
-        });
-        try (Connection first = owner.getConnection(); Connection second = owner.getConnection()) {
-            first.setAutoCommit(false);
-            Ddl.execute(first, LOCK_EMPTY);
-            try (var statement = first.createStatement(); var rs = statement.executeQuery(STILL_EMPTY)) {
-                rs.next();
-                if (!rs.getBoolean(1)) throw new IllegalStateException("the tables filled up meanwhile");
-            }
-            for (String drop : ddl.drops()) Ddl.execute(first, drop);
-            first.commit();
-            progress.line("dropped " + ddl.drops().size() + " keys, indexes and constraints of the big tables");
+        Ddl.execute(control, LOCK_EMPTY);
+        try (var statement = control.createStatement(); var rs = statement.executeQuery(STILL_EMPTY)) {
+            rs.next();
+            if (!rs.getBoolean(1)) throw new IllegalStateException("the tables filled up meanwhile");
+        }
+        for (String drop : ddl.drops()) Ddl.execute(control, drop);
+        control.commit();
+        progress.line("dropped " + ddl.drops().size() + " keys, indexes and constraints of the big tables");
 
-            second.setAutoCommit(false);
-            Future<?> persons = pool.submit(() -> {
-                Ddl.execute(first, TRUNCATE_PERSON);
-                copy(first, Table.PERSON, progress, out -> Rows.persons(plan, out, progress.counter(Table.PERSON), 0, 1), true);
-                first.commit();
-                return null;
-            });
-            Future<?> enrolments = pool.submit(() -> {
-                Ddl.execute(second, TRUNCATE_ENROLMENT);
-                copy(second, Table.SCHOOL_CLASS, progress, out -> Rows.classes(plan, out, progress.counter(Table.SCHOOL_CLASS)), true);
-                copy(second, Table.ENROLMENT, progress, out -> Rows.enrolments(plan, out, progress.counter(Table.ENROLMENT), 0, 1), true);
-                second.commit();
-                return null;
-            });
-            await(persons, enrolments);
-            double copied = progress.seconds();
-            progress.line(String.format(Locale.ROOT, "copied %,d rows in %.1f s (%,.0f rows/s); rebuilding keys and indexes",
-                    plan.rows(), copied, plan.rows() / copied));
+        // Two sessions take these steps in this order of preference, each as soon as what it needs is done: the
+        // exclusion constraint of enrolments (the longest step) starts when the enrolments are in, while the other
+        // session copies persons and builds their keys.
+        double[] copied = new double[2];
+        var graph = new TaskGraph(progress);
+        String persons = "copy person", enrolments = "copy school_class, enrolment";
+        graph.add(persons, Set.of(), connection -> inTransaction(connection, () -> {
+            Ddl.execute(connection, TRUNCATE_PERSON);
+            copy(connection, Table.PERSON, progress, out -> Rows.persons(plan, out, progress.counter(Table.PERSON), 0, 1), true);
+            copied[0] = progress.seconds();
+        }));
+        graph.add(enrolments, Set.of(), connection -> inTransaction(connection, () -> {
+            Ddl.execute(connection, TRUNCATE_ENROLMENT);
+            copy(connection, Table.SCHOOL_CLASS, progress, out -> Rows.classes(plan, out, progress.counter(Table.SCHOOL_CLASS)), true);
+            copy(connection, Table.ENROLMENT, progress, out -> Rows.enrolments(plan, out, progress.counter(Table.ENROLMENT)), true);
+            copied[1] = progress.seconds();
+        }));
+        graph.add("copied", Set.of(persons, enrolments), connection -> {
+            double seconds = Math.max(copied[0], copied[1]);
+            progress.line(String.format(Locale.ROOT, "copied %,d rows in %.1f s (%,.0f rows/s)", plan.rows(), seconds,
+                    plan.rows() / seconds));
             if (failAt == Step.AFTER_COPY) throw new IllegalStateException("failing on purpose after the copy");
-
+        });
+        // preference: the exclusion constraint, then everything on person (so that session never waits for the lock
+        // the exclusion constraint holds on enrolment), then the indexes of classes and enrolments
+        Map<String, Set<String>> builtOn = new LinkedHashMap<>();
+        for (String table : ddl.tables()) builtOn.put(table, new HashSet<>(Set.of("copied")));
+        List<Ddl.Build> builds = new ArrayList<>(ddl.builds().stream().filter(Ddl.Build::exclusion).toList());
+        builds.addAll(ddl.builds().stream().filter(b -> !b.exclusion() && b.onPerson()).toList());
+        builds.addAll(ddl.builds().stream().filter(b -> !b.exclusion() && !b.onPerson()).toList());
+        Set<String> attached = new HashSet<>();
+        boolean personAttached = false;
+        for (Ddl.Build build : builds) {
+            if (!personAttached && !build.exclusion() && !build.onPerson()) {
+                attachAndAnalysePerson(graph, ddl, builtOn, attached);
+                personAttached = true;
+            }
+            graph.sql(build.sql(), Set.of(build.onPerson() ? persons : enrolments), build.sql());
+            builtOn.get(build.table()).add(build.sql());
+        }
+        if (!personAttached) attachAndAnalysePerson(graph, ddl, builtOn, attached);
+        for (String table : ddl.tables()) {
+            if (isPerson(table)) continue;
+            String attach = "attach keys of " + table;
+            graph.add(attach, builtOn.get(table), connection -> {
+                for (String sql : ddl.attaches(table)) Ddl.execute(connection, sql);
+            });
+            attached.add(attach);
+        }
+        Set<String> keys = new HashSet<>(attached);
+        for (String fk : ddl.foreignKeys()) {
+            graph.sql(fk, attached, fk);
+            keys.add(fk);
+        }
+        graph.add("advance identity sequences", keys, connection -> {
+            if (failAt == Step.AFTER_INDEXES) throw new IllegalStateException("failing on purpose after the indexes");
+            advanceSequences(connection, plan);
+        });
+        graph.sql("analyze enrolment, school_class, organisation, territory, app_user",
+                Set.of("advance identity sequences"), "analyze enrolment, school_class, organisation, territory, app_user");
+        try (Connection first = owner.getConnection(); Connection second = owner.getConnection()) {
             first.setAutoCommit(true);
             second.setAutoCommit(true);
-            BlockingQueue<Connection> sessions = new ArrayBlockingQueue<>(2, false, List.of(first, second));
-            parallel(pool, sessions, ddl.builds(), progress);
-            for (String attach : ddl.attaches()) Ddl.execute(first, attach);
-            parallel(pool, sessions, ddl.foreignKeys(), progress);
-            if (failAt == Step.AFTER_INDEXES) throw new IllegalStateException("failing on purpose after the indexes");
-            advanceSequences(first, plan);
-            parallel(pool, sessions, List.of("analyze person", "analyze enrolment",
-                    "analyze school_class, organisation, territory, app_user"), progress);
-            progress.line(String.format(Locale.ROOT, "keys, indexes and statistics in %.1f s", progress.seconds() - copied));
-            return copied;
+            graph.run(List.of(first, second));
+        }
+        double copyEnd = Math.max(copied[0], copied[1]);
+        progress.line(String.format(Locale.ROOT, "keys, indexes and statistics in %.1f s after the copy",
+                progress.seconds() - copyEnd));
+        return copyEnd;
+    }
+
+    private static boolean isPerson(String table) {
+        return table.equals("person") || table.endsWith(".person");
+    }
+
+    private static void attachAndAnalysePerson(TaskGraph graph, Ddl ddl, Map<String, Set<String>> builtOn,
+                                               Set<String> attached) {
+        for (String table : ddl.tables()) {
+            if (!isPerson(table)) continue;
+            String attach = "attach keys of " + table;
+            graph.add(attach, builtOn.get(table), connection -> {
+                for (String sql : ddl.attaches(table)) Ddl.execute(connection, sql);
+            });
+            attached.add(attach);
+            graph.sql("analyze person", Set.of(attach), "analyze person");
+        }
+    }
+
+    private interface TransactionWork {
+        void run() throws Exception;
+    }
+
+    private static void inTransaction(Connection connection, TransactionWork work) throws Exception {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        } catch (Exception e) {
+            connection.rollback();
+            throw e;
         } finally {
-            pool.shutdownNow();
+            connection.setAutoCommit(true);
         }
-    }
-
-    private static void parallel(ExecutorService pool, BlockingQueue<Connection> sessions, List<String> statements,
-                                 Progress progress) throws Exception {
-        List<Future<?>> futures = new ArrayList<>();
-        for (String sql : statements) {
-            futures.add(pool.submit(() -> {
-                Connection connection = sessions.take();
-                try {
-                    long t = System.nanoTime();
-                    Ddl.execute(connection, sql);
-                    progress.line(String.format(Locale.ROOT, "%5.1f s  %s", (System.nanoTime() - t) / 1e9, brief(sql)));
-                } finally {
-                    sessions.put(connection);
-                }
-                return null;
-            }));
-        }
-        await(futures.toArray(Future[]::new));
-    }
-
-    private static String brief(String sql) {
-        return sql.length() > 110 ? sql.substring(0, 107) + "..." : sql;
-    }
-
-    private static void await(Future<?>... futures) throws Exception {
-        Exception failure = null;
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause() instanceof Exception ex ? ex : e;
-            }
-        }
-        if (failure != null) throw failure;
     }
 
     private interface RowWriter {

@@ -68,7 +68,7 @@ final class PersonWriter {
     }
 
     void locality(Locality locality) {
-        byte[] kato = locality.kato.getBytes(StandardCharsets.US_ASCII);
+        byte[] kato = locality.katoBytes;
         double[][] weights = nationalityWeights.computeIfAbsent(locality.region.code(), k -> weights(locality.region));
         double russianShare = locality.region.russianShare();
         long id = locality.personBase;

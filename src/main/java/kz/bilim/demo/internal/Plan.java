@@ -59,15 +59,16 @@ final class Plan {
         /** Children of each birth year enrolled somewhere, by nominal birth year of their grade or group. */
         final int[] enrolled = new int[COHORTS];
         final List<Org> orgs = new ArrayList<>();
+        final byte[] katoBytes;
         long personBase;
         long personCount;
-        long enrolmentBase;
 
         Locality(int index, String kato, boolean urban, Geography.Region region, String placeKk, String placeRu,
                  String placeLatin, boolean cityPrefix) {
             this.placeKk = placeKk;
             this.index = index;
             this.kato = kato;
+            this.katoBytes = kato.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             this.urban = urban;
             this.region = region;
             this.placeRu = placeRu;

@@ -380,7 +380,6 @@ final class Planner {
         long next = plan.ids.person() + 1;
         for (Locality locality : plan.localities) {
             locality.personBase = next;
-            locality.enrolmentBase = plan.ids.enrolment() + plan.enrolments + 1;
             for (Org org : locality.orgs) {
                 for (ClassPlan c : org.classes) {
                     c.personBase = next;
