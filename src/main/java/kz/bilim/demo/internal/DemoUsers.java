@@ -43,6 +43,33 @@ final class DemoUsers {
         add(plan, "applicant", "demo-applicant-2026", Role.APPLICANT, "Жанар Мұратқызы Тоқтарова", null, null, "kk");
     }
 
+    /** docs/demo-users.md: the users of the region scale (what the application loads on start by default). */
+    static String markdown(Plan plan) {
+        var sb = new StringBuilder();
+        sb.append("""
+                # Demo users
+
+                The demo data (`bilim.demo.load-on-start`, environment `BILIM_DEMO`, default `region`) are loaded into an
+                empty database on start, with these users. The passwords are public — demo data only, never in production.
+                Every scale (`tiny`, `region`, `national`) has the same users in the same territories; the organisations
+                below are those of the `region` scale with the default seed (at other scales the same roles sit in the
+                first school or kindergarten of the same district). Generated from the demo plan; a test keeps this file
+                in step with the code (`DemoGeneratorTest`).
+
+                | username | password | role | territory / organisation | KATO |
+                |---|---|---|---|---|
+                """);
+        for (DemoUser u : plan.users) {
+            String where = u.org() != null ? u.territoryName() + " (BIN " + u.org().bin + ")"
+                    : u.scopeKato() == null ? (u.role() == Role.APPLICANT ? "— (a parent; no territory)" : "whole country")
+                    : u.territoryName();
+            sb.append("| `").append(u.username()).append("` | `").append(u.password()).append("` | ")
+                    .append(u.role().name()).append(" | ").append(where).append(" | ")
+                    .append(u.kato().isEmpty() ? "—" : u.kato()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     private static Org first(Plan plan, String district, Predicate<Org> wanted) {
         String prefix = district.substring(0, 4);
         Optional<Org> org = plan.organisations.stream()

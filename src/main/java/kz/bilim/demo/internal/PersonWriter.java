@@ -168,6 +168,23 @@ final class PersonWriter {
         }
     }
 
+    /** The IIN this writer composes for a birth date, sex and serial, or null — for comparison with Iin.compose. */
+    static String compose(LocalDate birthDate, boolean male, int serial) {
+        int day = (int) (birthDate.toEpochDay() - DAY_ZERO);
+        int[] digits = new int[11];
+        for (int i = 0; i < 6; i++) digits[i] = DATE_DIGITS[day * 6 + i];
+        digits[6] = male ? 5 : 6;
+        digits[7] = serial / 1000;
+        digits[8] = serial / 100 % 10;
+        digits[9] = serial / 10 % 10;
+        digits[10] = serial % 10;
+        int check = checkDigit(digits);
+        if (check < 0) return null;
+        var sb = new StringBuilder();
+        for (int d : digits) sb.append(d);
+        return sb.append(check).toString();
+    }
+
     static int checkDigit(int[] digits) {
         int sum = 0;
         for (int i = 0; i < 11; i++) sum += digits[i] * (i + 1);
