@@ -122,7 +122,11 @@ public final class DemoLoader {
                         indexSeconds = progress.seconds() - indexStart;
                     } catch (Exception e) {
                         progress.line("failed, putting the database back as it was: " + e.getMessage());
-                        undo(plan);
+                        try {
+                            undo(plan);
+                        } catch (RuntimeException cleanUp) {
+                            e.addSuppressed(cleanUp);
+                        }
                         throw e;
                     }
                 }
