@@ -1,0 +1,38 @@
+package kz.bilim.demo;
+
+import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.platform.database.OwnerDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads deterministic synthetic demo data — territories, organisations, classes, children, enrolments and users of
+ * every role — of a given scale and seed. Writes as the schema owner with COPY (see the package documentation).
+ */
+@Service
+public class DemoData {
+
+    private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private static final String ANY_ORGANISATION = "select exists (select 1 from organisation)";
+
+    private final OwnerDataSource owner;
+
+    public DemoData(OwnerDataSource owner) {
+        this.owner = owner;
+    }
+
+    /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
+    public boolean registryEmpty() {
+        return !JdbcClient.create(owner).sql(ANY_ORGANISATION).query(Boolean.class).single();
+    }
+
+    /**
+     * Loads the demo data; the same scale and seed always give the same data. On failure the database is left as
+     * it was and an {@link IllegalStateException} says why.
+     */
+    public DemoLoadReport load(DemoScale scale, long seed) {
+        return new DemoLoader(owner, PASSWORDS::encode).load(scale, seed);
+    }
+}
