@@ -7,13 +7,14 @@ window.addEventListener('load', function () {
     data: {
       labels: data.labels,
       datasets: [
-        { type: 'bar', label: canvas.dataset.pupils, data: data.pupils, backgroundColor: '#00718f', yAxisID: 'y' },
+        { type: 'bar', label: canvas.dataset.pupils, data: data.pupils, backgroundColor: '#00718f', yAxisID: 'y', maxBarThickness: 48 },
         { type: 'line', label: canvas.dataset.schools, data: data.schools, borderColor: '#e0a800',
           backgroundColor: '#e0a800', yAxisID: 'y1' }
       ]
     },
     options: {
       animation: false,
+      locale: document.documentElement.lang || 'kk',
       scales: {
         y: { beginAtZero: true, position: 'left' },
         y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },
