@@ -91,6 +91,7 @@ class EnrolmentDesk implements Enrolments {
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
 
         PersonId personId = person.id() != null ? person.id() : register(person.draft());
+        enrolments.lockPerson(personId);
         enrolments.lockClass(schoolClass.id());
         var refusal = EnrolmentPolicy.occupancy(schoolClass, enrolments.activeInClass(schoolClass.id()))
                 .or(() -> enrolments.ofPerson(personId).stream().anyMatch(e -> EnrolmentPolicy.overlaps(from, e))
@@ -101,7 +102,7 @@ class EnrolmentDesk implements Enrolments {
             id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato(),
                     schoolClass.grade(), from, order);
         } catch (DataIntegrityViolationException e) {
-            if (!isExclusionViolation(e)) throw e;
+            if (!isOpenEnrolmentViolation(e)) throw e;
             return refused(EnrolmentPolicy.alreadyEnrolled());
         }
         audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato(), organisation.id().value())
@@ -219,8 +220,9 @@ class EnrolmentDesk implements Enrolments {
         return refusal;
     }
 
-    /** PostgreSQL's exclusion_violation: enrolment_no_overlap, the person is enrolled elsewhere at that time. */
-    private static boolean isExclusionViolation(DataIntegrityViolationException e) {
-        return e.getMostSpecificCause() instanceof SQLException sql && "23P01".equals(sql.getSQLState());
+    /** PostgreSQL's unique_violation on enrolment_one_open: the person already has an open enrolment elsewhere. */
+    private static boolean isOpenEnrolmentViolation(DataIntegrityViolationException e) {
+        return e.getMostSpecificCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                && sql.getMessage() != null && sql.getMessage().contains("enrolment_one_open");
     }
 }

@@ -63,6 +63,10 @@ class EnrolmentRepository {
 
     private static final String LOCK_CLASS = "select pg_advisory_xact_lock(20260001, cast(:class as integer))";
 
+    /** Ids beyond 2^31 share a lock with another person now and then: harmless, the lock only serialises. */
+    private static final String LOCK_PERSON =
+            "select pg_advisory_xact_lock(20260002, cast(mod(:person, 2147483647) as integer))";
+
     private static final String ACTIVE_IN_CLASS = """
             select count(*) from enrolment e where e.class_id = :class and e.enrolled_to is null
             """;
@@ -135,6 +139,11 @@ class EnrolmentRepository {
     /** Serialises admissions to one class for the rest of the transaction, so that TR-10 counts stay true. */
     void lockClass(SchoolClassId schoolClass) {
         jdbc.sql(LOCK_CLASS).param("class", schoolClass.value()).query((rs, row) -> 1).list();
+    }
+
+    /** Serialises admissions of one person, so that the overlap check of TR-7 holds under concurrency. */
+    void lockPerson(PersonId person) {
+        jdbc.sql(LOCK_PERSON).param("person", person.value()).query((rs, row) -> 1).list();
     }
 
     int activeInClass(SchoolClassId schoolClass) {
