@@ -7,8 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SCALE="${1:-national}"
-if [ ! -f target/bilim.jar ]; then
-  ./mvnw -q -B package -DskipTests
-fi
+# always rebuild: a stale jar would measure old code
+./mvnw -q -B package -DskipTests
 echo "Machine: $(nproc) cores; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 exec java -Xmx2g -jar target/bilim.jar --bilim.demo.benchmark="$SCALE"

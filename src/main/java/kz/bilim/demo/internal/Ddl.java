@@ -81,8 +81,13 @@ final class Ddl {
         for (var c : constraints) {
             if (c.type == 'x') out.add(new String[]{"0", c.table, c.add()});
             if (c.type == 'p' || c.type == 'u') out.add(new String[]{"1", c.table, c.indexDefinition});
-            if (c.type == 'c') out.add(new String[]{"3", c.table, c.add()});
         }
+        // all checks of a table in one ALTER TABLE: PostgreSQL validates them in a single scan (one per check took
+        // 4–8 s each on 6.8 M persons)
+        constraints.stream().filter(c -> c.type == 'c').map(Constraint::table).distinct().forEach(table ->
+                out.add(new String[]{"3", table, "alter table " + table + " " + String.join(", ", constraints.stream()
+                        .filter(c -> c.type == 'c' && c.table.equals(table))
+                        .map(c -> "add constraint " + c.name + " " + c.definition).toList())}));
         // exclusion constraints first: they take longest and lock their table, so they start as early as possible
         for (var i : indexes) out.add(new String[]{"2", i.table, i.definition});
         out.sort(Comparator.<String[], String>comparing(a -> a[0].equals("0") ? "0" : "1")
