@@ -70,8 +70,8 @@ class OrganisationListBrowserIT {
                     .param("kind", school[2]).update();
         }
         jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, scope_kato, kato)
-                values ('browser.district', :hash, 'Айгүл Сапарова', 'DISTRICT_OFFICER', :d, :d)
+                insert into app_user (username, password_hash, full_name, role, scope_kato, kato, locale)
+                values ('browser.district', :hash, 'Айгүл Сапарова', 'DISTRICT_OFFICER', :d, :d, 'ru')
                 on conflict (username) do nothing
                 """).param("hash", passwords.encode("browser-test-2026")).param("d", DISTRICT).update();
         driver = Browser.start();
@@ -95,6 +95,7 @@ class OrganisationListBrowserIT {
         driver.findElement(By.id("password")).sendKeys("browser-test-2026");
         Browser.screenshot(driver, "login-ru");
         driver.findElement(By.id("login-submit")).click();
+        // signing in switches to the language of the user's profile (Russian for this officer)
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
         assertThat(driver.findElement(By.cssSelector(".who")).getText()).contains("Айгүл Сапарова");
 
