@@ -201,5 +201,8 @@ class DemoGeneratorTest {
         var file = java.nio.file.Path.of("docs/demo-users.md");
         if (System.getProperty("bilim.writeDocs") != null) java.nio.file.Files.writeString(file, expected);
         assertThat(java.nio.file.Files.readString(file)).isEqualTo(expected);
+        // README repeats the table for a newcomer: every row of it must be there too
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        expected.lines().filter(line -> line.startsWith("| `")).forEach(row -> assertThat(readme).contains(row));
     }
 }
