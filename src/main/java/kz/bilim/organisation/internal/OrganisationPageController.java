@@ -82,6 +82,7 @@ class OrganisationPageController {
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
         var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
         model.addAttribute("organisations", found);
+        model.addAttribute("settlements", territories.findAll(found.items().stream().map(Organisation::kato).toList()));
         PageLinks.addTo(model, found.page(), found.hasNext());
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
