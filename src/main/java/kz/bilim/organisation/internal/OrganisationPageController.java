@@ -1,5 +1,6 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.access.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.ClassOccupancy;
 import kz.bilim.organisation.InstructionLanguage;
@@ -97,6 +98,8 @@ class OrganisationPageController {
         model.addAttribute("classes", classes);
         model.addAttribute("enrolled", enrolled(classes));
         model.addAttribute("permissions", organisations.permissions(organisation.id()));
+        // SC-3: pupils (and counts of them per class, which come from their records) only for readers of personal data
+        model.addAttribute("readsPupils", CurrentScope.get().personalData());
         return DETAIL;
     }
 
