@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import jakarta.servlet.RequestDispatcher;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -129,5 +131,32 @@ class ReadablePagesTest {
         mvc.perform(get("/calendar").with(TestUsers.as(applicant)))
                 .andExpect(content().string(allOf(not(containsString("href=\"/account/tokens\"")),
                         not(containsString("id=\"account-link\"")), not(containsString("href=\"/enrolments\"")))));
+    }
+
+    @Test
+    @DisplayName("SC-3 a statistics analyst sees class capacity without a pupil count and no links to pupils")
+    void noPupilCountsForStatistics() throws Exception {
+        mvc.perform(get("/organisations/" + school).with(TestUsers.statistics()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("id=\"organisation-pupils\"")),
+                        not(containsString("/pupils\"")))));
+        mvc.perform(get("/organisations/" + school).with(TestUsers.district(DISTRICT)))
+                .andExpect(content().string(containsString("id=\"organisation-pupils\"")));
+    }
+
+    @Test
+    @DisplayName("error pages speak the reader's language: 403 and 404 are named, not \"403 Forbidden\"")
+    void errorPagesInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/persons/" + person).with(TestUsers.statistics())).andExpect(status().isForbidden());
+        // MockMvc does not forward a sent error to /error as the servlet container does: render it as forwarded
+        mvc.perform(get("/error").param("lang", "kk").accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403).with(TestUsers.statistics()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("Қолжетімділік жоқ"),
+                        containsString("бұл бетке рұқсат бермейді"), not(containsString("Forbidden")))));
+        mvc.perform(get("/organisations/987654321").param("lang", "ru").with(TestUsers.ministry()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Страница или запись не найдена."),
+                        not(containsString("Not Found")))));
     }
 }
