@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -158,5 +159,14 @@ class ReadablePagesTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("Страница или запись не найдена."),
                         not(containsString("Not Found")))));
+    }
+
+    @Test
+    @DisplayName("the territory tree calls a region neither city nor village; Astana stays a city")
+    void regionLocality() throws Exception {
+        String page = mvc.perform(get("/territories").param("lang", "kk").with(TestUsers.ministry()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("Қарағанды облысы</a>\\s*</td>\\s*<td>—</td>")
+                .containsPattern("Астана қаласы</a>\\s*</td>\\s*<td>қала</td>");
     }
 }
