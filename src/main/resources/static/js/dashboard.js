@@ -14,7 +14,9 @@ window.addEventListener('load', function () {
     },
     options: {
       animation: false,
-      locale: document.documentElement.lang || 'kk',
+      // Kazakh groups digits with a space as Russian does (CLDR); Chromium's trimmed ICU data formats kk as English
+      // ("250,000"), so the axis numbers use the Russian format for a Kazakh page.
+      locale: (document.documentElement.lang || 'kk') === 'kk' ? 'ru' : document.documentElement.lang,
       scales: {
         y: { beginAtZero: true, position: 'left' },
         y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },

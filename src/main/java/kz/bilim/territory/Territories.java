@@ -1,12 +1,20 @@
 package kz.bilim.territory;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading the KATO tree. The tree is public knowledge: no scope applies to reading it. */
 public interface Territories {
 
     Optional<Territory> find(String kato);
+
+    /**
+     * The territories of these codes, by code, in one query however many codes (for naming the settlements of a
+     * page of rows); codes that are not in the tree are left out.
+     */
+    Map<String, Territory> findAll(Collection<String> katos);
 
     /**
      * The level below a parent (blank or null: below the whole country), for counts per child territory; empty when

@@ -194,10 +194,8 @@ class UsersController {
     private Map<String, String> names(List<UserAccount> users) {
         var locale = LocaleContextHolder.getLocale();
         Map<String, String> names = new LinkedHashMap<>();
-        for (UserAccount user : users) {
-            if (user.kato() != null && !user.kato().isEmpty() && !names.containsKey(user.kato()))
-                territories.find(user.kato()).ifPresent(t -> names.put(t.kato(), t.name(locale)));
-        }
+        territories.findAll(users.stream().map(UserAccount::kato).toList())
+                .forEach((kato, territory) -> names.put(kato, territory.name(locale)));
         return names;
     }
 }

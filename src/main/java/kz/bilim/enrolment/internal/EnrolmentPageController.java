@@ -22,6 +22,7 @@ import kz.bilim.platform.web.FormErrors;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.platform.web.PageLinks;
+import kz.bilim.territory.Territories;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -62,13 +64,15 @@ class EnrolmentPageController {
     private final Persons persons;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final Territories territories;
 
     EnrolmentPageController(Enrolments enrolments, Persons persons, Organisations organisations,
-                            MessageSource messages) {
+                            MessageSource messages, Territories territories) {
         this.enrolments = enrolments;
         this.persons = persons;
         this.organisations = organisations;
         this.messages = messages;
+        this.territories = territories;
     }
 
     /** "TR-10: the class 5А is full (25 pupils)", in the reader's language. */
@@ -240,7 +244,17 @@ class EnrolmentPageController {
         model.addAttribute("history", history);
         model.addAttribute("organisationNames", names);
         model.addAttribute("classLabels", labels);
+        model.addAttribute("residence", person.residenceKato() == null ? null
+                : territories.find(person.residenceKato()).orElse(null));
+        model.addAttribute("citizenshipName", countryName(person.citizenship()));
         return PERSON;
+    }
+
+    /** "Қазақстан" for KZ in the reader's language; other text as written. */
+    static String countryName(String code) {
+        if (code == null || !code.matches("[A-Z]{2}")) return code;
+        String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(LocaleContextHolder.getLocale());
+        return name.isEmpty() || name.equals(code) ? code : name;
     }
 
     private Organisation organisation(long id) {

@@ -1,5 +1,6 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.access.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.ClassOccupancy;
 import kz.bilim.organisation.InstructionLanguage;
@@ -82,6 +83,7 @@ class OrganisationPageController {
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
         var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
         model.addAttribute("organisations", found);
+        model.addAttribute("settlements", territories.findAll(found.items().stream().map(Organisation::kato).toList()));
         PageLinks.addTo(model, found.page(), found.hasNext());
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
@@ -96,6 +98,8 @@ class OrganisationPageController {
         model.addAttribute("classes", classes);
         model.addAttribute("enrolled", enrolled(classes));
         model.addAttribute("permissions", organisations.permissions(organisation.id()));
+        // SC-3: pupils (and counts of them per class, which come from their records) only for readers of personal data
+        model.addAttribute("readsPupils", CurrentScope.get().personalData());
         return DETAIL;
     }
 

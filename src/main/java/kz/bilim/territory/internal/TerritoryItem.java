@@ -20,4 +20,9 @@ record TerritoryItem(String kato, String name, String otherName, int level, bool
         return new TerritoryItem(t.kato(), t.name(locale), kazakh ? t.nameRu() : t.nameKk(), t.level(), t.urban(),
                 row.children(), region == null ? "" : region.name(locale), mine.contains(t.kato()));
     }
+
+    /** The locality label: city or village; a region that is not a city is neither (it was shown as a village). */
+    public String localityKey() {
+        return level == 1 && !urban ? "territory.locality.none" : "territory.urban." + urban;
+    }
 }

@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads of the KATO tree. The tree is public knowledge: the {@code territory} table has no row-level security. */
 @Repository
@@ -24,6 +27,11 @@ class TerritoryRepository implements Territories {
             """;
 
     private static final String FIND = "select " + COLUMNS + " from territory t where t.kato = :kato";
+
+    private static final String FIND_ALL = """
+            select t.kato, t.parent_kato, t.level, t.name_kk, t.name_ru, t.urban, t.scope_prefix, 0 as children
+            from territory t where t.kato = any(string_to_array(:codes, ','))
+            """;
 
     private static final String REGIONS = "select " + COLUMNS + " from territory t where t.level = 1 order by t.kato";
 
@@ -73,6 +81,15 @@ class TerritoryRepository implements Territories {
     @Override
     public Optional<Territory> find(String kato) {
         return findRow(kato).map(TerritoryRow::territory);
+    }
+
+    @Override
+    public Map<String, Territory> findAll(Collection<String> katos) {
+        var codes = katos.stream().filter(c -> c != null && c.matches("[0-9]{9}")).distinct().toList();
+        if (codes.isEmpty()) return Map.of();
+        return jdbc.sql(FIND_ALL).param("codes", String.join(",", codes)).query(TerritoryRepository::map).list()
+                .stream().map(TerritoryRow::territory)
+                .collect(Collectors.toUnmodifiableMap(Territory::kato, Function.identity()));
     }
 
     @Override
