@@ -264,6 +264,27 @@ class EnrolmentApiTest {
     }
 
     @Test
+    @DisplayName("reading a list of pupils is audited per page shown, without the search text (it may be an IIN)")
+    void pupilListReadAudited() throws Exception {
+        String iinB = fixture.owner().sql("select iin from person where id = :id").param("id", personB)
+                .query(String.class).single();
+        long before = fixture.owner().sql("select count(*) from audit_event where subject_type = 'pupil-list'")
+                .query(Long.class).single();
+        mvc.perform(get("/api/v1/organisations/" + schoolB + "/pupils").param("q", iinB)
+                .with(TestUsers.district(DISTRICT_B))).andExpect(status().isOk());
+        var row = fixture.owner().sql("""
+                        select subject_id, kato, organisation_id, details::text from audit_event
+                         where subject_type = 'pupil-list' and action = 'READ' order by id desc limit 1
+                        """)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4))
+                .single();
+        assertThat(fixture.owner().sql("select count(*) from audit_event where subject_type = 'pupil-list'")
+                .query(Long.class).single()).isEqualTo(before + 1);
+        assertThat(row).startsWith("organisation:" + schoolB + "|" + settlementB + "|" + schoolB + "|")
+                .contains("\"rows\": 1").contains("\"searched\": true").doesNotContain(iinB);
+    }
+
+    @Test
     @DisplayName("pupils are found by IIN or by the beginning of the surname, active by default, with paging")
     void pupilSearch() throws Exception {
         String iinB = fixture.owner().sql("select iin from person where id = :id").param("id", personB)

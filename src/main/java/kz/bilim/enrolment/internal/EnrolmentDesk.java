@@ -141,16 +141,40 @@ class EnrolmentDesk implements Enrolments {
     }
 
     @Override
+    @Transactional
     public Paged<Pupil> pupils(PupilFilter filter, int page, int size) {
         boolean counted = filter.organisation() != null || filter.schoolClass() != null;
+        Paged<Pupil> result;
         if (counted) {
             long total = enrolments.count(filter);
             var items = (long) page * size >= total ? List.<Pupil>of() : enrolments.pupils(filter, size, (long) page * size);
-            return Paged.counted(items, page, size, total);
+            result = Paged.counted(items, page, size, total);
+        } else {
+            var items = enrolments.pupils(filter, size + 1, (long) page * size);
+            boolean more = items.size() > size;
+            result = new Paged<>(more ? items.subList(0, size) : items, page, size, null, more);
         }
-        var items = enrolments.pupils(filter, size + 1, (long) page * size);
-        boolean more = items.size() > size;
-        return new Paged<>(more ? items.subList(0, size) : items, page, size, null, more);
+        auditListRead(filter, page, result.items());
+        return result;
+    }
+
+    /**
+     * A list of pupils shows names and IINs: its reading is audited like a person's record, once per page shown, in the
+     * territory of the pupils listed. The search text itself is not kept (it may be an IIN or a surname).
+     */
+    private void auditListRead(PupilFilter filter, int page, List<Pupil> shown) {
+        if (shown.isEmpty()) return;
+        var first = shown.get(0).enrolment();
+        boolean oneOrganisation = shown.stream().allMatch(p -> p.enrolment().organisationId().equals(first.organisationId()));
+        Object subject = filter.schoolClass() != null ? "class:" + filter.schoolClass().value()
+                : filter.organisation() != null ? "organisation:" + filter.organisation().value() : null;
+        var details = new java.util.LinkedHashMap<String, Object>();
+        details.put("rows", shown.size());
+        details.put("page", page);
+        details.put("searched", filter.query() != null && !filter.query().isBlank());
+        if (filter.grade() != null) details.put("grade", filter.grade());
+        audit.record(AuditEntry.of(AuditAction.READ, "pupil-list", subject, first.kato(),
+                oneOrganisation ? first.organisationId().value() : null).because("list").with(details));
     }
 
     @Override
