@@ -40,6 +40,7 @@ class DatabaseConfiguration {
         return owner;
     }
 
+    /** Takes the owner pool as a parameter only so that the role exists before the first {@code set role}. */
     @Bean(destroyMethod = "close")
     @Primary
     DataSource dataSource(ConnectionTarget target, DatabaseProperties properties, OwnerDataSource owner,
