@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,12 +16,11 @@ import java.util.Map;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LanguageLinks {
 
-    static final List<String> LANGUAGES = List.of("kk", "ru", "en");
-
     @ModelAttribute("languageLinks")
     Map<String, String> languageLinks(HttpServletRequest request) {
         var links = new LinkedHashMap<String, String>();
-        for (String language : LANGUAGES) {
+        for (Locale locale : WebConfiguration.LANGUAGES) {
+            String language = locale.getLanguage();
             links.put(language, ServletUriComponentsBuilder.fromRequest(request)
                     .replaceQueryParam("lang", language)
                     .replacePath(request.getRequestURI())
