@@ -1,5 +1,6 @@
 package kz.bilim;
 
+import kz.bilim.kernel.Almaty;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,11 +15,8 @@ import java.util.TimeZone;
 @EnableScheduling
 public class BilimApplication {
 
-    /** Every date and deadline of the system is a fact in Almaty time (UTC+5 since 1 March 2024). */
-    public static final String ZONE = "Asia/Almaty";
-
     public static void main(String[] args) {
-        TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
+        TimeZone.setDefault(TimeZone.getTimeZone(Almaty.ZONE));
         SpringApplication.run(BilimApplication.class, args);
     }
 }

@@ -1,8 +1,8 @@
 package kz.bilim;
 
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.Role;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,5 +1,8 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -9,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** The signed-in user as every module sees it: who, in which role, over which scope. */
-public final class BilimUser implements UserDetails, CredentialsContainer {
+public final class BilimUser implements UserDetails, CredentialsContainer, Caller {
 
     private final long id;
     private final String username;
@@ -36,14 +39,14 @@ public final class BilimUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
     }
 
-    public long id() { return id; }
-    public String fullName() { return fullName; }
-    public Role role() { return role; }
-    public Scope scope() { return scope; }
-    /** The user's own territory ('' for national users) — the scope of audit records about the user. */
-    public String kato() { return kato; }
-    public Long organisationId() { return organisationId; }
-    public String locale() { return locale; }
+    @Override public long id() { return id; }
+    @Override public String username() { return username; }
+    @Override public String fullName() { return fullName; }
+    @Override public Role role() { return role; }
+    @Override public Scope scope() { return scope; }
+    @Override public String kato() { return kato; }
+    @Override public Long organisationId() { return organisationId; }
+    @Override public String locale() { return locale; }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,5 +1,7 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Role;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package kz.bilim.access;
 
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 
 import java.util.List;
 

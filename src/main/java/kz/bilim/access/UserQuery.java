@@ -1,5 +1,7 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Role;
+
 /**
  * A search of the users list: by role, territory (a KATO code; its subtree), a piece of the username or name, and
  * whether enabled — each optional — one page of {@code size} at the 0-based {@code page}.

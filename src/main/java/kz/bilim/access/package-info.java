@@ -3,7 +3,7 @@
  * the ministry, the contact centre and the statistics analysts is bound to a KATO subtree or to one organisation; the
  * scope travels with every database connection and PostgreSQL row-level security enforces it.
  * <p>
- * Public API: {@link kz.bilim.access.BilimUser} and {@link kz.bilim.access.CurrentScope} (who is asking, over which
+ * Public API: {@link kz.bilim.access.BilimUser} and {@link kz.bilim.kernel.CurrentScope} (who is asking, over which
  * scope), {@link kz.bilim.access.SqlScope} (that scope as the parameters of the explicit scope condition the
  * modules' queries carry), {@link kz.bilim.access.UserAccounts} (staff accounts: search, create, change, reset a
  * password — within the caller's territory and only in roles the caller may grant, the rules of

@@ -1,23 +1,23 @@
 package kz.bilim.audit;
 
+import kz.bilim.kernel.Text;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * A search of the trail. Every criterion is optional (null); dates are days in Asia/Almaty, both inclusive;
+ * A search of the trail. Every criterion is optional (null); dates are days in Almaty, both inclusive;
  * {@code territory} is a KATO code whose subtree is searched; {@code before} continues after a previous page.
  */
 public record AuditQuery(String actor, AuditAction action, String subjectType, String subjectId, LocalDate from,
                          LocalDate to, String territory, AuditCursor before, int size) {
 
-    public static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     public static final int MAX_SIZE = 200;
 
     public AuditQuery {
-        actor = blankToNull(actor);
-        subjectType = blankToNull(subjectType);
-        subjectId = blankToNull(subjectId);
-        territory = blankToNull(territory);
+        actor = Text.blankToNull(actor);
+        subjectType = Text.blankToNull(subjectType);
+        subjectId = Text.blankToNull(subjectId);
+        territory = Text.blankToNull(territory);
         if (territory != null && !territory.matches("[0-9]{9}"))
             throw new IllegalArgumentException("audit.territory.format");
         if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("audit.size.range");
@@ -52,7 +52,4 @@ public record AuditQuery(String actor, AuditAction action, String subjectType, S
         return territory;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

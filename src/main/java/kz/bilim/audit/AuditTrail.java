@@ -1,5 +1,6 @@
 package kz.bilim.audit;
 
+import kz.bilim.kernel.Almaty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -119,11 +120,11 @@ public class AuditTrail {
         }
         if (query.from() != null) {
             where.add(FROM);
-            params.put("from", query.from().atStartOfDay(AuditQuery.ALMATY).toOffsetDateTime());
+            params.put("from", query.from().atStartOfDay(Almaty.ZONE).toOffsetDateTime());
         }
         if (query.to() != null) {
             where.add(UNTIL);
-            params.put("until", query.to().plusDays(1).atStartOfDay(AuditQuery.ALMATY).toOffsetDateTime());
+            params.put("until", query.to().plusDays(1).atStartOfDay(Almaty.ZONE).toOffsetDateTime());
         }
         if (query.territory() != null) subtree("territory", query.territoryPrefix(), where, params);
         if (query.before() != null) {

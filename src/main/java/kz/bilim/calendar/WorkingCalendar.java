@@ -1,5 +1,6 @@
 package kz.bilim.calendar;
 
+import kz.bilim.kernel.Almaty;
 import kz.bilim.calendar.internal.CalendarEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * The working-day calendar of Kazakhstan: every question about days, deadlines and office hours that the legal rules
  * ask. The whole calendar (a few hundred rows) is held in memory, loaded from the database on first use and reloaded
- * when the ministry changes it ({@link CalendarChanged}). Dates are in {@link #ZONE Asia/Almaty}, which the JDK's zone
+ * when the ministry changes it ({@link CalendarChanged}). Dates are in {@link #ZONE Almaty time}, which the JDK's zone
  * rules keep right across the move to UTC+5 on 1 March 2024.
  * <p>
  * The rules: a five-day week; public holidays are days off; a holiday on Saturday or Sunday gives a day off on the next
@@ -31,7 +32,7 @@ import java.util.function.Supplier;
 @Service
 public class WorkingCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    public static final ZoneId ZONE = Almaty.ZONE;
     public static final int FIRST_YEAR = 2018;
     public static final int LAST_YEAR = 2030;
 

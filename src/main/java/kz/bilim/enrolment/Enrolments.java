@@ -1,6 +1,6 @@
 package kz.bilim.enrolment;
 
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 
 import java.util.List;
 import java.util.Optional;

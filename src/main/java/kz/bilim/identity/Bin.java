@@ -30,11 +30,11 @@ public record Bin(String value) {
 
     /**
      * The month of registration. Two digits of year: a BIN starting 99 is from 1999, 05 from 2005 — BINs were issued
-     * from the late 1990s, so years above the current two digits belong to the 1900s.
+     * from the late 1990s, so years above the current year's two digits belong to the 1900s.
      */
-    public YearMonth registered() {
+    public YearMonth registered(java.time.Year current) {
         int yy = Integer.parseInt(value.substring(0, 2));
-        int currentYy = java.time.Year.now(java.time.ZoneId.of("Asia/Almaty")).getValue() % 100;
+        int currentYy = current.getValue() % 100;
         return YearMonth.of((yy > currentYy ? 1900 : 2000) + yy, Integer.parseInt(value.substring(2, 4)));
     }
 

@@ -1,19 +1,18 @@
 package kz.bilim.organisation;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 
 /** A school year, named by the calendar year it starts in (1 September). */
 public record AcademicYear(int startYear) {
-
-    public static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
 
     public AcademicYear {
         if (startYear < 2000 || startYear > 2100) throw new IllegalArgumentException("organisation.class.year.range");
     }
 
-    public static AcademicYear current() {
-        return containing(LocalDate.now(ZONE));
+    /** The school year of today by this clock. */
+    public static AcademicYear current(Clock clock) {
+        return containing(LocalDate.now(clock));
     }
 
     public static AcademicYear containing(LocalDate date) {

@@ -1,5 +1,7 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Paged;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package kz.bilim.territory;
 
+import kz.bilim.kernel.KatoRange;
+
 /**
  * The level right below a parent territory, for counting per child: each child's subtree is the codes that share their
  * first {@code prefixLength} digits (2 for regions, 4 for districts, 6 for rural districts, 9 for settlements), and

@@ -1,5 +1,7 @@
 package kz.bilim.territory;
 
+import kz.bilim.kernel.KatoRange;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

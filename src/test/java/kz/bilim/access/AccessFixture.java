@@ -1,5 +1,7 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Role;
+
 import kz.bilim.identity.Bin;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,8 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.identity.Bin;

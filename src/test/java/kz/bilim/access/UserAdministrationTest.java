@@ -1,5 +1,7 @@
 package kz.bilim.access;
 
+import kz.bilim.kernel.Role;
+
 import kz.bilim.BilimTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -2,7 +2,7 @@ package kz.bilim.audit;
 
 import kz.bilim.BilimTest;
 import kz.bilim.access.AccessFixture;
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,7 +2,7 @@ package kz.bilim.audit;
 
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

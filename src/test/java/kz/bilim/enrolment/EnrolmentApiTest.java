@@ -1,5 +1,7 @@
 package kz.bilim.enrolment;
 
+import kz.bilim.kernel.Almaty;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.identity.Iin;
@@ -36,8 +38,8 @@ class EnrolmentApiTest {
 
     static final String DISTRICT_A = "599100000";
     static final String DISTRICT_B = "599200000";
-    static final LocalDate TODAY = LocalDate.now(AcademicYear.ZONE);
-    static final int YEAR = AcademicYear.current().startYear();
+    static final LocalDate TODAY = LocalDate.now(Almaty.ZONE);
+    static final int YEAR = AcademicYear.current(java.time.Clock.system(Almaty.ZONE)).startYear();
 
     @Autowired
     MockMvc mvc;

@@ -1,5 +1,7 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Almaty;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.platform.database.OwnerDataSource;
@@ -49,7 +51,7 @@ class OrganisationApiTest {
         settlementB = fixture.districtWithSettlement(DISTRICT_B, true);
         schoolA = fixture.organisation(settlementA, "Ақжол", "GENERAL_SECONDARY_SCHOOL", 2, "kk", "ru");
         schoolB = fixture.organisation(settlementB, "Береке", "BASIC_SCHOOL", 1, "ru");
-        classB = fixture.schoolClass(schoolB, settlementB, AcademicYear.current().startYear(), 5, "А", "ru", 25);
+        classB = fixture.schoolClass(schoolB, settlementB, AcademicYear.current(java.time.Clock.system(Almaty.ZONE)).startYear(), 5, "А", "ru", 25);
     }
 
     String body(String bin, String kato) {

@@ -1,10 +1,12 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Almaty;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.Role;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import kz.bilim.identity.Sex;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +57,7 @@ class ReadablePagesTest {
         person = fixture.person(fixture.nextIin(LocalDate.of(2015, 4, 4), Sex.FEMALE), "Сейітова", "Аружан", settlement);
         fixture.owner().sql("update person set nationality = 'KAZAKH', citizenship = 'KZ' where id = :id")
                 .param("id", person).update();
-        fixture.enrolment(person, school, null, settlement, 5, LocalDate.now(AcademicYear.ZONE).minusDays(3));
+        fixture.enrolment(person, school, null, settlement, 5, LocalDate.now(Almaty.ZONE).minusDays(3));
         String crowded = fixture.districtWithSettlement(CROWDED_DISTRICT, true);
         // 1 234 organisations, set-based; BINs starting 9876 (month 76) are never composed by another fixture
         fixture.owner().sql("""

@@ -1,5 +1,7 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Almaty;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.identity.Sex;
@@ -32,7 +34,7 @@ class RegistryPagesTest {
 
     static final String DISTRICT_A = "479100000";
     static final String DISTRICT_B = "479200000";
-    static final int YEAR = AcademicYear.current().startYear();
+    static final int YEAR = AcademicYear.current(java.time.Clock.system(Almaty.ZONE)).startYear();
 
     @Autowired
     MockMvc mvc;
@@ -59,9 +61,9 @@ class RegistryPagesTest {
         classA = fixture.schoolClass(schoolA, settlementA, YEAR, 7, "Б", "ru", 25);
         classB = fixture.schoolClass(schoolB, settlementB, YEAR, 3, "А", "kk", 25);
         long personA = fixture.person(fixture.nextIin(LocalDate.of(2012, 2, 2), Sex.MALE), "Беков", "Ержан", settlementA);
-        fixture.enrolment(personA, schoolA, classA, settlementA, 7, LocalDate.now(AcademicYear.ZONE).minusDays(5));
+        fixture.enrolment(personA, schoolA, classA, settlementA, 7, LocalDate.now(Almaty.ZONE).minusDays(5));
         personB = fixture.person(fixture.nextIin(LocalDate.of(2016, 3, 3), Sex.FEMALE), "Әлиева", "Дана", settlementB);
-        enrolmentB = fixture.enrolment(personB, schoolB, classB, settlementB, 3, LocalDate.now(AcademicYear.ZONE).minusDays(5));
+        enrolmentB = fixture.enrolment(personB, schoolB, classB, settlementB, 3, LocalDate.now(Almaty.ZONE).minusDays(5));
     }
 
     @Test
@@ -113,7 +115,7 @@ class RegistryPagesTest {
     @DisplayName("the admission form shows an IIN/birth-date mismatch in place, and a valid admission lands on the pupils tab")
     void admitForm() throws Exception {
         var iin = fixture.nextIin(LocalDate.of(2012, 8, 8), Sex.FEMALE);
-        String today = LocalDate.now(AcademicYear.ZONE).toString();
+        String today = LocalDate.now(Almaty.ZONE).toString();
         mvc.perform(post("/organisations/" + schoolA + "/admit").with(TestUsers.district(DISTRICT_A)).with(csrf())
                         .param("lang", "ru").param("classId", Long.toString(classA)).param("from", today)
                         .param("admissionOrder", "12").param("iin", iin.value()).param("lastName", "Омарова")
@@ -146,7 +148,7 @@ class RegistryPagesTest {
         mvc.perform(post("/classes/" + classB).with(officerA).with(csrf()).param("grade", "3").param("letter", "Б"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/enrolments/" + enrolmentB + "/expel").with(officerA).with(csrf())
-                .param("date", LocalDate.now(AcademicYear.ZONE).toString()).param("expulsionOrder", "1"))
+                .param("date", LocalDate.now(Almaty.ZONE).toString()).param("expulsionOrder", "1"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/organisations").with(officerA))
                 .andExpect(content().string(allOf(containsString("Шұғыла"), not(containsString("Жұлдыз")))));

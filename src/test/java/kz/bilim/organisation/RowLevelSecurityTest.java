@@ -1,5 +1,7 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Almaty;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.access.BilimUser;
@@ -49,18 +51,18 @@ class RowLevelSecurityTest {
         fixture = new RegistryFixture(ownerDataSource, YearMonth.of(2004, 9), 4000);
         String a = fixture.districtWithSettlement(DISTRICT_A, false);
         String b = fixture.districtWithSettlement(DISTRICT_B, true);
-        int year = AcademicYear.current().startYear();
+        int year = AcademicYear.current(java.time.Clock.system(Almaty.ZONE)).startYear();
         for (int i = 0; i < 3; i++) {
             long school = fixture.organisation(a, "А" + i, "GENERAL_SECONDARY_SCHOOL", 1, "kk");
             long c = fixture.schoolClass(school, a, year, 2, "А", "kk", 25);
             long p = fixture.person(fixture.nextIin(LocalDate.of(2017, 1, 1 + i), Sex.MALE), "Аов", "Ал", a);
-            fixture.enrolment(p, school, c, a, 2, LocalDate.now(AcademicYear.ZONE).minusDays(1));
+            fixture.enrolment(p, school, c, a, 2, LocalDate.now(Almaty.ZONE).minusDays(1));
         }
         fixture.organisation(a, "Балабақша", "PRESCHOOL", 1, "kk");
         for (int i = 0; i < 2; i++) {
             long school = fixture.organisation(b, "Б" + i, "TVET_COLLEGE", 1, "ru");
             long p = fixture.person(fixture.nextIin(LocalDate.of(2007, 2, 1 + i), Sex.FEMALE), "Бова", "Бо", b);
-            fixture.enrolment(p, school, null, b, null, LocalDate.now(AcademicYear.ZONE).minusDays(1));
+            fixture.enrolment(p, school, null, b, null, LocalDate.now(Almaty.ZONE).minusDays(1));
         }
     }
 
@@ -109,8 +111,8 @@ class RowLevelSecurityTest {
     @Test
     @DisplayName("SC-3 row-level security gives a statistics analyst organisations but no enrolment or person rows")
     void statisticsSeeNoPersonalRows() {
-        signIn(new BilimUser(900005, "test.statistics", "", "Test Statistics", kz.bilim.access.Role.STATISTICS_ANALYST,
-                kz.bilim.access.Scope.all(false), "", null, "en", true));
+        signIn(new BilimUser(900005, "test.statistics", "", "Test Statistics", kz.bilim.kernel.Role.STATISTICS_ANALYST,
+                kz.bilim.kernel.Scope.all(false), "", null, "en", true));
         assertThat(plainCount("organisation", "55")).isEqualTo(ownerCount("organisation", "55"));
         assertThat(plainCount("enrolment", "55")).isZero();
         assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isZero();

@@ -1,5 +1,7 @@
 package kz.bilim.territory;
 
+import kz.bilim.kernel.KatoRange;
+
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.platform.database.OwnerDataSource;

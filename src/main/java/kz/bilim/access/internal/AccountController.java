@@ -1,9 +1,14 @@
 package kz.bilim.access.internal;
 
+import java.time.Clock;
+import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.SignedIn;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.access.UserChange;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,14 +36,18 @@ class AccountController {
 
     static final String ACCOUNT = "access/account";
     static final String TOKENS = "access/tokens";
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
     private final UserAccounts accounts;
     private final OwnTokens tokens;
     private final Users users;
     private final HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    AccountController(UserAccounts accounts, OwnTokens tokens, Users users) {
+    private final Clock clock;
+
+
+    AccountController(UserAccounts accounts, OwnTokens tokens, Users users, Clock clock) {
+
+        this.clock = clock;
         this.accounts = accounts;
         this.tokens = tokens;
         this.users = users;
@@ -46,9 +55,9 @@ class AccountController {
 
     @GetMapping("/account")
     String account(Model model) {
-        model.addAttribute("profile", ProfileForm.of(SignedIn.user()));
+        model.addAttribute("profile", ProfileForm.of(SignedIn.required()));
         model.addAttribute("password", new PasswordForm());
-        return account(model, SignedIn.user());
+        return account(model, SignedIn.required());
     }
 
     @PostMapping("/account")
@@ -58,7 +67,7 @@ class AccountController {
         if (result instanceof UserChange.Refused refused) {
             refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
             model.addAttribute("password", new PasswordForm());
-            return account(model, SignedIn.user());
+            return account(model, SignedIn.required());
         }
         refreshPrincipal(request, response);
         redirect.addFlashAttribute("profileSaved", true);
@@ -68,15 +77,15 @@ class AccountController {
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("password") PasswordForm password, BindingResult binding, Model model,
                           RedirectAttributes redirect) {
-        model.addAttribute("profile", ProfileForm.of(SignedIn.user()));
+        model.addAttribute("profile", ProfileForm.of(SignedIn.required()));
         if (!password.repeated()) {
             binding.rejectValue("repeatPassword", "access.user.password.mismatch");
-            return account(model, SignedIn.user());
+            return account(model, SignedIn.required());
         }
         var result = accounts.changeOwnPassword(password.getCurrentPassword(), password.getNewPassword());
         if (result instanceof UserChange.Refused refused) {
             refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
-            return account(model, SignedIn.user());
+            return account(model, SignedIn.required());
         }
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:/account";
@@ -118,17 +127,17 @@ class AccountController {
                     boolean expired) {
     }
 
-    private String account(Model model, BilimUser user) {
+    private String account(Model model, Caller user) {
         model.addAttribute("me", user);
         model.addAttribute("locales", List.of("kk", "ru", "en"));
         return ACCOUNT;
     }
 
     private String tokensView(Model model) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         model.addAttribute("tokens", tokens.list().stream().map(t -> new TokenRow(t,
-                LocalDateTime.ofInstant(t.createdAt(), ALMATY), LocalDateTime.ofInstant(t.expiresAt(), ALMATY),
-                t.lastUsedAt() == null ? null : LocalDateTime.ofInstant(t.lastUsedAt(), ALMATY),
+                LocalDateTime.ofInstant(t.createdAt(), Almaty.ZONE), LocalDateTime.ofInstant(t.expiresAt(), Almaty.ZONE),
+                t.lastUsedAt() == null ? null : LocalDateTime.ofInstant(t.lastUsedAt(), Almaty.ZONE),
                 !t.expiresAt().isAfter(now))).toList());
         model.addAttribute("maxExpiry", tokens.today().plusYears(1).toString());
         model.addAttribute("minExpiry", tokens.today().plusDays(1).toString());
@@ -139,7 +148,7 @@ class AccountController {
     private void refreshPrincipal(HttpServletRequest request, HttpServletResponse response) {
         var current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null || request.getSession(false) == null) return;
-        CurrentScope.asSystem(() -> users.byId(SignedIn.user().id())).ifPresent(user -> {
+        CurrentScope.asSystem(() -> users.byId(SignedIn.required().id())).ifPresent(user -> {
             user.eraseCredentials();
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

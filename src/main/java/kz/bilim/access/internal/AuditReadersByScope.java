@@ -1,6 +1,6 @@
 package kz.bilim.access.internal;
 
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.audit.AuditReaderScope;
 import kz.bilim.audit.AuditScope;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,8 @@
 package kz.bilim.access.internal;
 
-import kz.bilim.access.BilimUser;
-import kz.bilim.access.Role;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -45,7 +45,7 @@ final class ManagingUsersPolicy {
     }
 
     /** SC-3 (3): whether the manager may touch an account of this role placed at this territory. */
-    static boolean mayManage(BilimUser manager, Role role, String kato, Long organisationId) {
+    static boolean mayManage(Caller manager, Role role, String kato, Long organisationId) {
         return assignableBy(manager.role()).contains(role) && covers(manager.scope(), kato, organisationId);
     }
 

@@ -1,10 +1,14 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.SignedIn;
+
 import kz.bilim.access.BilimUser;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +27,6 @@ import java.util.Map;
 @Service
 class OwnTokens {
 
-    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     static final int MAX_NAME_LENGTH = 100;
     private static final String PURPOSE = "API token";
 
@@ -32,11 +35,11 @@ class OwnTokens {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    OwnTokens(ApiTokens tokens, AuditTrail audit, TransactionTemplate transaction) {
+    OwnTokens(ApiTokens tokens, AuditTrail audit, TransactionTemplate transaction, Clock clock) {
         this.tokens = tokens;
         this.audit = audit;
         this.transaction = transaction;
-        this.clock = Clock.system(ALMATY);
+        this.clock = clock;
     }
 
     sealed interface Issue permits Issued, Refused {
@@ -53,7 +56,7 @@ class OwnTokens {
     }
 
     Issue issue(String name, String expiresOn) {
-        BilimUser user = SignedIn.user();
+        Caller user = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();
         String label = name == null ? "" : name.trim();
         if (label.isEmpty()) errors.add(new FieldError("name", "error.field.required"));
@@ -74,7 +77,7 @@ class OwnTokens {
         }
         if (!errors.isEmpty()) return new Refused(errors);
         // valid through the whole last day, Almaty time
-        var expiresAt = expiry.plusDays(1).atStartOfDay(ALMATY).toInstant();
+        var expiresAt = expiry.plusDays(1).atStartOfDay(Almaty.ZONE).toInstant();
         LocalDate last = expiry;
         return transaction.execute(status -> {
             var issued = tokens.issue(user.id(), label, user.kato(), user.organisationId(), expiresAt);
@@ -85,11 +88,11 @@ class OwnTokens {
     }
 
     List<ApiTokens.TokenInfo> list() {
-        return tokens.of(SignedIn.user().id());
+        return tokens.of(SignedIn.required().id());
     }
 
     boolean revoke(long tokenId) {
-        BilimUser user = SignedIn.user();
+        Caller user = SignedIn.required();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             if (!tokens.revoke(user.id(), tokenId)) return false;
             audit.record(AuditEntry.of(AuditAction.UPDATE, "api_token", tokenId, user.kato(), user.organisationId())

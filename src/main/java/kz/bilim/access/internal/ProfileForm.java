@@ -8,7 +8,7 @@ public class ProfileForm {
     private String fullName;
     private String locale;
 
-    static ProfileForm of(BilimUser user) {
+    static ProfileForm of(kz.bilim.kernel.Caller user) {
         var form = new ProfileForm();
         form.fullName = user.fullName();
         form.locale = user.locale();

@@ -1,6 +1,6 @@
 package kz.bilim.access.internal;
 
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

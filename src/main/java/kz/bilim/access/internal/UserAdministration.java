@@ -1,9 +1,13 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.SignedIn;
+
+import kz.bilim.kernel.Text;
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.CurrentScope;
-import kz.bilim.access.Role;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.access.UserChange;
@@ -13,7 +17,7 @@ import kz.bilim.access.UserQuery;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
@@ -72,12 +76,12 @@ class UserAdministration implements UserAccounts {
 
     @Override
     public List<Role> assignableRoles() {
-        return List.copyOf(ManagingUsersPolicy.assignableBy(SignedIn.user().role()));
+        return List.copyOf(ManagingUsersPolicy.assignableBy(SignedIn.required().role()));
     }
 
     @Override
     public UserChange create(UserDraft draft) {
-        BilimUser manager = manager();
+        Caller manager = manager();
         List<FieldError> errors = new ArrayList<>();
         String username = draft.username() == null ? "" : draft.username().trim().toLowerCase();
         checkUsername(username, errors);
@@ -102,7 +106,7 @@ class UserAdministration implements UserAccounts {
 
     @Override
     public UserChange update(long id, UserDraft draft) {
-        BilimUser manager = manager();
+        Caller manager = manager();
         var existing = find(id);
         if (existing.isEmpty()) return new UserChange.Missing(id);
         UserAccount before = existing.get();
@@ -129,7 +133,7 @@ class UserAdministration implements UserAccounts {
 
     @Override
     public UserChange resetPassword(long id, String newPassword) {
-        BilimUser manager = manager();
+        Caller manager = manager();
         var existing = find(id);
         if (existing.isEmpty()) return new UserChange.Missing(id);
         UserAccount user = existing.get();
@@ -148,7 +152,7 @@ class UserAdministration implements UserAccounts {
 
     @Override
     public UserChange updateOwnProfile(String fullName, String locale) {
-        BilimUser self = SignedIn.user();
+        Caller self = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();
         String name = checkFullName(fullName, errors);
         if (locale == null || !LOCALES.contains(locale)) errors.add(new FieldError("locale", "access.user.locale.unknown"));
@@ -164,7 +168,7 @@ class UserAdministration implements UserAccounts {
 
     @Override
     public UserChange changeOwnPassword(String currentPassword, String newPassword) {
-        BilimUser self = SignedIn.user();
+        Caller self = SignedIn.required();
         BilimUser stored = CurrentScope.asSystem(() -> users.byId(self.id())).orElseThrow();
         if (currentPassword == null || !passwords.matches(currentPassword, stored.getPassword()))
             return UserChange.Refused.of("currentPassword", "access.account.password.current-wrong");
@@ -183,8 +187,8 @@ class UserAdministration implements UserAccounts {
         return CurrentScope.asSystem(() -> users.account(id, Scope.all(true))).orElseThrow();
     }
 
-    private static BilimUser manager() {
-        BilimUser manager = SignedIn.user();
+    private static Caller manager() {
+        Caller manager = SignedIn.required();
         if (!ManagingUsersPolicy.managesUsers(manager.role()))
             throw new AccessDeniedException("SC-3: this role manages no users");
         return manager;
@@ -210,7 +214,7 @@ class UserAdministration implements UserAccounts {
      * The checks shared by create and update: name, language, role (SC-3) and where the account lies. Returns the
      * account as it would be written (username and hash filled in by the caller), or null parts when refused.
      */
-    private Users.NewAccount check(UserDraft draft, BilimUser manager, UserAccount before, List<FieldError> errors) {
+    private Users.NewAccount check(UserDraft draft, Caller manager, UserAccount before, List<FieldError> errors) {
         String fullName = checkFullName(draft.fullName(), errors);
         // left out: a new account speaks Kazakh and is enabled; a changed one keeps what it had
         String locale = draft.locale() == null || draft.locale().isBlank()
@@ -232,7 +236,7 @@ class UserAdministration implements UserAccounts {
                     : "access.user.role.not-allowed"));
             role = null;
         }
-        String scopeKato = blankToNull(draft.scopeKato());
+        String scopeKato = Text.blankToNull(draft.scopeKato());
         Long organisationId = draft.organisationId();
         String kato = null;
         if (role != null) {
@@ -274,7 +278,7 @@ class UserAdministration implements UserAccounts {
     }
 
     /** A territory of the level the role binds to, inside the manager's subtree (SC-3). Returns its code. */
-    private String checkTerritory(Role role, String scopeKato, BilimUser manager, List<FieldError> errors) {
+    private String checkTerritory(Role role, String scopeKato, Caller manager, List<FieldError> errors) {
         if (scopeKato == null) {
             errors.add(new FieldError("scopeKato", "access.user.territory.required"));
             return null;
@@ -315,7 +319,4 @@ class UserAdministration implements UserAccounts {
         return changed;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -1,8 +1,9 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Text;
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.Role;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -189,7 +190,7 @@ class Users {
         }
         if (query.text() != null) {
             where.add(BY_TEXT);
-            params.put("text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+            params.put("text", "%" + Text.escapeLike(query.text().toLowerCase()) + "%");
         }
         if (query.enabled() != null) {
             where.add(BY_ENABLED);
@@ -214,9 +215,6 @@ class Users {
         }
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     static BilimUser map(ResultSet rs, int row) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));

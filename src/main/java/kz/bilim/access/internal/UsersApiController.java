@@ -2,13 +2,13 @@ package kz.bilim.access.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.access.UserChange;
 import kz.bilim.access.UserDraft;
 import kz.bilim.access.UserQuery;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.territory.KatoCode;

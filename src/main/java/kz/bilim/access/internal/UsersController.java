@@ -1,7 +1,8 @@
 package kz.bilim.access.internal;
 
-import kz.bilim.access.CurrentScope;
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.access.UserChange;
@@ -112,11 +113,11 @@ class UsersController {
     String show(@PathVariable long id, Model model) {
         UserAccount user = visible(id);
         model.addAttribute("user", user);
-        model.addAttribute("created", LocalDateTime.ofInstant(user.createdAt(), AuditQuery.ALMATY));
+        model.addAttribute("created", LocalDateTime.ofInstant(user.createdAt(), Almaty.ZONE));
         model.addAttribute("territoryNames", names(List.of(user)));
         model.addAttribute("history", audit.search(AuditQuery.newest(20).bySubject("user", id), auditReaders.current())
                 .items().stream().map(e -> Map.of("event", e,
-                        "time", LocalDateTime.ofInstant(e.occurredAt(), AuditQuery.ALMATY))).toList());
+                        "time", LocalDateTime.ofInstant(e.occurredAt(), Almaty.ZONE))).toList());
         return DETAIL;
     }
 

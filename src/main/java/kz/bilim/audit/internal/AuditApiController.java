@@ -50,8 +50,8 @@ class AuditApiController {
                     @RequestParam(required = false) @Parameter(description = "READ, CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED, EXPORT, IMPORT") String action,
                     @RequestParam(required = false) String subjectType,
                     @RequestParam(required = false) String subjectId,
-                    @RequestParam(required = false) @Parameter(description = "first day, yyyy-MM-dd, Asia/Almaty") String from,
-                    @RequestParam(required = false) @Parameter(description = "last day, yyyy-MM-dd, Asia/Almaty") String to,
+                    @RequestParam(required = false) @Parameter(description = "first day, yyyy-MM-dd, Almaty time") String from,
+                    @RequestParam(required = false) @Parameter(description = "last day, yyyy-MM-dd, Almaty time") String to,
                     @RequestParam(required = false) @Parameter(description = "KATO code: its whole subtree") String territory,
                     @RequestParam(required = false) String cursor,
                     @RequestParam(required = false) Integer size) {

@@ -1,12 +1,13 @@
 package kz.bilim.audit.internal;
 
+import kz.bilim.kernel.Almaty;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditPage;
 import kz.bilim.audit.AuditQuery;
 import kz.bilim.audit.AuditReaderScope;
 import kz.bilim.audit.AuditRecord;
 import kz.bilim.audit.AuditTrail;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class AuditController {
     /** An event as the page shows it: its time on the Almaty clock. */
     record Row(AuditRecord event, LocalDateTime time) {
         static Row of(AuditRecord event) {
-            return new Row(event, LocalDateTime.ofInstant(event.occurredAt(), AuditQuery.ALMATY));
+            return new Row(event, LocalDateTime.ofInstant(event.occurredAt(), Almaty.ZONE));
         }
     }
 

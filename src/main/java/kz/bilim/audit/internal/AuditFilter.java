@@ -3,7 +3,7 @@ package kz.bilim.audit.internal;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditCursor;
 import kz.bilim.audit.AuditQuery;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

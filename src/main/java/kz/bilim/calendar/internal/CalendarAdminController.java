@@ -1,5 +1,6 @@
 package kz.bilim.calendar.internal;
 
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Hidden;
 import kz.bilim.calendar.SchoolHolidayPeriod;
 import kz.bilim.calendar.WorkingCalendar;
@@ -38,14 +39,19 @@ class CalendarAdminController {
     private final CalendarEntries entries;
     private final CalendarEditing editing;
 
-    CalendarAdminController(CalendarEntries entries, CalendarEditing editing) {
+    private final Clock clock;
+
+
+    CalendarAdminController(CalendarEntries entries, CalendarEditing editing, Clock clock) {
+
+        this.clock = clock;
         this.entries = entries;
         this.editing = editing;
     }
 
     @GetMapping
     String list(@RequestParam(required = false) String year, Model model) {
-        int shown = YearParameter.parse(year).orElse(YearParameter.current());
+        int shown = YearParameter.parse(year).orElse(YearParameter.current(clock));
         model.addAttribute("year", shown);
         model.addAttribute("years", YearParameter.all());
         model.addAttribute("holidays", entries.holidaysOf(shown));
@@ -58,8 +64,8 @@ class CalendarAdminController {
         return "redirect:/admin/calendar?year=" + year;
     }
 
-    private static int yearOf(LocalDate date) {
-        return date == null ? YearParameter.current() : date.getYear();
+    private int yearOf(LocalDate date) {
+        return date == null ? YearParameter.current(clock) : date.getYear();
     }
 
     // ---- holidays ------------------------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/deadline")
-    @Operation(summary = "EIS-8: the end of the due day, or of the next working day if it is a day off (Asia/Almaty)")
+    @Operation(summary = "EIS-8: the end of the due day, or of the next working day if it is a day off (Almaty time)")
     DeadlineView deadline(@Parameter(description = "ISO date") @RequestParam(name = "due", required = false) String dueText) {
         LocalDate due = date("due", dueText);
         ZonedDateTime end = within("due", () -> calendar.deadline(due));
@@ -85,7 +85,7 @@ class CalendarApiController {
     @Operation(summary = "TR-14: whether the provider is open at `at`, when it next opens, and the day an application "
             + "received then is processed")
     OpeningView nextOpening(@Parameter(description = "ISO date-time with offset (2024-05-03T19:00+05:00, '+' as %2B) "
-            + "or without (read as Asia/Almaty time)") @RequestParam(name = "at", required = false) String at) {
+            + "or without (read as Almaty time)") @RequestParam(name = "at", required = false) String at) {
         ZonedDateTime moment = parseMoment(at);
         return within("at", () -> new OpeningView(moment.toOffsetDateTime().toString(), calendar.isProviderOpen(moment),
                 calendar.nextProviderOpening(moment).toOffsetDateTime().toString(),

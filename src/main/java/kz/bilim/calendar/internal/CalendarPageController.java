@@ -1,5 +1,6 @@
 package kz.bilim.calendar.internal;
 
+import java.time.Clock;
 import io.swagger.v3.oas.annotations.Hidden;
 import kz.bilim.calendar.WorkingCalendar;
 import org.springframework.context.MessageSource;
@@ -20,7 +21,12 @@ class CalendarPageController {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
 
-    CalendarPageController(WorkingCalendar calendar, MessageSource messages) {
+    private final Clock clock;
+
+
+    CalendarPageController(WorkingCalendar calendar, MessageSource messages, Clock clock) {
+
+        this.clock = clock;
         this.calendar = calendar;
         this.messages = messages;
     }
@@ -29,7 +35,7 @@ class CalendarPageController {
     String year(@RequestParam(required = false) String year, Model model, Locale locale) {
         var asked = YearParameter.parse(year);
         if (year != null && !year.isBlank() && asked.isEmpty()) model.addAttribute("invalidYear", year);
-        int shown = asked.orElse(YearParameter.current());
+        int shown = asked.orElse(YearParameter.current(clock));
         model.addAttribute("view", YearView.of(shown, calendar, messages, locale));
         model.addAttribute("first", WorkingCalendar.FIRST_YEAR);
         model.addAttribute("last", WorkingCalendar.LAST_YEAR);

@@ -1,5 +1,6 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Text;
 import kz.bilim.calendar.WorkingCalendar;
 import org.springframework.validation.Errors;
 
@@ -13,9 +14,6 @@ final class Forms {
     private Forms() {
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     static void requireText(Errors errors, String field, String value) {
         if (errors.hasFieldErrors(field)) return;

@@ -1,5 +1,7 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Text;
+
 import kz.bilim.calendar.LocalizedName;
 import kz.bilim.calendar.PublicHoliday;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,7 +32,7 @@ public class HolidayForm {
 
     PublicHoliday toHoliday(long id) {
         return new PublicHoliday(id, date, new LocalizedName(nameKk.strip(), nameRu.strip(), nameEn.strip()),
-                movesOffWeekend, Forms.blankToNull(note));
+                movesOffWeekend, Text.blankToNull(note));
     }
 
     public LocalDate getDate() { return date; }

@@ -1,5 +1,7 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Text;
+
 import kz.bilim.calendar.LocalizedName;
 import kz.bilim.calendar.SchoolHolidayPeriod;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,7 +37,7 @@ public class PeriodForm {
 
     SchoolHolidayPeriod toPeriod(long id) {
         return new SchoolHolidayPeriod(id, academicYear, new LocalizedName(nameKk.strip(), nameRu.strip(), nameEn.strip()),
-                firstDay, lastDay, grades, Forms.blankToNull(note));
+                firstDay, lastDay, grades, Text.blankToNull(note));
     }
 
     public Integer getAcademicYear() { return academicYear; }

@@ -1,5 +1,7 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Text;
+
 import kz.bilim.calendar.DaySwap;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -24,7 +26,7 @@ public class SwapForm {
     }
 
     DaySwap toSwap(long id) {
-        return new DaySwap(id, date, working, decree.strip(), Forms.blankToNull(note));
+        return new DaySwap(id, date, working, decree.strip(), Text.blankToNull(note));
     }
 
     public LocalDate getDate() { return date; }

@@ -24,8 +24,8 @@ final class YearParameter {
     }
 
     /** This year in Almaty, kept within the calendar's years. */
-    static int current() {
-        int year = LocalDate.now(WorkingCalendar.ZONE).getYear();
+    static int current(java.time.Clock clock) {
+        int year = LocalDate.now(clock).getYear();
         return Math.max(WorkingCalendar.FIRST_YEAR, Math.min(WorkingCalendar.LAST_YEAR, year));
     }
 

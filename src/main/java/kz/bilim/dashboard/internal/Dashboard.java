@@ -1,6 +1,6 @@
 package kz.bilim.dashboard.internal;
 
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.organisation.OrganisationStatistics;
 import org.springframework.stereotype.Service;
@@ -30,10 +30,10 @@ class Dashboard {
     private final Clock clock;
     private final Map<String, Counted> recent = new ConcurrentHashMap<>();
 
-    Dashboard(OrganisationStatistics organisations, EnrolmentStatistics enrolments) {
+    Dashboard(OrganisationStatistics organisations, EnrolmentStatistics enrolments, Clock clock) {
         this.organisations = organisations;
         this.enrolments = enrolments;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     private record Counted(Instant at, List<OrganisationStatistics.OrganisationCounts> organisations,

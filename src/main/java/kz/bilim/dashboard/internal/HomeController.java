@@ -1,7 +1,7 @@
 package kz.bilim.dashboard.internal;
 
 import kz.bilim.access.BilimUser;
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Scope;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;

@@ -1,6 +1,6 @@
 package kz.bilim.demo.internal;
 
-import kz.bilim.access.CurrentScope;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.demo.DemoData;
 import kz.bilim.demo.DemoScale;
 import org.slf4j.Logger;

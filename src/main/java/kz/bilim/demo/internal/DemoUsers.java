@@ -1,6 +1,6 @@
 package kz.bilim.demo.internal;
 
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 import kz.bilim.demo.internal.Plan.DemoUser;
 import kz.bilim.demo.internal.Plan.Kind;
 import kz.bilim.demo.internal.Plan.Org;

@@ -1,6 +1,6 @@
 package kz.bilim.demo.internal;
 
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package kz.bilim.enrolment.internal;
 
+import java.time.Clock;
+import kz.bilim.kernel.Text;
+
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
@@ -19,9 +22,9 @@ import kz.bilim.identity.Iin;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.Organisations;
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,8 +63,13 @@ class EnrolmentDesk implements Enrolments {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
+    private final Clock clock;
+
+
     EnrolmentDesk(EnrolmentRepository enrolments, PersonRepository persons, PersonValidation validation,
-                  Organisations organisations, AuditTrail audit, ApplicationEventPublisher events) {
+                  Organisations organisations, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+
+        this.clock = clock;
         this.enrolments = enrolments;
         this.persons = persons;
         this.validation = validation;
@@ -123,7 +131,7 @@ class EnrolmentDesk implements Enrolments {
         if (date == null) errors.add(new FieldError("date", "error.field.required"));
         else if (date.isBefore(enrolment.enrolledFrom()))
             errors.add(new FieldError("date", "enrolment.date.before-admission", enrolment.enrolledFrom().toString()));
-        else if (date.isAfter(LocalDate.now(AcademicYear.ZONE)))
+        else if (date.isAfter(LocalDate.now(clock)))
             errors.add(new FieldError("date", "enrolment.date.future"));
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         var refusal = EnrolmentPolicy.expulsion(enrolment);
@@ -232,7 +240,7 @@ class EnrolmentDesk implements Enrolments {
     }
 
     private static String order(String field, String text, List<FieldError> errors) {
-        String value = PersonValidation.blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) errors.add(new FieldError(field, "error.field.required"));
         else if (value.length() > ORDER_MAX) errors.add(new FieldError(field, "enrolment.field.too-long", ORDER_MAX));
         return value;

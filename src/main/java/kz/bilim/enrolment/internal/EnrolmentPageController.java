@@ -1,5 +1,6 @@
 package kz.bilim.enrolment.internal;
 
+import java.time.Clock;
 import kz.bilim.enrolment.Admission;
 import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
@@ -14,10 +15,10 @@ import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.OrganisationFilter;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.Organisations;
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.FormErrors;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
@@ -66,8 +67,13 @@ class EnrolmentPageController {
     private final MessageSource messages;
     private final Territories territories;
 
+    private final Clock clock;
+
+
     EnrolmentPageController(Enrolments enrolments, Persons persons, Organisations organisations,
-                            MessageSource messages, Territories territories) {
+                            MessageSource messages, Territories territories, Clock clock) {
+
+        this.clock = clock;
         this.enrolments = enrolments;
         this.persons = persons;
         this.organisations = organisations;
@@ -152,7 +158,7 @@ class EnrolmentPageController {
     String admitForm(@PathVariable long id, @RequestParam(required = false) Long classId, Model model) {
         var form = new AdmissionForm();
         form.setClassId(classId);
-        form.setFrom(LocalDate.now(AcademicYear.ZONE).toString());
+        form.setFrom(LocalDate.now(clock).toString());
         model.addAttribute("form", form);
         return admitPage(organisation(id), model);
     }
@@ -195,7 +201,7 @@ class EnrolmentPageController {
     @PreAuthorize(EnrolmentDesk.WRITERS)
     String expelForm(@PathVariable long id, Model model) {
         var form = new ExpulsionForm();
-        form.setDate(LocalDate.now(AcademicYear.ZONE).toString());
+        form.setDate(LocalDate.now(clock).toString());
         model.addAttribute("form", form);
         return expelPage(enrolment(id), model);
     }

@@ -1,6 +1,6 @@
 package kz.bilim.enrolment.internal;
 
-import kz.bilim.access.SqlScope;
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.PersonId;
@@ -25,7 +25,7 @@ import java.util.Optional;
 class EnrolmentRepository {
 
     private static final String IN_SCOPE = """
-            (:scopeAll or e.kato between :scopeFrom and :scopeTo or e.organisation_id = :scopeOrg)
+            {scope: kato=e.kato, organisation=e.organisation_id}
             """;
 
     private static final String COLUMNS = """
@@ -96,11 +96,11 @@ class EnrolmentRepository {
     }
 
     Optional<Enrolment> find(EnrolmentId id) {
-        return SqlScope.current().bind(jdbc.sql(FIND).param("id", id.value())).query(EnrolmentRepository::map).optional();
+        return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(EnrolmentRepository::map).optional();
     }
 
     List<Enrolment> ofPerson(PersonId person) {
-        return SqlScope.current().bind(jdbc.sql(OF_PERSON).param("person", person.value()))
+        return ScopeCondition.current().sql(jdbc, OF_PERSON).param("person", person.value())
                 .query(EnrolmentRepository::map).list();
     }
 
@@ -121,7 +121,7 @@ class EnrolmentRepository {
     private JdbcClient.StatementSpec filtered(String sql, PupilFilter filter) {
         String query = filter.query() == null || filter.query().isBlank() ? null : filter.query().trim();
         boolean digits = query != null && query.matches("[0-9]{1,12}");
-        return SqlScope.current().bind(jdbc.sql(sql))
+        return ScopeCondition.current().sql(jdbc, sql)
                 .param("organisation", filter.organisation() == null ? null : filter.organisation().value())
                 .param("class", filter.schoolClass() == null ? null : filter.schoolClass().value())
                 .param("grade", filter.grade())
@@ -167,7 +167,7 @@ class EnrolmentRepository {
     }
 
     boolean expel(EnrolmentId id, LocalDate date, String order) {
-        return SqlScope.current().bind(jdbc.sql(EXPEL).param("id", id.value()).param("date", date).param("order", order))
+        return ScopeCondition.current().sql(jdbc, EXPEL).param("id", id.value()).param("date", date).param("order", order)
                 .update() == 1;
     }
 

@@ -1,6 +1,6 @@
 package kz.bilim.enrolment.internal;
 
-import kz.bilim.access.SqlScope;
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonDraft;
 import kz.bilim.enrolment.PersonId;
@@ -24,10 +24,9 @@ class PersonRepository {
                    p.citizenship, p.residence_kato
               from person p
              where p.id = :id
-               and (:scopeAll or p.residence_kato between :scopeFrom and :scopeTo
+               and ({scope: kato=p.residence_kato}
                     or exists (select 1 from enrolment e
-                                where e.person_id = p.id
-                                  and (e.kato between :scopeFrom and :scopeTo or e.organisation_id = :scopeOrg)))
+                                where e.person_id = p.id and {scope: kato=e.kato, organisation=e.organisation_id}))
             """;
 
     /** Only the id, through a function that reveals nothing else, so that one IIN stays one person. */
@@ -54,7 +53,7 @@ class PersonRepository {
     }
 
     Optional<Person> find(PersonId id) {
-        return SqlScope.current().bind(jdbc.sql(FIND).param("id", id.value())).query(PersonRepository::map).optional();
+        return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(PersonRepository::map).optional();
     }
 
     Optional<PersonId> idByIin(String iin) {

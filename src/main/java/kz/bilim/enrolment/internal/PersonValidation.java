@@ -1,9 +1,10 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Text;
 import kz.bilim.enrolment.PersonDraft;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.InvalidIdentityNumber;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.territory.Territories;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +50,12 @@ class PersonValidation {
             errors.add(new FieldError(prefix + "birthDate", "enrolment.person.birth-date-mismatch"));
         if (iin != null && draft.sex() != null && draft.sex() != iin.sex())
             errors.add(new FieldError(prefix + "sex", "enrolment.person.sex-mismatch"));
-        String citizenship = blankToNull(draft.citizenship());
+        String citizenship = Text.blankToNull(draft.citizenship());
         citizenship = citizenship == null ? "KZ" : citizenship.toUpperCase(Locale.ROOT);
         if (!citizenship.matches("[A-Z]{2}"))
             errors.add(new FieldError(prefix + "citizenship", "enrolment.person.citizenship-format"));
         String nationality = name(prefix + "nationality", draft.nationality(), false, errors);
-        String residence = blankToNull(draft.residenceKato());
+        String residence = Text.blankToNull(draft.residenceKato());
         if (residence == null) errors.add(new FieldError(prefix + "residenceKato", "error.field.required"));
         else if (!residence.matches("[0-9]{9}") || territories.find(residence).isEmpty())
             errors.add(new FieldError(prefix + "residenceKato", "enrolment.person.residence-unknown"));
@@ -64,7 +65,7 @@ class PersonValidation {
     }
 
     private static String name(String field, String text, boolean required, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) {
             if (required) errors.add(new FieldError(field, "error.field.required"));
             return null;
@@ -73,7 +74,4 @@ class PersonValidation {
         return value;
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -1,8 +1,10 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Text;
+
 import kz.bilim.enrolment.PersonDraft;
 import kz.bilim.identity.Sex;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,7 +18,7 @@ final class Requests {
     }
 
     static LocalDate date(String field, String text, List<FieldError> errors) {
-        String value = PersonValidation.blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         try {
             return LocalDate.parse(value);
@@ -27,7 +29,7 @@ final class Requests {
     }
 
     static Sex sex(String field, String text, List<FieldError> errors) {
-        String value = PersonValidation.blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         try {
             return Sex.valueOf(value.toUpperCase(Locale.ROOT));

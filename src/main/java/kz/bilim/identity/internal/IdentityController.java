@@ -20,6 +20,12 @@ import java.time.YearMonth;
 @Tag(name = "identity", description = "IIN and BIN checks")
 class IdentityController {
 
+    private final java.time.Clock clock;
+
+    IdentityController(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     record IinView(String number, boolean valid, LocalDate birthDate, String sex) {
     }
 
@@ -42,7 +48,7 @@ class IdentityController {
     BinView bin(@PathVariable String number) {
         try {
             var bin = Bin.parse(number);
-            return new BinView(bin.value(), true, bin.registered(), bin.type().name().toLowerCase(),
+            return new BinView(bin.value(), true, bin.registered(java.time.Year.now(clock)), bin.type().name().toLowerCase(),
                     bin.attribute().name().toLowerCase());
         } catch (InvalidIdentityNumber e) {
             throw new InvalidInputException("number", e.reason().messageKey());

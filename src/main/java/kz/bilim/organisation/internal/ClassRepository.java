@@ -1,6 +1,6 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.SqlScope;
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
@@ -17,7 +17,7 @@ import java.util.Optional;
 class ClassRepository {
 
     private static final String IN_SCOPE = """
-            (:scopeAll or c.kato between :scopeFrom and :scopeTo or c.organisation_id = :scopeOrg)
+            {scope: kato=c.kato, organisation=c.organisation_id}
             """;
 
     private static final String SELECT = """
@@ -72,12 +72,12 @@ class ClassRepository {
     }
 
     Optional<SchoolClass> find(SchoolClassId id) {
-        return SqlScope.current().bind(jdbc.sql(FIND).param("id", id.value())).query(ClassRepository::map).optional();
+        return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(ClassRepository::map).optional();
     }
 
     List<SchoolClass> ofOrganisation(OrganisationId organisation, Integer year) {
-        return SqlScope.current().bind(jdbc.sql(OF_ORGANISATION)
-                        .param("organisation", organisation.value()).param("year", year))
+        return ScopeCondition.current().sql(jdbc, OF_ORGANISATION)
+                        .param("organisation", organisation.value()).param("year", year)
                 .query(ClassRepository::map).list();
     }
 
@@ -95,9 +95,9 @@ class ClassRepository {
     }
 
     boolean update(SchoolClass c) {
-        return SqlScope.current().bind(jdbc.sql(UPDATE).param("id", c.id().value())
+        return ScopeCondition.current().sql(jdbc, UPDATE).param("id", c.id().value())
                         .param("year", c.academicYear()).param("grade", c.grade()).param("letter", c.letter())
-                        .param("language", c.language()).param("shift", c.shift()).param("capacity", c.capacity()))
+                        .param("language", c.language()).param("shift", c.shift()).param("capacity", c.capacity())
                 .update() == 1;
     }
 

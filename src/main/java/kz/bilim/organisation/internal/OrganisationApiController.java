@@ -1,5 +1,6 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.kernel.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.organisation.ClassDraft;
@@ -12,10 +13,10 @@ import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.Organisations;
 import kz.bilim.organisation.Ownership;
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,7 +98,7 @@ class OrganisationApiController {
                                     @RequestParam(required = false) Integer size) {
         var errors = new ArrayList<FieldError>();
         var filter = new OrganisationFilter(kato(kato, errors), parse(OrganisationKind.class, "kind", kind, errors),
-                parse(Ownership.class, "ownership", ownership, errors), blankToNull(language), urban, q);
+                parse(Ownership.class, "ownership", ownership, errors), Text.blankToNull(language), urban, q);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return PageView.of(organisations.list(filter, Paged.page(page), Paged.size(size)).map(OrganisationView::of));
     }
@@ -169,7 +170,7 @@ class OrganisationApiController {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         try {
             return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
@@ -180,7 +181,7 @@ class OrganisationApiController {
     }
 
     static String kato(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value != null && !value.matches("[0-9]{1,9}")) {
             errors.add(new FieldError("kato", "organisation.kato.format"));
             return null;
@@ -198,7 +199,4 @@ class OrganisationApiController {
         }
     }
 
-    static String blankToNull(String text) {
-        return OrganisationValidation.blankToNull(text);
-    }
 }

@@ -1,6 +1,7 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.CurrentScope;
+import java.time.Clock;
+import kz.bilim.kernel.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.ClassOccupancy;
 import kz.bilim.organisation.InstructionLanguage;
@@ -10,10 +11,10 @@ import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.Organisations;
 import kz.bilim.organisation.Ownership;
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.FormErrors;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
@@ -52,8 +53,13 @@ class OrganisationPageController {
     private final Territories territories;
     private final ObjectProvider<ClassOccupancy> occupancy;
 
+    private final Clock clock;
+
+
     OrganisationPageController(Organisations organisations, Territories territories,
-                               ObjectProvider<ClassOccupancy> occupancy) {
+                               ObjectProvider<ClassOccupancy> occupancy, Clock clock) {
+
+        this.clock = clock;
         this.organisations = organisations;
         this.territories = territories;
         this.occupancy = occupancy;
@@ -160,7 +166,7 @@ class OrganisationPageController {
         var organisation = existing(id);
         if (!organisations.permissions(organisation.id()).manageClasses()) throw new AccessDeniedException("classes");
         var form = new ClassForm();
-        form.setAcademicYear(AcademicYear.current().startYear());
+        form.setAcademicYear(AcademicYear.current(clock).startYear());
         form.setCapacity(organisation.occupancyNorm());
         form.setLanguage(organisation.languages().get(0));
         model.addAttribute("form", form);

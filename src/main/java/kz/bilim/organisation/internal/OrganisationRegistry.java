@@ -1,6 +1,9 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.CurrentScope;
+import java.time.Clock;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.SignedIn;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
@@ -12,10 +15,10 @@ import kz.bilim.organisation.OrganisationFilter;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationRelocated;
 import kz.bilim.organisation.Organisations;
-import kz.bilim.organisation.Paged;
+import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,8 +53,13 @@ class OrganisationRegistry implements Organisations {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
+    private final Clock clock;
+
+
     OrganisationRegistry(OrganisationRepository organisations, ClassRepository classes,
-                         OrganisationValidation validation, AuditTrail audit, ApplicationEventPublisher events) {
+                         OrganisationValidation validation, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+
+        this.clock = clock;
         this.organisations = organisations;
         this.classes = classes;
         this.validation = validation;
@@ -93,7 +101,7 @@ class OrganisationRegistry implements Organisations {
     public Organisation update(OrganisationId id, OrganisationDraft draft) {
         var current = existing(id);
         Organisation changed;
-        if (Caller.isRegistrar()) {
+        if (registrar()) {
             changed = validation.organisation(id, draft, CurrentScope.get());
             keepsClassesValid(changed);
         } else {
@@ -149,9 +157,8 @@ class OrganisationRegistry implements Organisations {
     @Override
     public Permissions permissions(OrganisationId id) {
         boolean visible = organisations.find(id).isPresent();
-        boolean registrar = Caller.isRegistrar();
-        boolean ownAdmin = Caller.isOrganisationAdmin()
-                && Caller.user().map(u -> Objects.equals(u.organisationId(), id.value())).orElse(false);
+        boolean registrar = registrar();
+        boolean ownAdmin = SignedIn.caller().map(c -> c.administers(id.value())).orElse(false);
         return new Permissions(registrar, visible && registrar, visible && (registrar || ownAdmin),
                 visible && (registrar || ownAdmin));
     }
@@ -172,7 +179,7 @@ class OrganisationRegistry implements Organisations {
     @PreAuthorize(WRITERS)
     public SchoolClass addClass(OrganisationId id, ClassDraft draft) {
         var organisation = existing(id);
-        var schoolClass = validation.schoolClass(null, organisation, draft, AcademicYear.current().startYear());
+        var schoolClass = validation.schoolClass(null, organisation, draft, AcademicYear.current(clock).startYear());
         unique(schoolClass, -1);
         long classId;
         try {
@@ -210,5 +217,9 @@ class OrganisationRegistry implements Organisations {
 
     private Organisation existing(OrganisationId id) {
         return organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+    }
+
+    private static boolean registrar() {
+        return SignedIn.role().map(Role::registersOrganisations).orElse(false);
     }
 }

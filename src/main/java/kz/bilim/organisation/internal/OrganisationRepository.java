@@ -1,13 +1,14 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.SqlScope;
+import kz.bilim.kernel.Text;
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.organisation.Contacts;
 import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.OrganisationFilter;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.Ownership;
-import kz.bilim.territory.KatoRange;
+import kz.bilim.kernel.KatoRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ class OrganisationRepository {
             """;
 
     private static final String IN_SCOPE = """
-            (:scopeAll or o.kato between :scopeFrom and :scopeTo or o.id = :scopeOrg)
+            {scope: kato=o.kato, organisation=o.id}
             """;
 
     private static final String FIND = "select " + COLUMNS + " from organisation o where o.id = :id and " + IN_SCOPE;
@@ -76,7 +77,7 @@ class OrganisationRepository {
     }
 
     Optional<Organisation> find(OrganisationId id) {
-        return SqlScope.current().bind(jdbc.sql(FIND).param("id", id.value()))
+        return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value())
                 .query(OrganisationRepository::map).optional();
     }
 
@@ -93,7 +94,7 @@ class OrganisationRepository {
     private JdbcClient.StatementSpec filtered(String sql, OrganisationFilter filter) {
         KatoRange territory = KatoRange.under(filter.kato() == null || filter.kato().isBlank() ? "" : filter.kato());
         String query = filter.query() == null || filter.query().isBlank() ? null : filter.query().trim().toLowerCase();
-        return SqlScope.current().bind(jdbc.sql(sql))
+        return ScopeCondition.current().sql(jdbc, sql)
                 .param("katoFrom", territory.first())
                 .param("katoTo", territory.last())
                 .param("kind", filter.kind() == null ? null : filter.kind().name())
@@ -101,8 +102,8 @@ class OrganisationRepository {
                 .param("language", filter.language())
                 .param("urban", filter.urban())
                 .param("query", query)
-                .param("binPrefix", query == null ? null : escapeLike(query) + "%")
-                .param("namePattern", query == null ? null : "%" + escapeLike(query) + "%");
+                .param("binPrefix", query == null ? null : Text.escapeLike(query) + "%")
+                .param("namePattern", query == null ? null : "%" + Text.escapeLike(query) + "%");
     }
 
     long insert(Organisation o) {
@@ -110,7 +111,7 @@ class OrganisationRepository {
     }
 
     boolean update(Organisation o) {
-        return SqlScope.current().bind(bindAll(jdbc.sql(UPDATE), o).param("id", o.id().value())).update() == 1;
+        return bindAll(ScopeCondition.current().sql(jdbc, UPDATE), o).param("id", o.id().value()).update() == 1;
     }
 
     private static JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Organisation o) {
@@ -130,9 +131,6 @@ class OrganisationRepository {
                 .param("occupancyNorm", o.occupancyNorm());
     }
 
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static Organisation map(ResultSet rs, int row) throws SQLException {
         String[] languages = (String[]) rs.getArray("languages").getArray();

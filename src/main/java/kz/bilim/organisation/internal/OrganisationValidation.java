@@ -1,6 +1,7 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.Scope;
+import kz.bilim.kernel.Text;
+import kz.bilim.kernel.Scope;
 import kz.bilim.identity.Bin;
 import kz.bilim.identity.InvalidIdentityNumber;
 import kz.bilim.organisation.ClassDraft;
@@ -11,7 +12,7 @@ import kz.bilim.organisation.OrganisationDraft;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
-import kz.bilim.platform.web.FieldError;
+import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.InvalidInputException;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
@@ -77,10 +78,10 @@ class OrganisationValidation {
         Integer grade = draft.grade();
         if (grade == null) errors.add(new FieldError("grade", "error.field.required"));
         else if (grade < 0 || grade > 12) errors.add(new FieldError("grade", "organisation.field.range", 0, 12));
-        String letter = blankToNull(draft.letter());
+        String letter = Text.blankToNull(draft.letter());
         if (letter == null) errors.add(new FieldError("letter", "error.field.required"));
         else if (!LETTER.matcher(letter).matches()) errors.add(new FieldError("letter", "organisation.class.letter.format"));
-        String language = blankToNull(draft.language());
+        String language = Text.blankToNull(draft.language());
         if (language == null) language = organisation.languages().get(0);
         else if (!organisation.languages().contains(language))
             errors.add(new FieldError("language", "organisation.class.language.not-taught",
@@ -96,7 +97,7 @@ class OrganisationValidation {
     }
 
     private static String bin(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) {
             errors.add(new FieldError("bin", "error.field.required"));
             return null;
@@ -110,14 +111,14 @@ class OrganisationValidation {
     }
 
     private static String name(String field, String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) errors.add(new FieldError(field, "error.field.required"));
         else if (value.length() > NAME_MAX) errors.add(new FieldError(field, "organisation.field.too-long", NAME_MAX));
         return value;
     }
 
     private Territory territory(String text, Scope scope, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) {
             errors.add(new FieldError("kato", "error.field.required"));
             return null;
@@ -148,7 +149,7 @@ class OrganisationValidation {
     private static List<String> languages(List<String> codes, List<FieldError> errors) {
         var chosen = new LinkedHashSet<String>();
         if (codes != null) for (String code : codes) {
-            String value = blankToNull(code);
+            String value = Text.blankToNull(code);
             if (value == null) continue;
             value = value.toLowerCase(Locale.ROOT);
             if (!InstructionLanguage.isKnown(value)) {
@@ -168,7 +169,7 @@ class OrganisationValidation {
     }
 
     private static String phone(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         String digits = value.replaceAll("[\\s()\\-]", "");
         if (!PHONE.matcher(digits).matches()) {
@@ -179,14 +180,14 @@ class OrganisationValidation {
     }
 
     private static String address(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value != null && value.length() > ADDRESS_MAX)
             errors.add(new FieldError("postalAddress", "organisation.field.too-long", ADDRESS_MAX));
         return value;
     }
 
     private static String email(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         if (value.length() > 254 || !EMAIL.matcher(value).matches())
             errors.add(new FieldError("email", "organisation.email.format"));
@@ -194,7 +195,7 @@ class OrganisationValidation {
     }
 
     private static String website(String text, List<FieldError> errors) {
-        String value = blankToNull(text);
+        String value = Text.blankToNull(text);
         if (value == null) return null;
         String withScheme = value.matches("(?i)https?://.*") ? value : "https://" + value;
         try {
@@ -208,7 +209,4 @@ class OrganisationValidation {
         }
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

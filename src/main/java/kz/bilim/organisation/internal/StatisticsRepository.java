@@ -1,6 +1,7 @@
 package kz.bilim.organisation.internal;
 
-import kz.bilim.access.SqlScope;
+import java.time.Clock;
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.territory.ChildLevel;
@@ -26,13 +27,13 @@ class StatisticsRepository implements OrganisationStatistics {
                        count(*) filter (where o.kind = 'TVET_COLLEGE') as colleges
                   from organisation o
                  where o.kato between :from and :to
-                   and (:scopeAll or o.kato between :scopeFrom and :scopeTo or o.id = :scopeOrg)
+                   and {scope: kato=o.kato, organisation=o.id}
                  group by 1),
             classes as (
                 select left(c.kato, :childLength) as prefix, count(*) as classes
                   from school_class c
                  where c.academic_year = :year and c.kato between :from and :to
-                   and (:scopeAll or c.kato between :scopeFrom and :scopeTo or c.organisation_id = :scopeOrg)
+                   and {scope: kato=c.kato, organisation=c.organisation_id}
                  group by 1)
             select t.kato, t.name_kk, t.name_ru, coalesce(o.schools, 0) as schools,
                    coalesce(o.preschools, 0) as preschools, coalesce(o.colleges, 0) as colleges,
@@ -47,21 +48,26 @@ class StatisticsRepository implements OrganisationStatistics {
     private final JdbcClient jdbc;
     private final Territories territories;
 
-    StatisticsRepository(JdbcClient jdbc, Territories territories) {
+    private final Clock clock;
+
+
+    StatisticsRepository(JdbcClient jdbc, Territories territories, Clock clock) {
+
+        this.clock = clock;
         this.jdbc = jdbc;
         this.territories = territories;
     }
 
     @Override
     public List<OrganisationCounts> byChildTerritory(String parentKato) {
-        return byChildTerritory(parentKato, AcademicYear.current());
+        return byChildTerritory(parentKato, AcademicYear.current(clock));
     }
 
     @Override
     public List<OrganisationCounts> byChildTerritory(String parentKato, AcademicYear year) {
         ChildLevel children = territories.childLevel(parentKato).orElse(null);
         if (children == null) return List.of();
-        return SqlScope.current().bind(jdbc.sql(BY_CHILD))
+        return ScopeCondition.current().sql(jdbc, BY_CHILD)
                 .param("childLength", children.prefixLength())
                 .param("from", children.range().first())
                 .param("to", children.range().last())

@@ -1,5 +1,6 @@
 package kz.bilim.platform.database;
 
+import kz.bilim.kernel.Almaty;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ final class EmbeddedDatabase {
                     .setServerConfig("maintenance_work_mem", "512MB")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("jit", "off")
-                    .setServerConfig("timezone", "Asia/Almaty")
+                    .setServerConfig("timezone", Almaty.ZONE.getId())
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));

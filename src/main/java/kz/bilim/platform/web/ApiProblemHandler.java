@@ -1,5 +1,7 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.FieldError;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

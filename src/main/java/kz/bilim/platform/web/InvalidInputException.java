@@ -1,5 +1,7 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.FieldError;
+
 import java.util.List;
 
 /** Input that breaks a rule of form: answered 422 problem+json listing each field and its reason. */

@@ -1,5 +1,7 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.FieldError;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,6 +1,6 @@
 package kz.bilim.demo.internal;
 
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.demo.internal.Plan.ClassPlan;
 import kz.bilim.demo.internal.Plan.Kind;

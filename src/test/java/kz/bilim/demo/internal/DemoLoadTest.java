@@ -1,7 +1,7 @@
 package kz.bilim.demo.internal;
 
 import kz.bilim.BilimTest;
-import kz.bilim.access.Role;
+import kz.bilim.kernel.Role;
 import kz.bilim.demo.DemoLoadReport;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.identity.Bin;

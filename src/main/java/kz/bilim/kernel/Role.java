@@ -1,4 +1,4 @@
-package kz.bilim.access;
+package kz.bilim.kernel;
 
 /** The roles of architecture.md. Each decides how wide the scope is and whether personal data may be read. */
 public enum Role {
@@ -24,6 +24,11 @@ public enum Role {
 
     public boolean boundToTerritory() {
         return this == REGION_OFFICER || this == DISTRICT_OFFICER || this == POLICE_LIAISON;
+    }
+
+    /** Territory officers and the ministry: register organisations and edit everything within their scope. */
+    public boolean registersOrganisations() {
+        return this == MINISTRY_ADMIN || this == REGION_OFFICER || this == DISTRICT_OFFICER;
     }
 
     public String authority() {

@@ -1,4 +1,5 @@
-package kz.bilim.territory;
+package kz.bilim.kernel;
+
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;

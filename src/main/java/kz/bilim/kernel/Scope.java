@@ -1,4 +1,4 @@
-package kz.bilim.access;
+package kz.bilim.kernel;
 
 import java.util.Objects;
 

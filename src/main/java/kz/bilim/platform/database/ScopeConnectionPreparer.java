@@ -1,7 +1,6 @@
-package kz.bilim.access.internal;
+package kz.bilim.platform.database;
 
-import kz.bilim.access.CurrentScope;
-import kz.bilim.platform.database.ConnectionPreparer;
+import kz.bilim.kernel.CurrentScope;
 import org.springframework.stereotype.Component;
 
 import java.sql.Connection;

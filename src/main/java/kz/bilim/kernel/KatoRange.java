@@ -1,4 +1,4 @@
-package kz.bilim.territory;
+package kz.bilim.kernel;
 
 /**
  * The nine-digit codes of one KATO subtree as a closed range {@code [first, last]}: a code prefix ({@code "75"},

@@ -1,4 +1,4 @@
-package kz.bilim.organisation;
+package kz.bilim.kernel;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,0 +1,56 @@
+package kz.bilim.kernel;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.function.Supplier;
+
+/**
+ * The scope of the work on this thread: the signed-in user's, or the whole country for a system run that asked for
+ * it explicitly with {@link #asSystem}. Anonymous callers see nothing that row-level security protects.
+ */
+public final class CurrentScope {
+
+    private static final ThreadLocal<Scope> SYSTEM = new ThreadLocal<>();
+
+    private CurrentScope() {
+    }
+
+    public static Scope get() {
+        Scope system = SYSTEM.get();
+        if (system != null) return system;
+        return SignedIn.caller().map(Caller::scope).orElse(Scope.none());
+    }
+
+    /** Whether the work on this thread is a system run. */
+    public static boolean isSystem() {
+        return SYSTEM.get() != null;
+    }
+
+    /**
+     * Runs work for the whole country (scheduled jobs, login, demo loading). The database session learns its scope
+     * when a connection is checked out, so a system run must open its own connection and transaction: called inside
+     * an open transaction (or with a connection already bound to the thread) it would let the Java side and the
+     * database disagree about the scope, and is refused with an {@link IllegalStateException}.
+     */
+    public static <T> T asSystem(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.getResourceMap().isEmpty())
+            throw new IllegalStateException("A system run must start outside any transaction: its connection would keep "
+                    + "the scope " + get().setting() + " while the code filters as the whole country");
+        Scope previous = SYSTEM.get();
+        SYSTEM.set(Scope.all(true));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) SYSTEM.remove(); else SYSTEM.set(previous);
+        }
+    }
+
+    public static void asSystem(Runnable work) {
+        asSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package kz.bilim.kernel;
+
+import java.util.function.Function;
+
+/** What a command of the domain came to: done, with its result, or refused, with the {@link Refusal}. */
+public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
+
+    record Done<T>(T value) implements Outcome<T> {
+    }
+
+    record Refused<T>(Refusal refusal) implements Outcome<T> {
+    }
+
+    static <T> Outcome<T> done(T value) {
+        return new Done<>(value);
+    }
+
+    static <T> Outcome<T> refused(Refusal refusal) {
+        return new Refused<>(refusal);
+    }
+
+    /** The result; a refusal leaves as a {@link RefusedException} for the web layer to answer. */
+    default T orElseThrow() {
+        if (this instanceof Refused<T> refused) throw refused.refusal().exception();
+        return ((Done<T>) this).value();
+    }
+
+    default <R> Outcome<R> map(Function<? super T, ? extends R> mapper) {
+        if (this instanceof Refused<T> refused) return new Refused<>(refused.refusal());
+        return new Done<>(mapper.apply(((Done<T>) this).value()));
+    }
+
+    default boolean isDone() {
+        return this instanceof Done<T>;
+    }
+}
