@@ -1,5 +1,7 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Caller;
 import kz.bilim.kernel.SignedIn;
 
@@ -10,7 +12,6 @@ import kz.bilim.kernel.Role;
 import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
 import kz.bilim.access.UserDraft;
 import kz.bilim.access.UserPage;
 import kz.bilim.access.UserQuery;
@@ -22,7 +23,6 @@ import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,15 +80,17 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
-    public UserChange create(UserDraft draft) {
-        Caller manager = manager();
+    public Outcome<UserAccount> create(UserDraft draft) {
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
         List<FieldError> errors = new ArrayList<>();
         String username = draft.username() == null ? "" : draft.username().trim().toLowerCase();
         checkUsername(username, errors);
         if (!ManagingUsersPolicy.strongEnough(draft.password()))
             errors.add(new FieldError("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH));
         var placed = check(draft, manager, null, errors);
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         var account = placed.withUsername(username).withHash(passwords.encode(draft.password()));
         try {
             long id = transaction.execute(status -> {
@@ -98,26 +100,28 @@ class UserAdministration implements UserAccounts {
                         .with(Map.of("role", account.role().name(), "enabled", account.enabled())));
                 return created;
             });
-            return new UserChange.Saved(find(id).orElseThrow());
+            return Outcome.done(find(id).orElseThrow());
         } catch (DuplicateKeyException e) {
-            return UserChange.Refused.of("username", "access.user.username.taken");
+            return Refusal.invalid("username", "access.user.username.taken").outcome();
         }
     }
 
     @Override
-    public UserChange update(long id, UserDraft draft) {
-        Caller manager = manager();
+    public Outcome<UserAccount> update(long id, UserDraft draft) {
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
         var existing = find(id);
-        if (existing.isEmpty()) return new UserChange.Missing(id);
+        if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount before = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, before.role(), before.kato(), before.organisationId()))
-            throw new AccessDeniedException("SC-3: not a role this manager may grant");
+            return ManagingUsersPolicy.notGrantable().outcome();
         List<FieldError> errors = new ArrayList<>();
         if (draft.username() != null && !draft.username().isBlank()
                 && !draft.username().trim().equalsIgnoreCase(before.username()))
             errors.add(new FieldError("username", "access.user.username.immutable"));
         var placed = check(draft, manager, before, errors);
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         List<String> changed = changes(before, placed);
         transaction.executeWithoutResult(status -> {
             users.update(id, placed);
@@ -128,71 +132,67 @@ class UserAdministration implements UserAccounts {
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, placed.kato(), placed.organisationId())
                     .because(PURPOSE_ADMIN).with(details));
         });
-        return new UserChange.Saved(find(id).orElseThrow());
+        return Outcome.done(find(id).orElseThrow());
     }
 
     @Override
-    public UserChange resetPassword(long id, String newPassword) {
-        Caller manager = manager();
+    public Outcome<UserAccount> resetPassword(long id, String newPassword) {
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
         var existing = find(id);
-        if (existing.isEmpty()) return new UserChange.Missing(id);
+        if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount user = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, user.role(), user.kato(), user.organisationId()))
-            throw new AccessDeniedException("SC-3: not a role this manager may grant");
+            return ManagingUsersPolicy.notGrantable().outcome();
         if (!ManagingUsersPolicy.strongEnough(newPassword))
-            return UserChange.Refused.of("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH);
+            return Refusal.invalid("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH).outcome();
         String hash = passwords.encode(newPassword);
         transaction.executeWithoutResult(status -> {
             users.updatePassword(id, hash);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, user.kato(), user.organisationId())
                     .because(PURPOSE_ADMIN).with(Map.of("passwordReset", true)));
         });
-        return new UserChange.Saved(user);
+        return Outcome.done(user);
     }
 
     @Override
-    public UserChange updateOwnProfile(String fullName, String locale) {
+    public Outcome<UserAccount> updateOwnProfile(String fullName, String locale) {
         Caller self = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();
         String name = checkFullName(fullName, errors);
         if (locale == null || !LOCALES.contains(locale)) errors.add(new FieldError("locale", "access.user.locale.unknown"));
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         // one's own row, by one's own id: the explicit scope of this change, whatever the role's territory
         CurrentScope.asSystem(() -> transaction.executeWithoutResult(status -> {
             users.updateProfile(self.id(), name, locale);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", self.id(), self.kato(), self.organisationId())
                     .because(PURPOSE_SELF).with(Map.of("changed", List.of("fullName", "locale"))));
         }));
-        return new UserChange.Saved(ownAccount(self.id()));
+        return Outcome.done(ownAccount(self.id()));
     }
 
     @Override
-    public UserChange changeOwnPassword(String currentPassword, String newPassword) {
+    public Outcome<UserAccount> changeOwnPassword(String currentPassword, String newPassword) {
         Caller self = SignedIn.required();
         BilimUser stored = CurrentScope.asSystem(() -> users.byId(self.id())).orElseThrow();
         if (currentPassword == null || !passwords.matches(currentPassword, stored.getPassword()))
-            return UserChange.Refused.of("currentPassword", "access.account.password.current-wrong");
+            return Refusal.invalid("currentPassword", "access.account.password.current-wrong").outcome();
         if (!ManagingUsersPolicy.strongEnough(newPassword))
-            return UserChange.Refused.of("newPassword", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH);
+            return Refusal.invalid("newPassword", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH).outcome();
         String hash = passwords.encode(newPassword);
         CurrentScope.asSystem(() -> transaction.executeWithoutResult(status -> {
             users.updatePassword(self.id(), hash);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", self.id(), self.kato(), self.organisationId())
                     .because(PURPOSE_SELF).with(Map.of("passwordChanged", true)));
         }));
-        return new UserChange.Saved(ownAccount(self.id()));
+        return Outcome.done(ownAccount(self.id()));
     }
 
     private UserAccount ownAccount(long id) {
         return CurrentScope.asSystem(() -> users.account(id, Scope.all(true))).orElseThrow();
     }
 
-    private static Caller manager() {
-        Caller manager = SignedIn.required();
-        if (!ManagingUsersPolicy.managesUsers(manager.role()))
-            throw new AccessDeniedException("SC-3: this role manages no users");
-        return manager;
-    }
 
     private void checkUsername(String username, List<FieldError> errors) {
         if (username.isEmpty()) errors.add(new FieldError("username", "error.field.required"));

@@ -1,16 +1,16 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserDraft;
 import kz.bilim.access.UserQuery;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.territory.KatoCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +75,7 @@ class UsersApiController {
         }
         if (page < 0) errors.add(new FieldError("page", "access.api.page.negative"));
         if (size < 1 || size > UserQuery.MAX_SIZE) errors.add(new FieldError("size", "access.api.size.range", UserQuery.MAX_SIZE));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         var found = accounts.search(new UserQuery(wanted, kato, q, enabled, page, size));
         return new PageView(found.items().stream().map(UserView::of).toList(), found.page(), found.size(), found.total());
     }
@@ -83,7 +83,7 @@ class UsersApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One user; 404 when it does not exist or lies outside the caller's territory")
     UserView find(@PathVariable long id) {
-        return accounts.find(id).map(UserView::of).orElseThrow(() -> new NotFoundException("user", id));
+        return accounts.find(id).map(UserView::of).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     @PostMapping
@@ -99,9 +99,7 @@ class UsersApiController {
         return saved(accounts.update(id, draft), id);
     }
 
-    private static UserView saved(UserChange change, Long id) {
-        if (change instanceof UserChange.Saved saved) return UserView.of(saved.user());
-        if (change instanceof UserChange.Refused refused) throw new InvalidInputException(refused.errors());
-        throw new NotFoundException("user", id);
+    private static UserView saved(Outcome<UserAccount> change, Long id) {
+        return UserView.of(change.orElseThrow());
     }
 }

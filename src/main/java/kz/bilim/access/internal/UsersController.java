@@ -1,11 +1,13 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
+import kz.bilim.platform.web.FormErrors;
 import kz.bilim.access.UserPage;
 import kz.bilim.access.UserQuery;
 import kz.bilim.audit.AuditQuery;
@@ -16,7 +18,6 @@ import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDateTime;
@@ -103,8 +103,7 @@ class UsersController {
         var draft = form.toDraft(binding);
         if (draft == null) return form(model, null);
         var result = accounts.create(draft);
-        if (result instanceof UserChange.Saved saved) return "redirect:/admin/users/" + saved.user().id() + "?saved";
-        reject((UserChange.Refused) result, binding);
+        if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + result.orElseThrow().id() + "?saved";
         form.setPassword(null);
         return form(model, null);
     }
@@ -135,9 +134,7 @@ class UsersController {
         var draft = form.toDraft(binding);
         if (draft == null) return form(model, user);
         var result = accounts.update(id, draft);
-        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (result instanceof UserChange.Saved) return "redirect:/admin/users/" + id + "?saved";
-        reject((UserChange.Refused) result, binding);
+        if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + id + "?saved";
         return form(model, user);
     }
 
@@ -158,9 +155,10 @@ class UsersController {
             return PASSWORD;
         }
         var result = accounts.resetPassword(id, form.getNewPassword());
-        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (result instanceof UserChange.Refused refused) {
-            refused.errors().forEach(e -> binding.rejectValue("newPassword", e.reasonKey(), e.args(), e.reasonKey()));
+        if (result instanceof Outcome.Refused<UserAccount> refused) {
+            // the service names the API's field, "password"; this form calls it "newPassword"
+            if (refused.refusal().errors().isEmpty()) throw refused.refusal().exception();
+            refused.refusal().errors().forEach(e -> binding.rejectValue("newPassword", e.reasonKey(), e.args(), e.reasonKey()));
             return PASSWORD;
         }
         redirect.addFlashAttribute("passwordReset", true);
@@ -185,11 +183,7 @@ class UsersController {
     }
 
     private UserAccount visible(long id) {
-        return accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static void reject(UserChange.Refused refused, BindingResult binding) {
-        refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+        return accounts.find(id).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     private Map<String, String> names(List<UserAccount> users) {

@@ -1,5 +1,7 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import java.time.Clock;
 import kz.bilim.kernel.Text;
 
@@ -7,7 +9,6 @@ import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
 import kz.bilim.enrolment.Admission;
-import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.Enrolments;
@@ -25,8 +26,6 @@ import kz.bilim.organisation.Organisations;
 import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,28 +80,27 @@ class EnrolmentDesk implements Enrolments {
     @Override
     @Transactional
     @PreAuthorize(WRITERS)
-    public Decision admit(Admission admission) {
+    public Outcome<Enrolment> admit(Admission admission) {
         var errors = new ArrayList<FieldError>();
-        if (admission.organisationId() == null) throw new InvalidInputException("organisationId", "error.field.required");
-        Organisation organisation = organisations.find(admission.organisationId())
-                .orElseThrow(() -> new NotFoundException("organisation", admission.organisationId()));
+        if (admission.organisationId() == null) return refused(Refusal.invalid("organisationId", "error.field.required"));
+        var found = organisations.find(admission.organisationId());
+        if (found.isEmpty()) return refused(Refusal.notFound("organisation", admission.organisationId().value()));
+        Organisation organisation = found.get();
         SchoolClass schoolClass = schoolClass(admission, organisation, errors);
         String order = order("admissionOrder", admission.admissionOrder(), errors);
         PersonRef person = person(admission, errors);
         LocalDate from = admission.from();
         if (from == null) errors.add(new FieldError("from", "error.field.required"));
-        else if (person != null && from.isBefore(person.birthDate()))
-            errors.add(new FieldError("from", "enrolment.from.before-birth"));
-        else if (schoolClass != null && !withinYear(from, schoolClass.academicYear()))
-            errors.add(new FieldError("from", "enrolment.from.outside-year",
-                    new AcademicYear(schoolClass.academicYear()).toString()));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        else if (schoolClass != null)
+            EnrolmentPolicy.admissionDate(from, person == null ? null : person.birthDate(), schoolClass.academicYear(),
+                    LocalDate.now(clock)).ifPresent(errors::add);
+        if (!errors.isEmpty()) return refused(Refusal.invalid(errors));
 
         PersonId personId = person.id() != null ? person.id() : register(person.draft());
         enrolments.lockPerson(personId);
         enrolments.lockClass(schoolClass.id());
         var refusal = EnrolmentPolicy.occupancy(schoolClass, enrolments.activeInClass(schoolClass.id()))
-                .or(() -> enrolments.ofPerson(personId).stream().anyMatch(e -> EnrolmentPolicy.overlaps(from, e))
+                .or(() -> enrolments.overlapsAnywhere(personId, from)
                         ? Optional.of(EnrolmentPolicy.alreadyEnrolled()) : Optional.empty());
         if (refusal.isPresent()) return refused(refusal.get());
         EnrolmentId id;
@@ -117,30 +115,29 @@ class EnrolmentDesk implements Enrolments {
                 .with(Map.of("person", personId.value(), "class", schoolClass.id().value())));
         events.publishEvent(new PupilAdmitted(id, personId, organisation.id(), schoolClass.id(), schoolClass.grade(),
                 from, order));
-        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+        return Outcome.done(enrolments.find(id).orElseThrow());
     }
 
     @Override
     @Transactional
     @PreAuthorize(WRITERS)
-    public Decision expel(EnrolmentId id, Expulsion expulsion) {
-        Enrolment enrolment = enrolments.find(id).orElseThrow(() -> new NotFoundException("enrolment", id));
+    public Outcome<Enrolment> expel(EnrolmentId id, Expulsion expulsion) {
+        var found = enrolments.find(id);
+        if (found.isEmpty()) return refused(Refusal.notFound("enrolment", id.value()));
+        Enrolment enrolment = found.get();
         var errors = new ArrayList<FieldError>();
         String order = order("expulsionOrder", expulsion.expulsionOrder(), errors);
         LocalDate date = expulsion.date();
         if (date == null) errors.add(new FieldError("date", "error.field.required"));
-        else if (date.isBefore(enrolment.enrolledFrom()))
-            errors.add(new FieldError("date", "enrolment.date.before-admission", enrolment.enrolledFrom().toString()));
-        else if (date.isAfter(LocalDate.now(clock)))
-            errors.add(new FieldError("date", "enrolment.date.future"));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        else EnrolmentPolicy.expulsionDate(date, enrolment, LocalDate.now(clock)).ifPresent(errors::add);
+        if (!errors.isEmpty()) return refused(Refusal.invalid(errors));
         var refusal = EnrolmentPolicy.expulsion(enrolment);
         if (refusal.isPresent()) return refused(refusal.get());
         if (!enrolments.expel(id, date, order)) return refused(EnrolmentPolicy.expelledMeanwhile());
         audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
                 enrolment.organisationId().value()).with(Map.of("change", "expulsion")));
         events.publishEvent(new PupilExpelled(id, enrolment.personId(), enrolment.organisationId(), date, order));
-        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+        return Outcome.done(enrolments.find(id).orElseThrow());
     }
 
     @Override
@@ -233,12 +230,6 @@ class EnrolmentDesk implements Enrolments {
         return found.orElse(null);
     }
 
-    /** An admission falls in the class's academic year, or in the summer before it (admissions open in June). */
-    private static boolean withinYear(LocalDate from, int academicYear) {
-        var year = new AcademicYear(academicYear);
-        return !from.isBefore(year.start().minusMonths(3)) && !from.isAfter(year.end());
-    }
-
     private static String order(String field, String text, List<FieldError> errors) {
         String value = Text.blankToNull(text);
         if (value == null) errors.add(new FieldError(field, "error.field.required"));
@@ -247,9 +238,9 @@ class EnrolmentDesk implements Enrolments {
     }
 
     /** Nothing of a refused step stays: the person registered on the way is rolled back too. */
-    private static Decision refused(Decision.Refused refusal) {
+    private static <T> Outcome<T> refused(Refusal refusal) {
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        return refusal;
+        return refusal.outcome();
     }
 
     /** PostgreSQL's unique_violation on enrolment_one_open: the person already has an open enrolment elsewhere. */
