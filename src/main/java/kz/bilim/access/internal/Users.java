@@ -1,5 +1,7 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.ScopeCondition;
+import kz.bilim.access.UserId;
 import kz.bilim.kernel.Text;
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Role;
@@ -40,9 +42,6 @@ class Users {
 
     private static final String COUNT = "select count(*) from app_user u";
 
-    private static final String IN_TERRITORY_SCOPE = "u.kato like :scopePrefix";
-    private static final String IN_ORGANISATION_SCOPE = "u.organisation_id = :scopeOrganisation";
-    private static final String OUT_OF_SCOPE = "false";
     private static final String BY_ROLE = "u.role = :role";
     private static final String IN_TERRITORY = "u.kato like :territoryPrefix";
     private static final String BY_TEXT = "(u.username like :text or lower(u.full_name) like :text)";
@@ -200,19 +199,9 @@ class Users {
     }
 
     private static void scopeCondition(Scope scope, List<String> where, Map<String, Object> params) {
-        switch (scope.kind()) {
-            case ALL -> {
-            }
-            case KATO -> {
-                where.add(IN_TERRITORY_SCOPE);
-                params.put("scopePrefix", scope.katoPrefix() + "%");
-            }
-            case ORG -> {
-                where.add(IN_ORGANISATION_SCOPE);
-                params.put("scopeOrganisation", scope.organisationId());
-            }
-            case NONE -> where.add(OUT_OF_SCOPE);
-        }
+        var condition = ScopeCondition.of(scope);
+        where.add(condition.expand("{scope: kato=u.kato, organisation=u.organisation_id}"));
+        params.putAll(condition.params());
     }
 
 
@@ -225,7 +214,7 @@ class Users {
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
-        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
+        return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("full_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("scope_kato"),
                 rs.getObject("organisation_id", Long.class), rs.getString("kato"), rs.getString("locale"),
                 rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class).toInstant());

@@ -238,7 +238,7 @@ class EnrolmentPageController {
         model.addAttribute("organisationNames", names);
         model.addAttribute("classLabels", labels);
         model.addAttribute("residence", person.residenceKato() == null ? null
-                : territories.find(person.residenceKato()).orElse(null));
+                : territories.find(person.residenceKato().value()).orElse(null));
         model.addAttribute("citizenshipName", countryName(person.citizenship()));
         return PERSON;
     }
