@@ -139,7 +139,7 @@ create table court_ban
     unique nulls not distinct (iin, case_number, kind, banned_position)
 );
 create index court_ban_iin on court_ban (iin);
-create index court_ban_import on court_ban (last_import_id);
+create index court_ban_last_import on court_ban (last_import_id);
 
 -- A current contract that a verdict in force covers: flagged until the contract is ended by a dismissal order.
 -- The flag names the verdict (court, date in force, case) so that the school head and the district office, who see
@@ -281,7 +281,7 @@ grant execute on function bilim_flag_contracts(bigint[], date) to bilim_app;
 -- applied here, so statistics analysts (no right to personal data, to whom row-level security shows no staff row)
 -- get counts. One row per organisation and combination of marks, of the contracts current on p_on.
 create function bilim_staff_counts(p_from text, p_to text, p_on date)
-    returns table (organisation_id bigint, kato text, position text, pedagogical boolean, works_with_minors boolean,
+    returns table (organisation_id bigint, kato text, position_code text, pedagogical boolean, works_with_minors boolean,
                    education_level text, category text, sex text, age_band text, staff bigint)
     language sql stable security definer set search_path = public as
 $$

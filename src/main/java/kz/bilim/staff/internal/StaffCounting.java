@@ -23,7 +23,7 @@ class StaffCounting implements StaffFigures {
 
     private static final Map<Dimension, String> COLUMNS = Map.of(
             Dimension.ORGANISATION, "organisation_id::text",
-            Dimension.POSITION, "position",
+            Dimension.POSITION, "position_code",
             Dimension.PEDAGOGICAL, "pedagogical::text",
             Dimension.WORKS_WITH_MINORS, "works_with_minors::text",
             Dimension.EDUCATION_LEVEL, "education_level",
