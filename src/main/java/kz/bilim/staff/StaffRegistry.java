@@ -27,7 +27,10 @@ public interface StaffRegistry {
     /** An employee's record with their contracts; the read is audited with its purpose. */
     Optional<StaffMember> read(StaffMemberId id, String purpose);
 
-    /** One page of an organisation's contracts, by name; {@code current} only those in force today. Audited per page. */
+    /**
+     * One page of an organisation's contracts, by name; {@code current} only those in force today. Audited per page.
+     * An organisation outside the scope is refused as missing ({@link kz.bilim.kernel.RefusedException}).
+     */
     Paged<StaffListing> staff(OrganisationId organisation, String query, boolean current, int page, int size);
 
     /** A contract (no personal data on it), if within the caller's scope. */

@@ -175,13 +175,15 @@ class StaffDesk implements StaffRegistry, StaffTasks {
     @Override
     @Transactional
     public Paged<StaffListing> staff(OrganisationId organisation, String query, boolean current, int page, int size) {
+        // an organisation outside the scope is missing, not empty
+        var kato = organisations.find(organisation).map(Organisation::kato)
+                .orElseThrow(() -> Refusal.notFound("organisation", organisation.value()).exception());
         LocalDate today = LocalDate.now(clock);
         long total = staff.count(organisation, query, current, today);
         var items = (long) page * size >= total ? List.<StaffListing>of()
                 : staff.list(organisation, query, current, today, size, (long) page * size);
         var result = Paged.counted(items, page, size, total);
         if (!items.isEmpty()) {
-            var kato = organisations.find(organisation).map(Organisation::kato).orElse("");
             var details = new LinkedHashMap<String, Object>();
             details.put("rows", items.size());
             details.put("page", page);
