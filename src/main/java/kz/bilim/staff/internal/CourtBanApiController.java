@@ -63,7 +63,7 @@ class CourtBanApiController {
     }
 
     static ImportView view(ImportReport r, MessageSource messages, Locale locale) {
-        return new ImportView(r.written() ? r.importId() : null, r.rows(), r.accepted(), r.rejected(), r.inserted(),
+        return new ImportView(r.written() && r.importId() > 0 ? r.importId() : null, r.rows(), r.accepted(), r.rejected(), r.inserted(),
                 r.updated(), r.unchanged(), r.flagged(), r.written(), r.rejections().stream()
                 .map(x -> new RejectionView(x.row(), x.field(),
                         messages.getMessage(x.reasonKey(), x.args().toArray(), x.reasonKey(), locale)))

@@ -53,6 +53,11 @@ final class CsvFile {
     }
 
     static List<Row> read(byte[] content, List<String> required) throws Unreadable {
+        return read(content, required, List.of());
+    }
+
+    /** As {@link #read(byte[], List)}, with columns that the header may leave out (read as ''). */
+    static List<Row> read(byte[] content, List<String> required, List<String> optional) throws Unreadable {
         String text = decode(content);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         if (text.isBlank()) throw new Unreadable("staff.import.file.empty");
@@ -72,10 +77,10 @@ final class CsvFile {
             var rows = new ArrayList<Row>();
             for (CSVRecord record : parser) {
                 var fields = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
-                for (String column : required) {
+                for (String column : java.util.stream.Stream.concat(required.stream(), optional.stream()).toList()) {
                     String header = columns.get(column);
-                    fields.put(column.toLowerCase(Locale.ROOT), record.isMapped(header) && record.isSet(header)
-                            ? record.get(header) : "");
+                    fields.put(column.toLowerCase(Locale.ROOT), header != null && record.isMapped(header)
+                            && record.isSet(header) ? record.get(header) : "");
                 }
                 if (fields.values().stream().allMatch(String::isBlank)) continue;
                 // the header is record 1 and row 1; a quoted field over several lines still counts as one row

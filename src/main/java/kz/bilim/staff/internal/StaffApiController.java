@@ -18,7 +18,9 @@ import kz.bilim.staff.StaffFigures;
 import kz.bilim.staff.StaffListing;
 import kz.bilim.staff.StaffMember;
 import kz.bilim.staff.StaffMemberId;
+import kz.bilim.staff.StaffImports;
 import kz.bilim.staff.StaffRegistry;
+import org.springframework.context.MessageSource;
 import kz.bilim.staff.VerdictReference;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -120,12 +122,27 @@ class StaffApiController {
 
     private final StaffRegistry registry;
     private final StaffFigures figures;
+    private final StaffImports imports;
+    private final MessageSource messages;
     private final Clock clock;
 
-    StaffApiController(StaffRegistry registry, StaffFigures figures, Clock clock) {
+    StaffApiController(StaffRegistry registry, StaffFigures figures, StaffImports imports, MessageSource messages,
+                       Clock clock) {
         this.registry = registry;
         this.figures = figures;
+        this.imports = imports;
+        this.messages = messages;
         this.clock = clock;
+    }
+
+    @PostMapping(path = "/staff/imports", consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize(StaffDesk.READERS)
+    @Operation(summary = "Import existing staff (CSV, one contract a row, organisations by BIN in the caller's scope); "
+            + "idempotent; imported contracts are checked against the verdict register at once (HB-1)")
+    CourtBanApiController.ImportView importStaff(@RequestBody byte[] content,
+                                                 @RequestParam(defaultValue = "false") boolean allOrNothing,
+                                                 Locale locale) {
+        return CourtBanApiController.view(imports.importCsv(content, allOrNothing).orElseThrow(), messages, locale);
     }
 
     @GetMapping("/staff/positions")
