@@ -16,7 +16,7 @@ import java.util.Optional;
 public interface UserAccounts {
 
     /** The user, if it exists within the caller's territory. */
-    Optional<UserAccount> find(long id);
+    Optional<UserAccount> find(UserId id);
 
     UserPage search(UserQuery query);
 
@@ -25,9 +25,9 @@ public interface UserAccounts {
 
     Outcome<UserAccount> create(UserDraft draft);
 
-    Outcome<UserAccount> update(long id, UserDraft draft);
+    Outcome<UserAccount> update(UserId id, UserDraft draft);
 
-    Outcome<UserAccount> resetPassword(long id, String newPassword);
+    Outcome<UserAccount> resetPassword(UserId id, String newPassword);
 
     /** The signed-in user's own name and language. */
     Outcome<UserAccount> updateOwnProfile(String fullName, String locale);

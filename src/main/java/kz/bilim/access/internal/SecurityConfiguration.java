@@ -64,8 +64,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users) throws Exception {
+        http.addFilterAfter(new SessionFollowsAccount(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
@@ -81,6 +83,7 @@ class SecurityConfiguration {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
+                request.getSession().setAttribute(SessionFollowsAccount.SIGNED_IN, Boolean.TRUE);
                 if (authentication.getPrincipal() instanceof BilimUser user && user.locale() != null)
                     locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
                 super.onAuthenticationSuccess(request, response, authentication);

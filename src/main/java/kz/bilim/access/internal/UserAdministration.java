@@ -1,5 +1,6 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Caller;
@@ -62,8 +63,8 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
-    public Optional<UserAccount> find(long id) {
-        return users.account(id, CurrentScope.get());
+    public Optional<UserAccount> find(UserId id) {
+        return users.account(id.value(), CurrentScope.get());
     }
 
     @Override
@@ -100,18 +101,19 @@ class UserAdministration implements UserAccounts {
                         .with(Map.of("role", account.role().name(), "enabled", account.enabled())));
                 return created;
             });
-            return Outcome.done(find(id).orElseThrow());
+            return Outcome.done(find(new UserId(id)).orElseThrow());
         } catch (DuplicateKeyException e) {
             return Refusal.invalid("username", "access.user.username.taken").outcome();
         }
     }
 
     @Override
-    public Outcome<UserAccount> update(long id, UserDraft draft) {
+    public Outcome<UserAccount> update(UserId userId, UserDraft draft) {
+        long id = userId.value();
         Caller manager = SignedIn.required();
         var manages = ManagingUsersPolicy.managing(manager);
         if (manages.isPresent()) return manages.get().outcome();
-        var existing = find(id);
+        var existing = find(new UserId(id));
         if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount before = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, before.role(), before.kato(), before.organisationId()))
@@ -132,15 +134,16 @@ class UserAdministration implements UserAccounts {
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, placed.kato(), placed.organisationId())
                     .because(PURPOSE_ADMIN).with(details));
         });
-        return Outcome.done(find(id).orElseThrow());
+        return Outcome.done(find(new UserId(id)).orElseThrow());
     }
 
     @Override
-    public Outcome<UserAccount> resetPassword(long id, String newPassword) {
+    public Outcome<UserAccount> resetPassword(UserId userId, String newPassword) {
+        long id = userId.value();
         Caller manager = SignedIn.required();
         var manages = ManagingUsersPolicy.managing(manager);
         if (manages.isPresent()) return manages.get().outcome();
-        var existing = find(id);
+        var existing = find(new UserId(id));
         if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount user = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, user.role(), user.kato(), user.organisationId()))
@@ -268,7 +271,7 @@ class UserAdministration implements UserAccounts {
                 }
             }
         }
-        if (before != null && before.id() == manager.id()) {
+        if (before != null && before.id().value() == manager.id()) {
             if (role != null && (role != before.role() || !Objects.equals(kato, before.kato())))
                 errors.add(new FieldError("role", "access.user.self.role"));
             if (!enabled) errors.add(new FieldError("enabled", "access.user.self.disable"));

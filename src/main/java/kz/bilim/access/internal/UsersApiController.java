@@ -1,5 +1,6 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
 import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +45,7 @@ class UsersApiController {
     record UserView(long id, String username, String fullName, Role role, String scopeKato, Long organisationId,
                     String kato, String locale, boolean enabled, Instant createdAt) {
         static UserView of(UserAccount u) {
-            return new UserView(u.id(), u.username(), u.fullName(), u.role(), u.scopeKato(), u.organisationId(),
+            return new UserView(u.id().value(), u.username(), u.fullName(), u.role(), u.scopeKato(), u.organisationId(),
                     u.kato(), u.locale(), u.enabled(), u.createdAt());
         }
     }
@@ -83,7 +84,7 @@ class UsersApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One user; 404 when it does not exist or lies outside the caller's territory")
     UserView find(@PathVariable long id) {
-        return accounts.find(id).map(UserView::of).orElseThrow(() -> Refusal.notFound("user", id).exception());
+        return accounts.find(new UserId(id)).map(UserView::of).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     @PostMapping
@@ -96,7 +97,7 @@ class UsersApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Change a user's name, role, territory, organisation, language or enabled flag")
     UserView update(@PathVariable long id, @RequestBody UserDraft draft) {
-        return saved(accounts.update(id, draft), id);
+        return saved(accounts.update(new UserId(id), draft), id);
     }
 
     private static UserView saved(Outcome<UserAccount> change, Long id) {

@@ -1,5 +1,6 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
@@ -133,7 +134,7 @@ class UsersController {
         form.setUsername(user.username());
         var draft = form.toDraft(binding);
         if (draft == null) return form(model, user);
-        var result = accounts.update(id, draft);
+        var result = accounts.update(new UserId(id), draft);
         if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + id + "?saved";
         return form(model, user);
     }
@@ -154,7 +155,7 @@ class UsersController {
             binding.rejectValue("repeatPassword", "access.user.password.mismatch");
             return PASSWORD;
         }
-        var result = accounts.resetPassword(id, form.getNewPassword());
+        var result = accounts.resetPassword(new UserId(id), form.getNewPassword());
         if (result instanceof Outcome.Refused<UserAccount> refused) {
             // the service names the API's field, "password"; this form calls it "newPassword"
             if (refused.refusal().errors().isEmpty()) throw refused.refusal().exception();
@@ -183,7 +184,7 @@ class UsersController {
     }
 
     private UserAccount visible(long id) {
-        return accounts.find(id).orElseThrow(() -> Refusal.notFound("user", id).exception());
+        return accounts.find(new UserId(id)).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     private Map<String, String> names(List<UserAccount> users) {

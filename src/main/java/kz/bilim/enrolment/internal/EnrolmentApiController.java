@@ -80,8 +80,8 @@ class EnrolmentApiController {
                       String sex, String nationality, String citizenship, String residenceKato,
                       List<EnrolmentView> enrolments) {
         static PersonView of(Person p, List<Enrolment> enrolments) {
-            return new PersonView(p.id().value(), p.iin(), p.lastName(), p.firstName(), p.patronymic(), p.birthDate(),
-                    p.sex().name().toLowerCase(), p.nationality(), p.citizenship(), p.residenceKato(),
+            return new PersonView(p.id().value(), p.iin() == null ? null : p.iin().value(), p.lastName(), p.firstName(), p.patronymic(), p.birthDate(),
+                    p.sex().name().toLowerCase(), p.nationality(), p.citizenship(), p.residenceKato().value(),
                     enrolments.stream().map(EnrolmentView::of).toList());
         }
     }

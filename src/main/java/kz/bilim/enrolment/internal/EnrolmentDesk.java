@@ -105,13 +105,13 @@ class EnrolmentDesk implements Enrolments {
         if (refusal.isPresent()) return refused(refusal.get());
         EnrolmentId id;
         try {
-            id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato(),
+            id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato().value(),
                     schoolClass.grade(), from, order);
         } catch (DataIntegrityViolationException e) {
             if (!isOpenEnrolmentViolation(e)) throw e;
             return refused(EnrolmentPolicy.alreadyEnrolled());
         }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato(), organisation.id().value())
+        audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato().value(), organisation.id().value())
                 .with(Map.of("person", personId.value(), "class", schoolClass.id().value())));
         events.publishEvent(new PupilAdmitted(id, personId, organisation.id(), schoolClass.id(), schoolClass.grade(),
                 from, order));

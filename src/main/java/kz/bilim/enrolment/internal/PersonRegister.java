@@ -50,7 +50,7 @@ class PersonRegister implements Persons {
         var person = persons.find(id);
         person.ifPresent(p -> {
             var latest = enrolments.ofPerson(id).stream().findFirst();
-            String kato = latest.map(e -> e.kato()).orElse(p.residenceKato());
+            String kato = latest.map(e -> e.kato()).orElse(p.residenceKato().value());
             Long organisation = latest.map(e -> e.organisationId().value()).orElse(null);
             audit.record(AuditEntry.of(AuditAction.READ, "person", id, kato, organisation).because(why));
         });

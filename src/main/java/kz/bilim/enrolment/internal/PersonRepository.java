@@ -1,5 +1,7 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.territory.KatoCode;
+import kz.bilim.identity.Iin;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonDraft;
@@ -72,9 +74,10 @@ class PersonRepository {
     }
 
     private static Person map(ResultSet rs, int row) throws SQLException {
-        return new Person(new PersonId(rs.getLong("id")), rs.getString("iin"), rs.getString("last_name"),
+        String iin = rs.getString("iin");
+        return new Person(new PersonId(rs.getLong("id")), iin == null ? null : new Iin(iin), rs.getString("last_name"),
                 rs.getString("first_name"), rs.getString("patronymic"), rs.getObject("birth_date", java.time.LocalDate.class),
                 Sex.valueOf(rs.getString("sex")), rs.getString("nationality"), rs.getString("citizenship"),
-                rs.getString("residence_kato"));
+                new KatoCode(rs.getString("residence_kato")));
     }
 }

@@ -50,8 +50,8 @@ class OrganisationApiController {
                             String phone, String postalAddress, String email, String website, int occupancyNorm) {
         static OrganisationView of(Organisation o) {
             var c = o.contacts();
-            return new OrganisationView(o.id().value(), o.bin(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(),
-                    o.kato(), o.urban(), o.languages(), o.shifts(), c.phone(), c.postalAddress(), c.email(),
+            return new OrganisationView(o.id().value(), o.bin().value(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(),
+                    o.kato().value(), o.urban(), o.languages(), o.shifts(), c.phone(), c.postalAddress(), c.email(),
                     c.website(), o.occupancyNorm());
         }
     }

@@ -87,7 +87,7 @@ class OrganisationPageController {
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
         var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
         model.addAttribute("organisations", found);
-        model.addAttribute("settlements", territories.findAll(found.items().stream().map(Organisation::kato).toList()));
+        model.addAttribute("settlements", territories.findAll(found.items().stream().map(o -> o.kato().value()).toList()));
         PageLinks.addTo(model, found.page(), found.hasNext());
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
@@ -98,7 +98,7 @@ class OrganisationPageController {
         var organisation = existing(id);
         var classes = organisations.classes(organisation.id(), year);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("territoryPath", territories.path(organisation.kato()));
+        model.addAttribute("territoryPath", territories.path(organisation.kato().value()));
         model.addAttribute("classes", classes);
         model.addAttribute("enrolled", enrolled(classes));
         model.addAttribute("permissions", organisations.permissions(organisation.id()));

@@ -77,6 +77,19 @@ class OrganisationRegistry implements Organisations {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<OrganisationId, Organisation> findAll(java.util.Collection<OrganisationId> ids) {
+        return organisations.findAll(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::id, o -> o));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<SchoolClassId, SchoolClass> findClasses(java.util.Collection<SchoolClassId> ids) {
+        return classes.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(SchoolClass::id, c -> c));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Paged<Organisation> list(OrganisationFilter filter, int page, int size) {
         boolean kazakh = "kk".equals(LocaleContextHolder.getLocale().getLanguage());
         long total = organisations.count(filter);
@@ -95,7 +108,7 @@ class OrganisationRegistry implements Organisations {
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid("bin", "organisation.bin.duplicate").exception();
             }
-            audit.record(AuditEntry.of(AuditAction.CREATE, "organisation", id, organisation.kato(), id));
+            audit.record(AuditEntry.of(AuditAction.CREATE, "organisation", id, organisation.kato().value(), id));
             return organisations.find(new OrganisationId(id)).orElseThrow();
         }));
     }
@@ -124,10 +137,10 @@ class OrganisationRegistry implements Organisations {
                 throw Refusal.invalid("bin", "organisation.bin.duplicate").exception();
             }
             if (!changed.kato().equals(current.kato())) {
-                classes.relocate(id, changed.kato());
-                events.publishEvent(new OrganisationRelocated(id, current.kato(), changed.kato()));
+                classes.relocate(id, changed.kato().value());
+                events.publishEvent(new OrganisationRelocated(id, current.kato().value(), changed.kato().value()));
             }
-            audit.record(AuditEntry.of(AuditAction.UPDATE, "organisation", id, changed.kato(), id.value()));
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "organisation", id, changed.kato().value(), id.value()));
             return organisations.find(id).orElseThrow();
         }));
     }
@@ -196,7 +209,7 @@ class OrganisationRegistry implements Organisations {
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
             }
-            audit.record(AuditEntry.of(AuditAction.CREATE, "school_class", classId, organisation.kato(), id.value())
+            audit.record(AuditEntry.of(AuditAction.CREATE, "school_class", classId, organisation.kato().value(), id.value())
                     .with(Map.of("organisation", id.value())));
             return classes.find(new SchoolClassId(classId)).orElseThrow();
         }));
@@ -215,7 +228,7 @@ class OrganisationRegistry implements Organisations {
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
             }
-            audit.record(AuditEntry.of(AuditAction.UPDATE, "school_class", id, organisation.kato(),
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "school_class", id, organisation.kato().value(),
                     organisation.id().value()));
             return classes.find(id).orElseThrow();
         }));

@@ -61,7 +61,8 @@ class OrganisationValidation {
         int norm = inRange("occupancyNorm", draft.occupancyNorm(), Organisation.DEFAULT_OCCUPANCY_NORM, 1, 60, errors);
         if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         boolean urban = draft.urban() != null ? draft.urban() : territory.urban();
-        return new Organisation(id, bin, nameKk, nameRu, draft.kind(), draft.ownership(), territory.kato(), urban,
+        return new Organisation(id, new Bin(bin), nameKk, nameRu, draft.kind(), draft.ownership(),
+                new KatoCode(territory.kato()), urban,
                 languages, shifts, contacts, norm);
     }
 
@@ -92,7 +93,7 @@ class OrganisationValidation {
             errors.add(new FieldError("shift", "organisation.class.shift.beyond", organisation.shifts()));
         int capacity = inRange("capacity", draft.capacity(), organisation.occupancyNorm(), 1, 60, errors);
         if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
-        return new SchoolClass(id, organisation.id(), organisation.kato(), year, grade,
+        return new SchoolClass(id, organisation.id(), organisation.kato().value(), year, grade,
                 letter.toUpperCase(Locale.ROOT), language, shift, capacity);
     }
 
