@@ -226,6 +226,6 @@ class VerdictRegisterTest {
 
     static kz.bilim.access.BilimUser police() {
         return new kz.bilim.access.BilimUser(900009, "test.police", "", "Test Police", kz.bilim.kernel.Role.POLICE_LIAISON,
-                kz.bilim.kernel.Scope.territory("7992"), DISTRICT, null, "en", true);
+                kz.bilim.kernel.Scope.territory("7992"), DISTRICT, null, "en", true, 0);
     }
 }

@@ -296,7 +296,7 @@ class StaffBenchmark implements ApplicationRunner {
 
     private static UsernamePasswordAuthenticationToken ministry() {
         var user = new BilimUser(0, "benchmark.ministry", "", "Benchmark", Role.MINISTRY_ADMIN, Scope.all(true), "",
-                null, "en", true);
+                null, "en", true, 0);
         return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
     }
 

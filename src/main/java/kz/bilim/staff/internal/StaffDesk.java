@@ -97,7 +97,7 @@ class StaffDesk implements StaffRegistry, StaffTasks {
             var verdict = staff.hiringBan(checked.iin().value(), checked.position().code(), from, hiring.endsOn());
             if (verdict.isPresent()) {
                 // HB-1: refused, and the attempt is on record (committed; nothing else was written)
-                audit.record(AuditEntry.of(AuditAction.CREATE, "employment-contract", null, organisation.kato(),
+                audit.record(AuditEntry.of(AuditAction.CREATE, "employment-contract", null, organisation.kato().value(),
                                 organisation.id().value()).because("hiring-refused")
                         .with(Map.of("refused", "HIRING_BANNED", "clause", HiringBanPolicy.HB_1,
                                 "courtBan", verdict.get().id().value(), "position", checked.position().code())));
@@ -109,24 +109,24 @@ class StaffDesk implements StaffRegistry, StaffTasks {
                 return Refusal.invalid(List.of(HiringBanPolicy.secondContract())).outcome();
             }
             if (member == null) {
-                member = staff.insertMember(new StaffRepository.NewMember(organisation.id(), organisation.kato(),
+                member = staff.insertMember(new StaffRepository.NewMember(organisation.id(), organisation.kato().value(),
                         checked.iin().value(), checked.lastName(), checked.firstName(), checked.patronymic(),
                         checked.iin().birthDate(), checked.iin().sex(), hiring.educationLevel(), checked.speciality(),
                         hiring.category(), hiring.experienceYears()));
-                audit.record(AuditEntry.of(AuditAction.CREATE, "staff-member", member.value(), organisation.kato(),
+                audit.record(AuditEntry.of(AuditAction.CREATE, "staff-member", member.value(), organisation.kato().value(),
                         organisation.id().value()));
             }
             ContractId contract;
             try {
                 contract = staff.insertContract(new StaffRepository.NewContract(member, organisation.id(),
-                        organisation.kato(), checked.position().code(), checked.subject(), hiring.weeklyHours(),
+                        organisation.kato().value(), checked.position().code(), checked.subject(), hiring.weeklyHours(),
                         checked.contractNumber(), hiring.contractDate(), hiring.startsOn(), hiring.endsOn()));
             } catch (DataIntegrityViolationException e) {
                 if (!isViolation(e, "employment_contract_one_open")) throw e;
                 status.setRollbackOnly();
                 return Refusal.invalid(List.of(HiringBanPolicy.secondContract())).outcome();
             }
-            audit.record(AuditEntry.of(AuditAction.CREATE, "employment-contract", contract.value(), organisation.kato(),
+            audit.record(AuditEntry.of(AuditAction.CREATE, "employment-contract", contract.value(), organisation.kato().value(),
                     organisation.id().value()).with(Map.of("member", member.value(), "position", checked.position().code())));
             return Outcome.done(staff.find(member).orElseThrow());
         });
@@ -176,7 +176,7 @@ class StaffDesk implements StaffRegistry, StaffTasks {
     @Transactional
     public Paged<StaffListing> staff(OrganisationId organisation, String query, boolean current, int page, int size) {
         // an organisation outside the scope is missing, not empty
-        var kato = organisations.find(organisation).map(Organisation::kato)
+        var kato = organisations.find(organisation).map(o -> o.kato().value())
                 .orElseThrow(() -> Refusal.notFound("organisation", organisation.value()).exception());
         LocalDate today = LocalDate.now(clock);
         long total = staff.count(organisation, query, current, today);

@@ -75,7 +75,7 @@ class StaffImporting implements StaffImports {
                 var organisation = found.get(c.bin());
                 if (organisation == null)
                     rejections.add(new RowRejection(c.row(), "bin", "staff.import.organisation-unknown", List.of(c.bin())));
-                else staged.add(new StaffImportRepository.Staged(c, organisation.id().value(), organisation.kato()));
+                else staged.add(new StaffImportRepository.Staged(c, organisation.id().value(), organisation.kato().value()));
             }
             int rejectedRows = (int) rejections.stream().map(RowRejection::row).distinct().count();
             if (staged.isEmpty() || (allOrNothing && rejectedRows > 0)) {
@@ -118,7 +118,7 @@ class StaffImporting implements StaffImports {
         var found = new HashMap<String, Organisation>();
         for (String bin : bins)
             organisations.list(new OrganisationFilter(null, null, null, null, null, bin), 0, 5).items().stream()
-                    .filter(o -> o.bin().equals(bin)).findFirst().ifPresent(o -> found.put(bin, o));
+                    .filter(o -> o.bin().value().equals(bin)).findFirst().ifPresent(o -> found.put(bin, o));
         return found;
     }
 }
