@@ -26,4 +26,7 @@ public interface StaffBulkWriter {
 
     /** COPYs the employees into staging, then writes employees and contracts set-based; returns the counts. */
     Written write(Iterator<Employee> employees);
+
+    /** The same into another database of this schema, as its owner (a test loads into a database of its own). */
+    Written write(javax.sql.DataSource owner, Iterator<Employee> employees);
 }

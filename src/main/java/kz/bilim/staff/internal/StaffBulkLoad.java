@@ -63,8 +63,13 @@ class StaffBulkLoad implements StaffBulkWriter {
 
     @Override
     public Written write(Iterator<Employee> employees) {
+        return write(owner, employees);
+    }
+
+    @Override
+    public Written write(javax.sql.DataSource target, Iterator<Employee> employees) {
         long started = System.nanoTime();
-        try (Connection connection = owner.getConnection()) {
+        try (Connection connection = target.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 try (var statement = connection.createStatement()) {
