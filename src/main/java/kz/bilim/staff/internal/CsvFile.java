@@ -75,13 +75,15 @@ final class CsvFile {
             var missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
             if (!missing.isEmpty()) throw new Unreadable("staff.import.file.missing-columns", String.join(", ", missing));
             var rows = new ArrayList<Row>();
+            var wanted = java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();
+            // the record's index of each wanted column (-1: not in the header)
+            int[] index = wanted.stream().mapToInt(c -> columns.containsKey(c)
+                    ? parser.getHeaderMap().get(columns.get(c)) : -1).toArray();
             for (CSVRecord record : parser) {
-                var fields = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
-                for (String column : java.util.stream.Stream.concat(required.stream(), optional.stream()).toList()) {
-                    String header = columns.get(column);
-                    fields.put(column.toLowerCase(Locale.ROOT), header != null && record.isMapped(header)
-                            && record.isSet(header) ? record.get(header) : "");
-                }
+                var fields = new java.util.HashMap<String, String>(wanted.size() * 2);
+                for (int i = 0; i < index.length; i++)
+                    fields.put(wanted.get(i).toLowerCase(Locale.ROOT),
+                            index[i] >= 0 && index[i] < record.size() ? record.get(index[i]) : "");
                 if (fields.values().stream().allMatch(String::isBlank)) continue;
                 // the header is record 1 and row 1; a quoted field over several lines still counts as one row
                 rows.add(new Row((int) record.getRecordNumber() + 1, fields));

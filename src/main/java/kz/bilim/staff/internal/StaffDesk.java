@@ -73,8 +73,28 @@ class StaffDesk implements StaffRegistry, StaffTasks {
     @Override
     @Transactional(readOnly = true)
     public List<Position> positions() {
-        return staff.positions();
+        return positionsNow();
     }
+
+    /**
+     * The classifier, read at most once a minute: every hire looks its position up, and the classifier is data the
+     * ministry changes rarely (a change shows within a minute).
+     */
+    private List<Position> positionsNow() {
+        var cached = positions;
+        long now = System.nanoTime();
+        if (cached == null || now - cached.readAt() > POSITIONS_FRESHNESS.toNanos()) {
+            cached = new CachedPositions(staff.positions(), now);
+            positions = cached;
+        }
+        return cached.positions();
+    }
+
+    private record CachedPositions(List<Position> positions, long readAt) {
+    }
+
+    private static final java.time.Duration POSITIONS_FRESHNESS = java.time.Duration.ofMinutes(1);
+    private volatile CachedPositions positions;
 
     @Override
     public Outcome<StaffMember> hire(OrganisationId organisationId, Hiring hiring) {
@@ -92,7 +112,6 @@ class StaffDesk implements StaffRegistry, StaffTasks {
                 status.setRollbackOnly();
                 return Refusal.invalid(errors).outcome();
             }
-            staff.lock(organisation.id(), checked.iin().value());
             LocalDate from = HiringBanPolicy.checkedFrom(hiring.contractDate(), hiring.startsOn());
             var verdict = staff.hiringBan(checked.iin().value(), checked.position().code(), from, hiring.endsOn());
             if (verdict.isPresent()) {
@@ -103,6 +122,8 @@ class StaffDesk implements StaffRegistry, StaffTasks {
                                 "courtBan", verdict.get().id().value(), "position", checked.position().code())));
                 return HiringBanPolicy.banned(verdict.get()).outcome();
             }
+            // from here on the person's hires in this organisation are one at a time (the overlap check below)
+            staff.lock(organisation.id(), checked.iin().value());
             StaffMemberId member = staff.memberByIin(organisation.id(), checked.iin().value()).orElse(null);
             if (member != null && staff.overlapping(member, checked.position().code(), hiring.startsOn(), hiring.endsOn())) {
                 status.setRollbackOnly();
@@ -146,7 +167,7 @@ class StaffDesk implements StaffRegistry, StaffTasks {
         Position position = null;
         String code = h.position() == null ? null : h.position().trim();
         if (code == null || code.isEmpty()) errors.add(new FieldError("position", "error.field.required"));
-        else position = staff.positions().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
+        else position = positionsNow().stream().filter(p -> p.code().equals(code)).findFirst().orElse(null);
         if (code != null && !code.isEmpty() && position == null)
             errors.add(new FieldError("position", "staff.position.unknown", code));
         String subject = StaffValidation.text("subject", h.subject(), false, StaffValidation.TEXT_MAX, errors);
