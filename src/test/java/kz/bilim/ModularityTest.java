@@ -40,7 +40,7 @@ class ModularityTest {
     void modulesRespectTheirBoundaries() {
         modules.verify();
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("kernel", "identity", "calendar", "territory", "organisation", "enrolment", "access", "audit", "demo");
+                .contains("kernel", "identity", "calendar", "territory", "organisation", "enrolment", "access", "audit", "demo", "staff");
     }
 
     @Test
