@@ -3,7 +3,9 @@ package kz.bilim.organisation;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Paged;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +18,12 @@ public interface Organisations {
 
     /** The organisation, or empty when it does not exist or lies outside the caller's scope. */
     Optional<Organisation> find(OrganisationId id);
+
+    /** Those of the organisations that exist within the caller's scope, by id, in one query. */
+    Map<OrganisationId, Organisation> findAll(Collection<OrganisationId> ids);
+
+    /** Those of the classes that exist within the caller's scope, by id, in one query. */
+    Map<SchoolClassId, SchoolClass> findClasses(Collection<SchoolClassId> ids);
 
     /** One page of the organisations matching the filter, within the caller's scope, ordered by name. */
     Paged<Organisation> list(OrganisationFilter filter, int page, int size);

@@ -126,11 +126,11 @@ class ReadablePagesTest {
         mvc.perform(get("/calendar").with(TestUsers.district(DISTRICT)))
                 .andExpect(content().string(not(containsString("id=\"nav-calendar-admin\""))));
         var police = new BilimUser(900101, "test.police", "", "Test Police", Role.POLICE_LIAISON,
-                Scope.territory(DISTRICT.substring(0, 4)), DISTRICT, null, "en", true);
+                Scope.territory(DISTRICT.substring(0, 4)), DISTRICT, null, "en", true, 0);
         mvc.perform(get("/calendar").with(TestUsers.as(police)))
                 .andExpect(content().string(containsString("href=\"/enrolments\"")));
         var applicant = new BilimUser(900102, "test.applicant", "", "Test Applicant", Role.APPLICANT, Scope.none(),
-                "", null, "en", true);
+                "", null, "en", true, 0);
         mvc.perform(get("/calendar").with(TestUsers.as(applicant)))
                 .andExpect(content().string(allOf(not(containsString("href=\"/account/tokens\"")),
                         not(containsString("id=\"account-link\"")), not(containsString("href=\"/enrolments\"")))));

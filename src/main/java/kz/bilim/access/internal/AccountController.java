@@ -75,7 +75,7 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("password") PasswordForm password, BindingResult binding, Model model,
-                          RedirectAttributes redirect) {
+                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("profile", ProfileForm.of(SignedIn.required()));
         if (!password.repeated()) {
             binding.rejectValue("repeatPassword", "access.user.password.mismatch");
@@ -85,6 +85,7 @@ class AccountController {
         if (FormErrors.rejected(binding, result)) {
             return account(model, SignedIn.required());
         }
+        refreshPrincipal(request, response); // this session stays; the account's other sessions end
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:/account";
     }

@@ -35,6 +35,13 @@ import java.util.Locale;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * Pages load scripts and styles from the application only (htmx, the chart library and our own files); inline
+     * styles stay allowed for htmx's indicator style and a few attributes. No frames, no plugins, forms post home.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     private static final String[] PUBLIC_API = {"/api/v1/identity/**", "/api/v1/calendar/**"};
 
     @Bean
@@ -64,12 +71,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users) throws Exception {
+        http.addFilterAfter(new SessionFollowsAccount(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
                         .anyRequest().authenticated())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(form -> form.loginPage("/login").successHandler(inUsersLanguage(locales)).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
@@ -81,6 +94,7 @@ class SecurityConfiguration {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
+                request.getSession().setAttribute(SessionFollowsAccount.SIGNED_IN, Boolean.TRUE);
                 if (authentication.getPrincipal() instanceof BilimUser user && user.locale() != null)
                     locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
                 super.onAuthenticationSuccess(request, response, authentication);

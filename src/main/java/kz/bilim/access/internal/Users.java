@@ -32,7 +32,7 @@ class Users {
 
     private static final String SELECT = """
             select u.id, u.username, u.password_hash, u.full_name, u.role, u.kato, u.organisation_id, u.locale,
-                   u.enabled, u.scope_kato
+                   u.enabled, u.session_version, u.scope_kato
               from app_user u
             """;
 
@@ -58,7 +58,12 @@ class Users {
     private static final String UPDATE = """
             update app_user
                set full_name = :fullName, role = :role, scope_kato = :scopeKato, organisation_id = :organisationId,
-                   kato = :kato, locale = :locale, enabled = :enabled
+                   kato = :kato, locale = :locale, enabled = :enabled,
+                   -- what the account may reach changed: its sessions end (the name or language alone keeps them)
+                   session_version = session_version
+                       + case when (role, scope_kato, organisation_id, kato, enabled)
+                                   is distinct from (:role, :scopeKato, :organisationId, :kato, :enabled)
+                              then 1 else 0 end
              where id = :id
             """;
 
@@ -67,9 +72,17 @@ class Users {
             update api_token set kato = :kato, organisation_id = :organisationId where user_id = :id
             """;
 
+    /** The accounts of an organisation, and their tokens, lie where the organisation lies. */
+    private static final String FOLLOW_ORGANISATION = """
+            with moved as (update app_user set kato = :kato where organisation_id = :organisation returning id)
+            update api_token set kato = :kato where user_id in (select id from moved)
+            """;
+
     private static final String UPDATE_PROFILE = "update app_user set full_name = :fullName, locale = :locale where id = :id";
 
-    private static final String UPDATE_PASSWORD = "update app_user set password_hash = :hash where id = :id";
+    private static final String UPDATE_PASSWORD = """
+            update app_user set password_hash = :hash, session_version = session_version + 1 where id = :id
+            """;
 
     private static final String USERNAME_TAKEN = "select exists (select 1 from app_user where username = :username)";
 
@@ -150,6 +163,10 @@ class Users {
         return rows == 1;
     }
 
+    void followOrganisation(long organisation, String kato) {
+        jdbc.sql(FOLLOW_ORGANISATION).param("organisation", organisation).param("kato", kato).update();
+    }
+
     boolean updateProfile(long id, String fullName, String locale) {
         return jdbc.sql(UPDATE_PROFILE).param("id", id).param("fullName", fullName).param("locale", locale)
                 .update() == 1;
@@ -210,7 +227,8 @@ class Users {
                 : territories.find(scopeKato).map(Territory::scopePrefix).orElse(null);
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("full_name"), role, scopeOf(role, scopePrefix, organisationId),
-                rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"));
+                rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"),
+                rs.getInt("session_version"));
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
@@ -222,7 +240,8 @@ class Users {
 
     static Scope scopeOf(Role role, String katoPrefix, Long organisationId) {
         return switch (role) {
-            case MINISTRY_ADMIN, CONTACT_CENTRE -> Scope.all(true);
+            case MINISTRY_ADMIN -> Scope.all(true);
+            case CONTACT_CENTRE -> Scope.all(false);
             case STATISTICS_ANALYST -> Scope.all(false);
             case REGION_OFFICER, DISTRICT_OFFICER, POLICE_LIAISON -> Scope.territory(katoPrefix);
             case ORGANISATION_ADMIN -> Scope.organisation(organisationId);

@@ -51,7 +51,7 @@ class EnrolmentDesk implements Enrolments {
 
     /** Roles that read personal data; statistics analysts and applicants do not (SC-3). */
     static final String READERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', "
-            + "'ORGANISATION_ADMIN', 'POLICE_LIAISON', 'CONTACT_CENTRE')";
+            + "'ORGANISATION_ADMIN', 'POLICE_LIAISON')";
     static final String WRITERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', 'ORGANISATION_ADMIN')";
     static final int ORDER_MAX = 50;
 
@@ -94,6 +94,8 @@ class EnrolmentDesk implements Enrolments {
         else if (schoolClass != null)
             EnrolmentPolicy.admissionDate(from, person == null ? null : person.birthDate(), schoolClass.academicYear(),
                     LocalDate.now(clock)).ifPresent(errors::add);
+        if (person != null && schoolClass != null)
+            EnrolmentPolicy.ageForGrade(person.birthDate(), schoolClass, organisation.kind()).ifPresent(errors::add);
         if (!errors.isEmpty()) return refused(Refusal.invalid(errors));
 
         PersonId personId = person.id() != null ? person.id() : register(person.draft());
@@ -113,6 +115,10 @@ class EnrolmentDesk implements Enrolments {
         }
         audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato().value(), organisation.id().value())
                 .with(Map.of("person", personId.value(), "class", schoolClass.id().value())));
+        if (person.homeKato() != null && !person.homeKato().equals(organisation.kato().value()))
+            // the child's home territory sees who admitted its child, and where (CA-2: it accounts for the child)
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "person", personId, person.homeKato(), null)
+                    .because("admission").with(Map.of("enrolment", id.value(), "organisation", organisation.id().value())));
         events.publishEvent(new PupilAdmitted(id, personId, organisation.id(), schoolClass.id(), schoolClass.grade(),
                 from, order));
         return Outcome.done(enrolments.find(id).orElseThrow());
@@ -188,7 +194,7 @@ class EnrolmentDesk implements Enrolments {
     }
 
     /** A person to admit: one already registered (by id or IIN), or a new one to register. */
-    private record PersonRef(PersonId id, PersonDraft draft, LocalDate birthDate) {
+    private record PersonRef(PersonId id, PersonDraft draft, LocalDate birthDate, String homeKato) {
     }
 
     private PersonRef person(Admission admission, List<FieldError> errors) {
@@ -198,19 +204,31 @@ class EnrolmentDesk implements Enrolments {
                 errors.add(new FieldError("personId", "enrolment.person.unknown"));
                 return null;
             }
-            return new PersonRef(existing.get().id(), null, existing.get().birthDate());
+            return new PersonRef(existing.get().id(), null, existing.get().birthDate(), null);
         }
         if (admission.person() == null) {
             errors.add(new FieldError("person", "error.field.required"));
             return null;
         }
         Iin iin = validation.iin("person.", admission.person().iin(), errors);
-        if (iin != null) {
-            var registered = persons.idByIin(iin.value());
-            if (registered.isPresent()) return new PersonRef(registered.get(), null, iin.birthDate());
-        }
         var draft = validation.person("person.", admission.person(), iin, errors);
-        return draft == null ? null : new PersonRef(null, draft, draft.birthDate());
+        if (iin != null && persons.idByIin(iin.value()).isPresent()) return registered(admission.person(), draft, errors);
+        return draft == null ? null : new PersonRef(null, draft, draft.birthDate(), null);
+    }
+
+    /**
+     * An IIN already registered links that person only when the typed surname, first name and birth date agree with
+     * the record; otherwise the admission is refused without saying what the record holds.
+     */
+    private PersonRef registered(PersonDraft typed, PersonDraft draft, List<FieldError> errors) {
+        if (typed.birthDate() == null) errors.add(new FieldError("person.birthDate", "error.field.required"));
+        if (draft == null || typed.birthDate() == null) return null;
+        var identified = persons.identified(draft.iin(), draft.lastName(), draft.firstName(), draft.birthDate());
+        if (identified.isEmpty()) {
+            errors.add(new FieldError("person.iin", "enrolment.person.not-identified"));
+            return null;
+        }
+        return new PersonRef(identified.get().id(), null, draft.birthDate(), identified.get().residenceKato());
     }
 
     private PersonId register(PersonDraft draft) {

@@ -148,9 +148,8 @@ class EnrolmentPageController {
         }
         var pupils = enrolments.pupils(new PupilFilter(organisationId, null, grade, q, true), Paged.page(page),
                 Paged.size(null));
-        Map<OrganisationId, Organisation> names = new HashMap<>();
-        pupils.items().stream().map(p -> p.enrolment().organisationId()).distinct()
-                .forEach(id -> organisations.find(id).ifPresent(o -> names.put(id, o)));
+        var names = organisations.findAll(pupils.items().stream().map(p -> p.enrolment().organisationId())
+                .collect(Collectors.toSet()));
         model.addAttribute("pupils", pupils);
         PageLinks.addTo(model, pupils.page(), pupils.hasNext());
         model.addAttribute("organisationNames", names);
@@ -227,12 +226,10 @@ class EnrolmentPageController {
         var person = persons.read(personId, purpose == null || purpose.isBlank() ? "page:person" : purpose)
                 .orElseThrow(() -> Refusal.notFound("person", id).exception());
         var history = enrolments.history(personId);
-        Map<OrganisationId, Organisation> names = history.stream().map(Enrolment::organisationId).distinct()
-                .map(organisations::find).flatMap(java.util.Optional::stream)
-                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        var names = organisations.findAll(history.stream().map(Enrolment::organisationId).collect(Collectors.toSet()));
         Map<SchoolClassId, String> labels = new HashMap<>();
-        history.stream().map(Enrolment::classId).filter(Objects::nonNull).distinct()
-                .forEach(c -> organisations.findClass(c).ifPresent(sc -> labels.put(c, sc.label())));
+        organisations.findClasses(history.stream().map(Enrolment::classId).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).forEach((classId, c) -> labels.put(classId, c.label()));
         model.addAttribute("person", person);
         model.addAttribute("history", history);
         model.addAttribute("organisationNames", names);

@@ -4,6 +4,7 @@ import kz.bilim.enrolment.Enrolment;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.SchoolClass;
 
 import java.time.LocalDate;
@@ -19,6 +20,9 @@ import java.util.Optional;
  *       organisation's norm of 25, MS-9) is not exceeded. Grades 0–1 (first admission) and 10–12 (TR-12, its own
  *       rules) are not limited by this clause.</li>
  *   <li><b>TR-16 (7)</b> — a full class set is a ground for refusal; the refusal cites TR-10, the norm it measures.</li>
+ *   <li><b>Age for the grade</b> — a child starts grade 1 at six (the pre-school class at five); on 1 September of the
+ *       class's year a pupil of grade g is between g + 4 and g + 9 years old (a year early, up to four late), a
+ *       pre-school pupil between 4 and 7. Evening schools teach adults: only the lower bound applies there.</li>
  *   <li><b>Dates of an order</b> — an order takes effect on a day that has come: an admission or an expulsion dated
  *       after today is refused (a future-dated admission could be neither corrected nor ended); an admission is not
  *       before the child's birth and falls in the class's academic year or the summer before it; an expulsion is not
@@ -61,6 +65,22 @@ final class EnrolmentPolicy {
     /** TR-7: another order ended the enrolment between reading and writing it. */
     static Refusal expelledMeanwhile() {
         return Refusal.byRule(TR_7, "enrolment.refused.already-expelled", "—");
+    }
+
+    static final int SCHOOL_AGE = 6;
+    static final int YEARS_EARLY = 1;
+    static final int YEARS_LATE = 4;
+
+    /** Is the child of an age for this class's grade, on 1 September of its year? */
+    static Optional<FieldError> ageForGrade(LocalDate birthDate, SchoolClass schoolClass, OrganisationKind kind) {
+        if (!kind.isSchool()) return Optional.empty();
+        int age = java.time.Period.between(birthDate, new AcademicYear(schoolClass.academicYear()).start()).getYears();
+        int grade = schoolClass.grade();
+        int youngest = grade == 0 ? SCHOOL_AGE - 2 : grade + SCHOOL_AGE - 1 - YEARS_EARLY;
+        int oldest = grade == 0 ? SCHOOL_AGE + 1 : grade + SCHOOL_AGE - 1 + YEARS_LATE;
+        if (age < youngest || (kind != OrganisationKind.EVENING_SCHOOL && age > oldest))
+            return Optional.of(new FieldError("classId", "enrolment.age.not-for-grade", age, schoolClass.label()));
+        return Optional.empty();
     }
 
     /** The first day of an admission: after birth, in the class's year (or the summer before), not after today. */

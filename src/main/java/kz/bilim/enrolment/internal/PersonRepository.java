@@ -58,6 +58,17 @@ class PersonRepository {
         return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(PersonRepository::map).optional();
     }
 
+    /** A registered person linked by what the caller typed: the record only when name and birth date agree. */
+    record Identified(PersonId id, String residenceKato) {
+    }
+
+    Optional<Identified> identified(String iin, String lastName, String firstName, java.time.LocalDate birthDate) {
+        return jdbc.sql("select id, residence_kato from bilim_person_identified(:iin, :last, :first, :birth)")
+                .param("iin", iin).param("last", lastName).param("first", firstName).param("birth", birthDate)
+                .query((rs, row) -> new Identified(new PersonId(rs.getLong("id")), rs.getString("residence_kato")))
+                .optional();
+    }
+
     Optional<PersonId> idByIin(String iin) {
         return jdbc.sql(ID_BY_IIN).param("iin", iin).query(Long.class).optional().map(PersonId::new);
     }

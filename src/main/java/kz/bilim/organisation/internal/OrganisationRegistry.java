@@ -77,6 +77,19 @@ class OrganisationRegistry implements Organisations {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<OrganisationId, Organisation> findAll(java.util.Collection<OrganisationId> ids) {
+        return organisations.findAll(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::id, o -> o));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<SchoolClassId, SchoolClass> findClasses(java.util.Collection<SchoolClassId> ids) {
+        return classes.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(SchoolClass::id, c -> c));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Paged<Organisation> list(OrganisationFilter filter, int page, int size) {
         boolean kazakh = "kk".equals(LocaleContextHolder.getLocale().getLanguage());
         long total = organisations.count(filter);

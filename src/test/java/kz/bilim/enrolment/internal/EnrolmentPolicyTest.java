@@ -90,6 +90,22 @@ class EnrolmentPolicyTest {
         assertThat(error.map(FieldError::reasonKey).orElse("ok")).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "born {0}, grade {1}, {2} → fits: {3}")
+    @CsvSource({
+            "2020-01-15, 0, GENERAL_SECONDARY_SCHOOL, true",
+            "2007-09-01, 0, GENERAL_SECONDARY_SCHOOL, false",
+            "2019-08-31, 1, GENERAL_SECONDARY_SCHOOL, true",
+            "2021-08-31, 1, GENERAL_SECONDARY_SCHOOL, false",
+            "2013-09-02, 1, GENERAL_SECONDARY_SCHOOL, false",
+            "2008-09-02, 11, GENERAL_SECONDARY_SCHOOL, true",
+            "1990-01-01, 11, EVENING_SCHOOL, true",
+            "1990-01-01, 11, GENERAL_SECONDARY_SCHOOL, false",
+            "1990-01-01, 0, PRESCHOOL, true"})
+    @DisplayName("A pupil is of an age for the grade on 1 September (grade 1 at six, a year early, up to four late)")
+    void ageForGrade(LocalDate born, int grade, kz.bilim.organisation.OrganisationKind kind, boolean fits) {
+        assertThat(EnrolmentPolicy.ageForGrade(born, grade(grade, 25), kind).isEmpty()).isEqualTo(fits);
+    }
+
     static Enrolment enrolment(LocalDate to) {
         return new Enrolment(new EnrolmentId(1), new PersonId(1), new OrganisationId(1), new SchoolClassId(1),
                 "191433101", 5, LocalDate.of(2025, 9, 1), to, "A-1", to == null ? null : "E-1");
