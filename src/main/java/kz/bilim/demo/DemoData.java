@@ -36,12 +36,13 @@ public class DemoData {
      * it was and an {@link IllegalStateException} says why.
      */
     public DemoLoadReport load(DemoScale scale, long seed) {
-        var report = new DemoLoader(owner, PASSWORDS::encode).load(scale, seed);
-        // the staff of every organisation, through the staff module's bulk writer (it owns the staff tables)
-        var written = DemoStaff.write(owner, staff, seed);
+        var loader = new DemoLoader(owner, PASSWORDS::encode);
+        var report = loader.load(scale, seed);
+        // the staff of every organisation just loaded, through the staff module's bulk writer (it owns the staff tables)
+        var written = DemoStaff.write(owner, staff, seed, loader.loadedOrganisations());
         var rows = new java.util.LinkedHashMap<>(report.rowsByTable());
-        rows.put("staff_member", written.employees());
-        rows.put("employment_contract", written.contracts());
+        rows.put("staff: employees", written.employees());
+        rows.put("staff: contracts", written.contracts());
         return new DemoLoadReport(report.scale(), report.seed(), report.bulk(), rows,
                 report.totalRows() + written.employees() + written.contracts(), report.seconds() + written.millis() / 1000.0,
                 report.copySeconds(), report.indexSeconds(), report.peakHeapBytes());
