@@ -4,3 +4,15 @@ document.addEventListener('htmx:configRequest', function (e) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) e.detail.headers[header.content] = token.content;
 });
+
+// On phones the main menu folds behind one button (without scripts it simply stays open).
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.getElementById('menu-toggle');
+  var menu = document.getElementById('menu');
+  if (!toggle || !menu) return;
+  toggle.addEventListener('click', function () {
+    var open = menu.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+});
