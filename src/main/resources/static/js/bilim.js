@@ -16,3 +16,9 @@ document.addEventListener('DOMContentLoaded', function () {
     toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
   });
 });
+
+// Pickers (data-picker): the field's text goes to the search as q, whatever the field's own name.
+document.addEventListener('htmx:configRequest', function (e) {
+  var elt = e.detail.elt;
+  if (elt && elt.hasAttribute && elt.hasAttribute('data-picker')) e.detail.parameters['q'] = elt.value;
+});

@@ -53,4 +53,11 @@ public interface Territories {
      * (case-insensitive, so "қар" finds "Қарағанды облысы" and "с.Карабулак"), at most {@code limit}.
      */
     List<Territory> search(String text, int limit);
+
+    /**
+     * The same search inside one subtree: only territories whose code starts with {@code withinPrefix} (a scope's
+     * KATO prefix; "" for the whole country), filtered in the query, so a district's matches are never crowded out
+     * by the rest of the country.
+     */
+    List<Territory> search(String text, String withinPrefix, int limit);
 }
