@@ -66,6 +66,7 @@ class Users {
             update api_token set kato = :kato, organisation_id = :organisationId where user_id = :id
             """;
 
+    private static final String UPDATE_LOCALE = "update app_user set locale = :locale where id = :id";
     private static final String UPDATE_PROFILE = "update app_user set full_name = :fullName, locale = :locale where id = :id";
 
     private static final String UPDATE_PASSWORD = "update app_user set password_hash = :hash where id = :id";
@@ -153,6 +154,10 @@ class Users {
         jdbc.sql(MOVE_TOKENS).param("id", id).param("kato", account.kato())
                 .param("organisationId", account.organisationId()).update();
         return rows == 1;
+    }
+
+    boolean updateLocale(long id, String locale) {
+        return jdbc.sql(UPDATE_LOCALE).param("id", id).param("locale", locale).update() == 1;
     }
 
     boolean updateProfile(long id, String fullName, String locale) {
