@@ -95,7 +95,7 @@ class PickersTest {
     }
 
     @Test
-    @DisplayName("SC-3 a school administrator is created by the school's BIN, as people know it; another district's BIN is refused in place")
+    @DisplayName("CA-2 a school administrator is created by the school's BIN, as people know it; another district's BIN is refused in place")
     void schoolAdminByBin() throws Exception {
         mvc.perform(post("/admin/users").session(officer).with(csrf()).param("username", "pick.head")
                         .param("fullName", "Мектеп директоры").param("role", "ORGANISATION_ADMIN")

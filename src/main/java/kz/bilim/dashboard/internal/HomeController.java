@@ -1,5 +1,7 @@
 package kz.bilim.dashboard.internal;
 
+import kz.bilim.kernel.Role;
+
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Scope;
 import kz.bilim.territory.KatoCode;
@@ -25,6 +27,8 @@ import java.util.Map;
 class HomeController {
 
     static final String VIEW = "dashboard/home";
+    /** A parent's home: what they can do here, no staff counts. */
+    static final String APPLICANT = "dashboard/applicant";
 
     private final Dashboard dashboard;
     private final Territories territories;
@@ -39,6 +43,7 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal BilimUser user, @RequestParam(required = false) String kato,
                 Locale locale, Model model) {
+        if (user.role() == Role.APPLICANT) return APPLICANT;
         Territory parent = parentFor(user, kato);
         int level = parent == null ? 0 : parent.level();
         List<TerritoryTally> rows = parent != null && level >= 4 ? List.of()
