@@ -22,3 +22,16 @@ document.addEventListener('htmx:configRequest', function (e) {
   var elt = e.detail.elt;
   if (elt && elt.hasAttribute && elt.hasAttribute('data-picker')) e.detail.parameters['q'] = elt.value;
 });
+
+// The browser's own "required" and format bubbles speak the page's language, not the browser's.
+document.addEventListener('invalid', function (e) {
+  var field = e.target;
+  if (!field.validity || !field.setCustomValidity) return;
+  var body = document.body;
+  field.setCustomValidity('');
+  if (field.validity.valueMissing) field.setCustomValidity(body.getAttribute('data-msg-required') || '');
+  else if (!field.validity.valid && !field.validity.customError) field.setCustomValidity(body.getAttribute('data-msg-invalid') || '');
+}, true);
+document.addEventListener('input', function (e) {
+  if (e.target.setCustomValidity) e.target.setCustomValidity('');
+}, true);

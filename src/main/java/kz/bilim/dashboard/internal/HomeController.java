@@ -51,6 +51,11 @@ class HomeController {
         model.addAttribute("parent", parent);
         model.addAttribute("path", parent == null ? List.of() : territories.path(parent.kato()).stream()
                 .filter(t -> t.level() == 1 || user.scope().kind() == Scope.Kind.ALL || isWithinOwn(user, t)).toList());
+        // a breadcrumb step above the viewer's own territory is named, not linked: following it would show their own again
+        Territory own = ownTerritory(user);
+        model.addAttribute("reachable", own == null ? "" : own.scopePrefix());
+        model.addAttribute("ofSchool", user.scope().kind() == Scope.Kind.ORG);
+        model.addAttribute("organisationId", user.organisationId());
         model.addAttribute("rows", rows);
         model.addAttribute("total", TerritoryTally.total(rows));
         model.addAttribute("chart", json.writeValueAsString(Map.of(

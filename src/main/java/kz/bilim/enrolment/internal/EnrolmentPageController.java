@@ -183,8 +183,12 @@ class EnrolmentPageController {
                 refusal(model, refused);
                 return admitPage(organisation, model);
             }
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + id + "/pupils";
+            // the new pupil is named and highlighted in their class's list (kept in the session, never in the URL)
+            var admitted = ((Decision.Accepted) decision).enrolment();
+            redirect.addFlashAttribute("admitted", admitted.id().value());
+            redirect.addFlashAttribute("admittedPerson", admitted.personId().value());
+            return "redirect:/organisations/" + id + "/pupils"
+                    + (form.getClassId() == null ? "" : "?classId=" + form.getClassId());
         } catch (InvalidInputException e) {
             FormErrors.into(binding, e, "person.");
             return admitPage(organisation, model);

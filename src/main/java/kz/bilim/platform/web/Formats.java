@@ -47,6 +47,15 @@ public final class Formats {
         return number == null ? "" : NumberFormat.getIntegerInstance(locale).format(number);
     }
 
+    /**
+     * An order's number as the label before it ("Order №") expects it: without a "№" or "No." typed into the
+     * number itself, so the page never says "№ № 145-Б"; "—" when there is none.
+     */
+    public String orderNumber(String number) {
+        if (number == null || number.isBlank()) return "—";
+        return number.strip().replaceFirst("^(№|N[oо]\\.?)\\s*", "");
+    }
+
     public static DateTimeFormatter dateFormatter(Locale locale) {
         String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.SHORT, null,
                 IsoChronology.INSTANCE, locale);

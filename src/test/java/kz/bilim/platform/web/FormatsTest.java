@@ -26,4 +26,11 @@ class FormatsTest {
         // 09:05 UTC is 14:05 in Almaty
         assertThat(formats.dateTime(Instant.parse("2026-09-01T09:05:00Z")).replace('\u202f', ' ')).isEqualTo(moment);
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {"№ 145-Б | 145-Б", "№145 | 145", "No. 12 | 12", "145-Б | 145-Б", "'' | —"})
+    @DisplayName("an order number typed with its own № is shown once after the label's №")
+    void orderNumbers(String typed, String shown) {
+        assertThat(new Formats(Locale.ENGLISH).orderNumber(typed)).isEqualTo(shown);
+    }
 }
