@@ -22,7 +22,7 @@ public final class TestUsers {
 
     public static BilimUser ministryUser() {
         return new BilimUser(900001, "test.ministry", "", "Test Ministry", Role.MINISTRY_ADMIN, Scope.all(true), "",
-                null, "en", true);
+                null, "en", true, 0);
     }
 
     public static RequestPostProcessor ministry() {
@@ -32,7 +32,7 @@ public final class TestUsers {
     /** An officer of the region whose KATO code is given (e.g. 190000000 → scope prefix 19). */
     public static BilimUser regionUser(String regionKato) {
         return new BilimUser(900002, "test.region." + regionKato, "", "Test Region", Role.REGION_OFFICER,
-                Scope.territory(regionKato.substring(0, 2)), regionKato, null, "en", true);
+                Scope.territory(regionKato.substring(0, 2)), regionKato, null, "en", true, 0);
     }
 
     public static RequestPostProcessor region(String regionKato) {
@@ -42,7 +42,7 @@ public final class TestUsers {
     /** An officer of the district whose KATO code is given (e.g. 191400000 → scope prefix 1914). */
     public static BilimUser districtUser(String districtKato) {
         return new BilimUser(900003, "test.district." + districtKato, "", "Test District", Role.DISTRICT_OFFICER,
-                Scope.territory(districtKato.substring(0, 4)), districtKato, null, "en", true);
+                Scope.territory(districtKato.substring(0, 4)), districtKato, null, "en", true, 0);
     }
 
     public static RequestPostProcessor district(String districtKato) {
@@ -51,7 +51,7 @@ public final class TestUsers {
 
     public static BilimUser organisationAdminUser(long organisationId, String kato) {
         return new BilimUser(900004, "test.school." + organisationId, "", "Test School Head", Role.ORGANISATION_ADMIN,
-                Scope.organisation(organisationId), kato, organisationId, "en", true);
+                Scope.organisation(organisationId), kato, organisationId, "en", true, 0);
     }
 
     public static RequestPostProcessor organisationAdmin(long organisationId, String kato) {
@@ -60,6 +60,6 @@ public final class TestUsers {
 
     public static RequestPostProcessor statistics() {
         return as(new BilimUser(900005, "test.statistics", "", "Test Statistics", Role.STATISTICS_ANALYST,
-                Scope.all(false), "", null, "en", true));
+                Scope.all(false), "", null, "en", true, 0));
     }
 }

@@ -24,9 +24,11 @@ public final class BilimUser implements UserDetails, CredentialsContainer, Calle
     private final Long organisationId;
     private final String locale;
     private final boolean enabled;
+    private final int sessionVersion;
 
     public BilimUser(long id, String username, String passwordHash, String fullName, Role role, Scope scope,
-                     String kato, Long organisationId, String locale, boolean enabled) {
+                     String kato, Long organisationId, String locale, boolean enabled, int sessionVersion) {
+        this.sessionVersion = sessionVersion;
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -47,6 +49,9 @@ public final class BilimUser implements UserDetails, CredentialsContainer, Calle
     @Override public String kato() { return kato; }
     @Override public Long organisationId() { return organisationId; }
     @Override public String locale() { return locale; }
+
+    /** The account's session version when this was read: a session signed in with an older one has ended. */
+    public int sessionVersion() { return sessionVersion; }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

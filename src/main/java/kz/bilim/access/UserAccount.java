@@ -9,6 +9,6 @@ import java.time.Instant;
  * where the account itself lies (the territory, the organisation's settlement, or '' for national users) — what
  * row-level security compares. Never carries the password or its hash.
  */
-public record UserAccount(long id, String username, String fullName, Role role, String scopeKato, Long organisationId,
+public record UserAccount(UserId id, String username, String fullName, Role role, String scopeKato, Long organisationId,
                           String kato, String locale, boolean enabled, Instant createdAt) {
 }

@@ -1,5 +1,7 @@
 package kz.bilim.audit;
 
+import kz.bilim.kernel.Scope;
+
 /**
  * The part of the trail a reader may see, as an explicit filter next to row-level security: the whole country
  * ({@code katoPrefix} ""), a KATO subtree (its code prefix), one organisation, or nothing.
@@ -35,5 +37,13 @@ public record AuditScope(String katoPrefix, Long organisationId) {
 
     public boolean isNothing() {
         return katoPrefix == null && organisationId == null;
+    }
+
+    /** The same part of the country as a {@link Scope}, for the one way scope conditions are written. */
+    public Scope asScope() {
+        if (isEverything()) return Scope.all(false);
+        if (katoPrefix != null) return Scope.territory(katoPrefix);
+        if (organisationId != null) return Scope.organisation(organisationId);
+        return Scope.none();
     }
 }

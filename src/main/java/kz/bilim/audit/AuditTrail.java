@@ -1,5 +1,6 @@
 package kz.bilim.audit;
 
+import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.kernel.Almaty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -41,8 +42,6 @@ public class AuditTrail {
             """;
 
     // Conditions are fixed SQL fragments chosen by which criteria are present; values are always bound parameters.
-    private static final String IN_ORGANISATION_SCOPE = "organisation_id = :scopeOrganisation";
-    private static final String OUT_OF_SCOPE = "false";
     private static final String BY_ACTOR = "actor = :actor";
     private static final String BY_ACTION = "action = :action";
     private static final String BY_SUBJECT_TYPE = "subject_type = :subjectType";
@@ -148,14 +147,13 @@ public class AuditTrail {
                 .query(AuditTrail::map).optional();
     }
 
+    /** The reader's scope over the stored region and district prefixes, which index the trail. */
     private static void scopeCondition(AuditScope scope, List<String> where, Map<String, Object> params) {
         if (scope.isEverything()) return;
-        if (scope.katoPrefix() != null) subtree("scope", scope.katoPrefix(), where, params); else if (scope.organisationId() != null) {
-            where.add(IN_ORGANISATION_SCOPE);
-            params.put("scopeOrganisation", scope.organisationId());
-        } else {
-            where.add(OUT_OF_SCOPE);
-        }
+        var condition = ScopeCondition.of(scope.asScope());
+        where.add(condition.expand(
+                "{scope: region=region_prefix, district=district_prefix, kato=kato, organisation=organisation_id}"));
+        params.putAll(condition.params());
     }
 
     /** Conditions for events in the KATO subtree of this prefix (2–9 digits). */

@@ -1,20 +1,21 @@
 package kz.bilim.enrolment;
 
+import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Paged;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Admission and expulsion of pupils by order and the lists of pupils, all within the caller's scope. Bad input is
- * refused with {@code InvalidInputException} naming the fields; a rule's refusal is a {@link Decision.Refused} value,
- * and then nothing was written.
+ * Admission and expulsion of pupils by order and the lists of pupils, all within the caller's scope. Admission and
+ * expulsion answer an {@link Outcome}: the enrolment, or the {@link kz.bilim.kernel.Refusal} — bad fields, or a rule of
+ * law with its clause — and then nothing was written.
  */
 public interface Enrolments {
 
-    Decision admit(Admission admission);
+    Outcome<Enrolment> admit(Admission admission);
 
-    Decision expel(EnrolmentId enrolment, Expulsion expulsion);
+    Outcome<Enrolment> expel(EnrolmentId enrolment, Expulsion expulsion);
 
     Optional<Enrolment> find(EnrolmentId id);
 

@@ -19,6 +19,18 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
         return new Refused<>(refusal);
     }
 
+    /**
+     * Runs work that raises a refusal to roll its transaction back ({@code throw refusal.exception()} inside a
+     * {@code TransactionTemplate}), and gives the refusal back as a value at the module's boundary.
+     */
+    static <T> Outcome<T> attempt(java.util.function.Supplier<T> work) {
+        try {
+            return new Done<>(work.get());
+        } catch (RefusedException e) {
+            return new Refused<>(e.refusal());
+        }
+    }
+
     /** The result; a refusal leaves as a {@link RefusedException} for the web layer to answer. */
     default T orElseThrow() {
         if (this instanceof Refused<T> refused) throw refused.refusal().exception();

@@ -12,7 +12,7 @@ public record OrganisationDraft(String bin, String nameKk, String nameRu, Organi
                                 Integer occupancyNorm) {
 
     public static OrganisationDraft of(Organisation o) {
-        return new OrganisationDraft(o.bin(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(), o.kato(), o.urban(),
+        return new OrganisationDraft(o.bin().value(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(), o.kato().value(), o.urban(),
                 o.languages(), o.shifts(), o.contacts(), o.occupancyNorm());
     }
 }

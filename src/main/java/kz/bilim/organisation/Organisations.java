@@ -1,31 +1,41 @@
 package kz.bilim.organisation;
 
+import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Paged;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The registry of education organisations and their classes. Every method works within the caller's scope
- * ({@code CurrentScope}): what lies outside is reported as missing, exactly like what does not exist. Bad input is
- * refused with {@code InvalidInputException} naming every bad field at once; nothing is half-written.
+ * ({@code CurrentScope}): what lies outside is reported as missing, exactly like what does not exist. Commands answer an
+ * {@link Outcome}: done, or a {@link kz.bilim.kernel.Refusal} naming every bad field at once, and then nothing was
+ * written.
  */
 public interface Organisations {
 
     /** The organisation, or empty when it does not exist or lies outside the caller's scope. */
     Optional<Organisation> find(OrganisationId id);
 
+    /** Those of the organisations that exist within the caller's scope, by id, in one query. */
+    Map<OrganisationId, Organisation> findAll(Collection<OrganisationId> ids);
+
+    /** Those of the classes that exist within the caller's scope, by id, in one query. */
+    Map<SchoolClassId, SchoolClass> findClasses(Collection<SchoolClassId> ids);
+
     /** One page of the organisations matching the filter, within the caller's scope, ordered by name. */
     Paged<Organisation> list(OrganisationFilter filter, int page, int size);
 
     /** Registers an organisation in a territory of the caller's scope. */
-    Organisation create(OrganisationDraft draft);
+    Outcome<Organisation> create(OrganisationDraft draft);
 
     /**
      * Edits an organisation. An organisation's own administrator may change only its contacts (anything else is
      * refused as forbidden); territory officers and the ministry may change everything within their scope.
      */
-    Organisation update(OrganisationId id, OrganisationDraft draft);
+    Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft);
 
     /** What the caller may do with this organisation. */
     Permissions permissions(OrganisationId id);
@@ -35,9 +45,9 @@ public interface Organisations {
 
     Optional<SchoolClass> findClass(SchoolClassId id);
 
-    SchoolClass addClass(OrganisationId id, ClassDraft draft);
+    Outcome<SchoolClass> addClass(OrganisationId id, ClassDraft draft);
 
-    SchoolClass updateClass(SchoolClassId id, ClassDraft draft);
+    Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft);
 
     /** What the caller may do: register new organisations, edit the registration data, contacts, classes. */
     record Permissions(boolean register, boolean editRegistration, boolean editContacts, boolean manageClasses) {

@@ -117,7 +117,7 @@ class RowLevelSecurityTest {
     @Test
     @DisplayName("SC-3 a statistics analyst sees organisations but no person or enrolment row")
     void statisticsSeeNoPersonalData() {
-        signIn(new BilimUser(1, "stat", "", "Stat", Role.STATISTICS_ANALYST, Scope.all(false), "", null, "en", true));
+        signIn(new BilimUser(1, "stat", "", "Stat", Role.STATISTICS_ANALYST, Scope.all(false), "", null, "en", true, 0));
         assertThat(countIn("organisation", "27")).isPositive();
         assertThat(countIn("person", "")).isZero();
         assertThat(countIn("enrolment", "")).isZero();

@@ -129,7 +129,7 @@ class EnrolmentApiTest {
     @Test
     @DisplayName("TR-7 admission and expulsion orders are recorded, events published; never in two schools at once")
     void admissionAndExpulsionByOrder() throws Exception {
-        var iin = fixture.nextIin(LocalDate.of(2015, 2, 2), Sex.MALE);
+        var iin = fixture.nextIin(LocalDate.of(2017, 2, 2), Sex.MALE);
         String body = admission(schoolA, grade1A, iin, "", TODAY.minusDays(2)).replace("\"birthDate\": \"\",", "");
         var admitted = mvc.perform(post("/api/v1/enrolments").with(TestUsers.organisationAdmin(schoolA, settlementA))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
@@ -140,8 +140,8 @@ class EnrolmentApiTest {
         long enrolment = Long.parseLong(admitted.replaceAll(".*\"id\":(\\d+).*", "$1"));
         assertThat(events.stream(PupilAdmitted.class).filter(e -> e.enrolmentId().value() == enrolment)).hasSize(1);
 
-        // district B's officer does not see the pupil; the database's exclusion constraint refuses the second school
-        String toB = admission(schoolB, grade5B, iin, "2015-02-02", TODAY.minusDays(1)).replace(settlementA, settlementB);
+        // district B's officer does not see the pupil; TR-7 is checked over every territory and refuses the second school
+        String toB = admission(schoolB, grade5B, iin, "2017-02-02", TODAY.minusDays(1)).replace(settlementA, settlementB);
         mvc.perform(post("/api/v1/enrolments").with(TestUsers.district(DISTRICT_B)).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content(toB))
                 .andExpect(status().isUnprocessableContent())
@@ -163,7 +163,7 @@ class EnrolmentApiTest {
 
         // now the receiving school admits the same person (found by IIN, one person per IIN)
         mvc.perform(post("/api/v1/enrolments").with(TestUsers.district(DISTRICT_B))
-                        .contentType(MediaType.APPLICATION_JSON).content(admission(schoolB, grade5B, iin, "2015-02-02", TODAY)
+                        .contentType(MediaType.APPLICATION_JSON).content(admission(schoolB, grade5B, iin, "2017-02-02", TODAY)
                                 .replace(settlementA, settlementB)))
                 .andExpect(status().isCreated());
         assertThat(fixture.owner().sql("select count(*) from person where iin = :iin").param("iin", iin.value())

@@ -59,13 +59,13 @@ class ReadablePagesTest {
                 .param("id", person).update();
         fixture.enrolment(person, school, null, settlement, 5, LocalDate.now(Almaty.ZONE).minusDays(3));
         String crowded = fixture.districtWithSettlement(CROWDED_DISTRICT, true);
-        // 1 234 organisations, set-based; BINs starting 9876 (month 76) are never composed by another fixture
+        // 1 234 organisations, set-based, with valid BINs (the registry reads every BIN as a checked value)
+        String bins = String.join(",", java.util.stream.IntStream.range(0, 1234).mapToObj(i -> fixture.nextBin()).toList());
         fixture.owner().sql("""
                         insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages, shifts)
-                        select '9876' || lpad(n::text, 8, '0'), 'Мектеп ' || n, 'Школа ' || n, 'PRESCHOOL', 'STATE',
-                               :kato, true, array['kk'], 1
-                        from generate_series(1, 1234) n
-                        """).param("kato", crowded).update();
+                        select b, 'Мектеп ' || n, 'Школа ' || n, 'PRESCHOOL', 'STATE', :kato, true, array['kk'], 1
+                        from unnest(string_to_array(:bins, ',')) with ordinality as t(b, n)
+                        """).param("kato", crowded).param("bins", bins).update();
     }
 
     @Test
@@ -126,11 +126,11 @@ class ReadablePagesTest {
         mvc.perform(get("/calendar").with(TestUsers.district(DISTRICT)))
                 .andExpect(content().string(not(containsString("id=\"nav-calendar-admin\""))));
         var police = new BilimUser(900101, "test.police", "", "Test Police", Role.POLICE_LIAISON,
-                Scope.territory(DISTRICT.substring(0, 4)), DISTRICT, null, "en", true);
+                Scope.territory(DISTRICT.substring(0, 4)), DISTRICT, null, "en", true, 0);
         mvc.perform(get("/calendar").with(TestUsers.as(police)))
                 .andExpect(content().string(containsString("href=\"/enrolments\"")));
         var applicant = new BilimUser(900102, "test.applicant", "", "Test Applicant", Role.APPLICANT, Scope.none(),
-                "", null, "en", true);
+                "", null, "en", true, 0);
         mvc.perform(get("/calendar").with(TestUsers.as(applicant)))
                 .andExpect(content().string(allOf(not(containsString("href=\"/account/tokens\"")),
                         not(containsString("id=\"account-link\"")), not(containsString("href=\"/enrolments\"")))));

@@ -112,7 +112,7 @@ class RowLevelSecurityTest {
     @DisplayName("SC-3 row-level security gives a statistics analyst organisations but no enrolment or person rows")
     void statisticsSeeNoPersonalRows() {
         signIn(new BilimUser(900005, "test.statistics", "", "Test Statistics", kz.bilim.kernel.Role.STATISTICS_ANALYST,
-                kz.bilim.kernel.Scope.all(false), "", null, "en", true));
+                kz.bilim.kernel.Scope.all(false), "", null, "en", true, 0));
         assertThat(plainCount("organisation", "55")).isEqualTo(ownerCount("organisation", "55"));
         assertThat(plainCount("enrolment", "55")).isZero();
         assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isZero();

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
+import kz.bilim.platform.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -64,8 +64,7 @@ class AccountController {
     String updateProfile(@ModelAttribute("profile") ProfileForm profile, BindingResult binding, Model model,
                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         var result = accounts.updateOwnProfile(profile.getFullName(), profile.getLocale());
-        if (result instanceof UserChange.Refused refused) {
-            refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+        if (FormErrors.rejected(binding, result)) {
             model.addAttribute("password", new PasswordForm());
             return account(model, SignedIn.required());
         }
@@ -76,17 +75,17 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@ModelAttribute("password") PasswordForm password, BindingResult binding, Model model,
-                          RedirectAttributes redirect) {
+                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("profile", ProfileForm.of(SignedIn.required()));
         if (!password.repeated()) {
             binding.rejectValue("repeatPassword", "access.user.password.mismatch");
             return account(model, SignedIn.required());
         }
         var result = accounts.changeOwnPassword(password.getCurrentPassword(), password.getNewPassword());
-        if (result instanceof UserChange.Refused refused) {
-            refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+        if (FormErrors.rejected(binding, result)) {
             return account(model, SignedIn.required());
         }
+        refreshPrincipal(request, response); // this session stays; the account's other sessions end
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:/account";
     }
@@ -103,13 +102,12 @@ class AccountController {
     String issue(@ModelAttribute("form") TokenForm form, BindingResult binding, Model model,
                  HttpServletResponse response) {
         var result = tokens.issue(form.getName(), form.getExpiresOn());
-        if (result instanceof OwnTokens.Refused refused) {
-            refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+        if (FormErrors.rejected(binding, result)) {
             return tokensView(model);
         }
         // the secret is shown in this answer only, never stored in the session or cached
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("issued", result);
+        model.addAttribute("issued", result.orElseThrow());
         var fresh = new TokenForm();
         fresh.setExpiresOn(tokens.today().plusDays(90).toString());
         model.addAttribute("form", fresh);

@@ -1,6 +1,7 @@
 package kz.bilim.access.internal;
 
 import kz.bilim.kernel.Caller;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Role;
 import kz.bilim.kernel.Scope;
 
@@ -22,6 +23,8 @@ import java.util.Set;
  * </ul>
  */
 final class ManagingUsersPolicy {
+
+    static final String SC_3 = "SC-3";
 
     static final int MIN_PASSWORD_LENGTH = 10;
     static final int MAX_PASSWORD_LENGTH = 200;
@@ -79,5 +82,16 @@ final class ManagingUsersPolicy {
     static boolean strongEnough(String password) {
         return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH
                 && !password.isBlank();
+    }
+
+    /** SC-3: a refusal when this user manages nobody (only the ministry and territory offices manage accounts). */
+    static java.util.Optional<Refusal> managing(Caller manager) {
+        return managesUsers(manager.role()) ? java.util.Optional.empty()
+                : java.util.Optional.of(Refusal.forbidden(SC_3, "access.user.manages-nobody"));
+    }
+
+    /** SC-3: the account is in a role or territory this manager may not grant. */
+    static Refusal notGrantable() {
+        return Refusal.forbidden(SC_3, "access.user.not-grantable");
     }
 }

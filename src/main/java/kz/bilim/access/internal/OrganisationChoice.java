@@ -30,7 +30,7 @@ class OrganisationChoice {
         if (text.isEmpty()) return Optional.empty();
         if (text.matches("[0-9]{12}")) {
             return Optional.of(organisations.list(new OrganisationFilter(null, null, null, null, null, text), 0, 2)
-                    .items().stream().filter(o -> o.bin().equals(text)).findFirst()
+                    .items().stream().filter(o -> o.bin().value().equals(text)).findFirst()
                     .map(o -> o.id().value()).orElse(-1L));
         }
         if (text.matches("[0-9]{1,11}")) return Optional.of(Long.valueOf(text));
@@ -40,7 +40,7 @@ class OrganisationChoice {
     /** What the form shows for a saved organisation: its BIN when the caller sees it, else the id. */
     String shown(Long organisationId) {
         if (organisationId == null) return null;
-        return organisations.find(new OrganisationId(organisationId)).map(o -> o.bin())
+        return organisations.find(new OrganisationId(organisationId)).map(o -> o.bin().value())
                 .orElse(organisationId.toString());
     }
 }

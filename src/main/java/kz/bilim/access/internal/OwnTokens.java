@@ -1,6 +1,8 @@
 package kz.bilim.access.internal;
 
 import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Caller;
 import kz.bilim.kernel.SignedIn;
 
@@ -42,20 +44,14 @@ class OwnTokens {
         this.clock = clock;
     }
 
-    sealed interface Issue permits Issued, Refused {
-    }
-
-    record Issued(long id, String secret, LocalDate expiresOn) implements Issue {
-    }
-
-    record Refused(List<FieldError> errors) implements Issue {
+    record Issued(long id, String secret, LocalDate expiresOn) {
     }
 
     LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    Issue issue(String name, String expiresOn) {
+    Outcome<Issued> issue(String name, String expiresOn) {
         Caller user = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();
         String label = name == null ? "" : name.trim();
@@ -75,7 +71,7 @@ class OwnTokens {
                 errors.add(new FieldError("expiresOn", "access.token.expiry.format"));
             }
         }
-        if (!errors.isEmpty()) return new Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         // valid through the whole last day, Almaty time
         var expiresAt = expiry.plusDays(1).atStartOfDay(Almaty.ZONE).toInstant();
         LocalDate last = expiry;
@@ -83,7 +79,7 @@ class OwnTokens {
             var issued = tokens.issue(user.id(), label, user.kato(), user.organisationId(), expiresAt);
             audit.record(AuditEntry.of(AuditAction.CREATE, "api_token", issued.id(), user.kato(), user.organisationId())
                     .because(PURPOSE).with(Map.of("userId", user.id(), "expiresOn", last.toString())));
-            return new Issued(issued.id(), issued.secret(), last);
+            return Outcome.done(new Issued(issued.id(), issued.secret(), last));
         });
     }
 

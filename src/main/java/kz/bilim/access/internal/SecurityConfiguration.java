@@ -65,8 +65,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, UserAdministration accounts) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users, UserAdministration accounts)
+            throws Exception {
+        http.addFilterAfter(new SessionFollowsAccount(users),
+                        org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
@@ -86,6 +89,7 @@ class SecurityConfiguration {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
+                request.getSession().setAttribute(SessionFollowsAccount.SIGNED_IN, Boolean.TRUE);
                 if (authentication.getPrincipal() instanceof BilimUser user) {
                     if (LanguageCookie.chosen(request)) {
                         String chosen = locales.resolveLocale(request).getLanguage();

@@ -1,5 +1,8 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Caller;
 import kz.bilim.kernel.SignedIn;
 
@@ -10,7 +13,6 @@ import kz.bilim.kernel.Role;
 import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
 import kz.bilim.access.UserDraft;
 import kz.bilim.access.UserPage;
 import kz.bilim.access.UserQuery;
@@ -22,7 +24,6 @@ import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,8 +63,8 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
-    public Optional<UserAccount> find(long id) {
-        return users.account(id, CurrentScope.get());
+    public Optional<UserAccount> find(UserId id) {
+        return users.account(id.value(), CurrentScope.get());
     }
 
     @Override
@@ -80,15 +81,17 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
-    public UserChange create(UserDraft draft) {
-        Caller manager = manager();
+    public Outcome<UserAccount> create(UserDraft draft) {
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
         List<FieldError> errors = new ArrayList<>();
         String username = draft.username() == null ? "" : draft.username().trim().toLowerCase();
         checkUsername(username, errors);
         if (!ManagingUsersPolicy.strongEnough(draft.password()))
             errors.add(new FieldError("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH));
         var placed = check(draft, manager, null, errors);
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         var account = placed.withUsername(username).withHash(passwords.encode(draft.password()));
         try {
             long id = transaction.execute(status -> {
@@ -98,26 +101,29 @@ class UserAdministration implements UserAccounts {
                         .with(Map.of("role", account.role().name(), "enabled", account.enabled())));
                 return created;
             });
-            return new UserChange.Saved(find(id).orElseThrow());
+            return Outcome.done(find(new UserId(id)).orElseThrow());
         } catch (DuplicateKeyException e) {
-            return UserChange.Refused.of("username", "access.user.username.taken");
+            return Refusal.invalid("username", "access.user.username.taken").outcome();
         }
     }
 
     @Override
-    public UserChange update(long id, UserDraft draft) {
-        Caller manager = manager();
-        var existing = find(id);
-        if (existing.isEmpty()) return new UserChange.Missing(id);
+    public Outcome<UserAccount> update(UserId userId, UserDraft draft) {
+        long id = userId.value();
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
+        var existing = find(new UserId(id));
+        if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount before = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, before.role(), before.kato(), before.organisationId()))
-            throw new AccessDeniedException("SC-3: not a role this manager may grant");
+            return ManagingUsersPolicy.notGrantable().outcome();
         List<FieldError> errors = new ArrayList<>();
         if (draft.username() != null && !draft.username().isBlank()
                 && !draft.username().trim().equalsIgnoreCase(before.username()))
             errors.add(new FieldError("username", "access.user.username.immutable"));
         var placed = check(draft, manager, before, errors);
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         List<String> changed = changes(before, placed);
         transaction.executeWithoutResult(status -> {
             users.update(id, placed);
@@ -128,42 +134,45 @@ class UserAdministration implements UserAccounts {
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, placed.kato(), placed.organisationId())
                     .because(PURPOSE_ADMIN).with(details));
         });
-        return new UserChange.Saved(find(id).orElseThrow());
+        return Outcome.done(find(new UserId(id)).orElseThrow());
     }
 
     @Override
-    public UserChange resetPassword(long id, String newPassword) {
-        Caller manager = manager();
-        var existing = find(id);
-        if (existing.isEmpty()) return new UserChange.Missing(id);
+    public Outcome<UserAccount> resetPassword(UserId userId, String newPassword) {
+        long id = userId.value();
+        Caller manager = SignedIn.required();
+        var manages = ManagingUsersPolicy.managing(manager);
+        if (manages.isPresent()) return manages.get().outcome();
+        var existing = find(new UserId(id));
+        if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
         UserAccount user = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, user.role(), user.kato(), user.organisationId()))
-            throw new AccessDeniedException("SC-3: not a role this manager may grant");
+            return ManagingUsersPolicy.notGrantable().outcome();
         if (!ManagingUsersPolicy.strongEnough(newPassword))
-            return UserChange.Refused.of("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH);
+            return Refusal.invalid("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH).outcome();
         String hash = passwords.encode(newPassword);
         transaction.executeWithoutResult(status -> {
             users.updatePassword(id, hash);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, user.kato(), user.organisationId())
                     .because(PURPOSE_ADMIN).with(Map.of("passwordReset", true)));
         });
-        return new UserChange.Saved(user);
+        return Outcome.done(user);
     }
 
     @Override
-    public UserChange updateOwnProfile(String fullName, String locale) {
+    public Outcome<UserAccount> updateOwnProfile(String fullName, String locale) {
         Caller self = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();
         String name = checkFullName(fullName, errors);
         if (locale == null || !LOCALES.contains(locale)) errors.add(new FieldError("locale", "access.user.locale.unknown"));
-        if (!errors.isEmpty()) return new UserChange.Refused(errors);
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         // one's own row, by one's own id: the explicit scope of this change, whatever the role's territory
         CurrentScope.asSystem(() -> transaction.executeWithoutResult(status -> {
             users.updateProfile(self.id(), name, locale);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", self.id(), self.kato(), self.organisationId())
                     .because(PURPOSE_SELF).with(Map.of("changed", List.of("fullName", "locale"))));
         }));
-        return new UserChange.Saved(ownAccount(self.id()));
+        return Outcome.done(ownAccount(self.id()));
     }
 
     /**
@@ -180,32 +189,26 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
-    public UserChange changeOwnPassword(String currentPassword, String newPassword) {
+    public Outcome<UserAccount> changeOwnPassword(String currentPassword, String newPassword) {
         Caller self = SignedIn.required();
         BilimUser stored = CurrentScope.asSystem(() -> users.byId(self.id())).orElseThrow();
         if (currentPassword == null || !passwords.matches(currentPassword, stored.getPassword()))
-            return UserChange.Refused.of("currentPassword", "access.account.password.current-wrong");
+            return Refusal.invalid("currentPassword", "access.account.password.current-wrong").outcome();
         if (!ManagingUsersPolicy.strongEnough(newPassword))
-            return UserChange.Refused.of("newPassword", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH);
+            return Refusal.invalid("newPassword", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH).outcome();
         String hash = passwords.encode(newPassword);
         CurrentScope.asSystem(() -> transaction.executeWithoutResult(status -> {
             users.updatePassword(self.id(), hash);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "user", self.id(), self.kato(), self.organisationId())
                     .because(PURPOSE_SELF).with(Map.of("passwordChanged", true)));
         }));
-        return new UserChange.Saved(ownAccount(self.id()));
+        return Outcome.done(ownAccount(self.id()));
     }
 
     private UserAccount ownAccount(long id) {
         return CurrentScope.asSystem(() -> users.account(id, Scope.all(true))).orElseThrow();
     }
 
-    private static Caller manager() {
-        Caller manager = SignedIn.required();
-        if (!ManagingUsersPolicy.managesUsers(manager.role()))
-            throw new AccessDeniedException("SC-3: this role manages no users");
-        return manager;
-    }
 
     private void checkUsername(String username, List<FieldError> errors) {
         if (username.isEmpty()) errors.add(new FieldError("username", "error.field.required"));
@@ -281,7 +284,7 @@ class UserAdministration implements UserAccounts {
                 }
             }
         }
-        if (before != null && before.id() == manager.id()) {
+        if (before != null && before.id().value() == manager.id()) {
             if (role != null && (role != before.role() || !Objects.equals(kato, before.kato())))
                 errors.add(new FieldError("role", "access.user.self.role"));
             if (!enabled) errors.add(new FieldError("enabled", "access.user.self.disable"));

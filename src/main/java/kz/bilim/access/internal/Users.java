@@ -1,5 +1,7 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.kernel.ScopeCondition;
+import kz.bilim.access.UserId;
 import kz.bilim.kernel.Text;
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Role;
@@ -27,7 +29,7 @@ class Users {
 
     private static final String SELECT = """
             select u.id, u.username, u.password_hash, u.full_name, u.role, u.kato, u.organisation_id, u.locale,
-                   u.enabled, t.scope_prefix
+                   u.enabled, u.session_version, t.scope_prefix
               from app_user u
               left join territory t on t.kato = u.scope_kato
             """;
@@ -40,9 +42,6 @@ class Users {
 
     private static final String COUNT = "select count(*) from app_user u";
 
-    private static final String IN_TERRITORY_SCOPE = "u.kato like :scopePrefix";
-    private static final String IN_ORGANISATION_SCOPE = "u.organisation_id = :scopeOrganisation";
-    private static final String OUT_OF_SCOPE = "false";
     private static final String BY_ROLE = "u.role = :role";
     private static final String IN_TERRITORY = "u.kato like :territoryPrefix";
     private static final String BY_TEXT = "(u.username like :text or lower(u.full_name) like :text)";
@@ -57,7 +56,12 @@ class Users {
     private static final String UPDATE = """
             update app_user
                set full_name = :fullName, role = :role, scope_kato = :scopeKato, organisation_id = :organisationId,
-                   kato = :kato, locale = :locale, enabled = :enabled
+                   kato = :kato, locale = :locale, enabled = :enabled,
+                   -- what the account may reach changed: its sessions end (the name or language alone keeps them)
+                   session_version = session_version
+                       + case when (role, scope_kato, organisation_id, kato, enabled)
+                                   is distinct from (:role, :scopeKato, :organisationId, :kato, :enabled)
+                              then 1 else 0 end
              where id = :id
             """;
 
@@ -67,9 +71,17 @@ class Users {
             """;
 
     private static final String UPDATE_LOCALE = "update app_user set locale = :locale where id = :id";
+    /** The accounts of an organisation, and their tokens, lie where the organisation lies. */
+    private static final String FOLLOW_ORGANISATION = """
+            with moved as (update app_user set kato = :kato where organisation_id = :organisation returning id)
+            update api_token set kato = :kato where user_id in (select id from moved)
+            """;
+
     private static final String UPDATE_PROFILE = "update app_user set full_name = :fullName, locale = :locale where id = :id";
 
-    private static final String UPDATE_PASSWORD = "update app_user set password_hash = :hash where id = :id";
+    private static final String UPDATE_PASSWORD = """
+            update app_user set password_hash = :hash, session_version = session_version + 1 where id = :id
+            """;
 
     private static final String USERNAME_TAKEN = "select exists (select 1 from app_user where username = :username)";
 
@@ -160,6 +172,10 @@ class Users {
         return jdbc.sql(UPDATE_LOCALE).param("id", id).param("locale", locale).update() == 1;
     }
 
+    void followOrganisation(long organisation, String kato) {
+        jdbc.sql(FOLLOW_ORGANISATION).param("organisation", organisation).param("kato", kato).update();
+    }
+
     boolean updateProfile(long id, String fullName, String locale) {
         return jdbc.sql(UPDATE_PROFILE).param("id", id).param("fullName", fullName).param("locale", locale)
                 .update() == 1;
@@ -205,19 +221,9 @@ class Users {
     }
 
     private static void scopeCondition(Scope scope, List<String> where, Map<String, Object> params) {
-        switch (scope.kind()) {
-            case ALL -> {
-            }
-            case KATO -> {
-                where.add(IN_TERRITORY_SCOPE);
-                params.put("scopePrefix", scope.katoPrefix() + "%");
-            }
-            case ORG -> {
-                where.add(IN_ORGANISATION_SCOPE);
-                params.put("scopeOrganisation", scope.organisationId());
-            }
-            case NONE -> where.add(OUT_OF_SCOPE);
-        }
+        var condition = ScopeCondition.of(scope);
+        where.add(condition.expand("{scope: kato=u.kato, organisation=u.organisation_id}"));
+        params.putAll(condition.params());
     }
 
 
@@ -226,11 +232,12 @@ class Users {
         Long organisationId = rs.getObject("organisation_id", Long.class);
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("full_name"), role, scopeOf(role, rs.getString("scope_prefix"), organisationId),
-                rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"));
+                rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"),
+                rs.getInt("session_version"));
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
-        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
+        return new UserAccount(new UserId(rs.getLong("id")), rs.getString("username"), rs.getString("full_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("scope_kato"),
                 rs.getObject("organisation_id", Long.class), rs.getString("kato"), rs.getString("locale"),
                 rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class).toInstant());

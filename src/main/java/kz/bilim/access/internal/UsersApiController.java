@@ -1,16 +1,17 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserDraft;
 import kz.bilim.access.UserQuery;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.territory.KatoCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,7 @@ class UsersApiController {
     record UserView(long id, String username, String fullName, Role role, String scopeKato, Long organisationId,
                     String kato, String locale, boolean enabled, Instant createdAt) {
         static UserView of(UserAccount u) {
-            return new UserView(u.id(), u.username(), u.fullName(), u.role(), u.scopeKato(), u.organisationId(),
+            return new UserView(u.id().value(), u.username(), u.fullName(), u.role(), u.scopeKato(), u.organisationId(),
                     u.kato(), u.locale(), u.enabled(), u.createdAt());
         }
     }
@@ -75,7 +76,7 @@ class UsersApiController {
         }
         if (page < 0) errors.add(new FieldError("page", "access.api.page.negative"));
         if (size < 1 || size > UserQuery.MAX_SIZE) errors.add(new FieldError("size", "access.api.size.range", UserQuery.MAX_SIZE));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         var found = accounts.search(new UserQuery(wanted, kato, q, enabled, page, size));
         return new PageView(found.items().stream().map(UserView::of).toList(), found.page(), found.size(), found.total());
     }
@@ -83,7 +84,7 @@ class UsersApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One user; 404 when it does not exist or lies outside the caller's territory")
     UserView find(@PathVariable long id) {
-        return accounts.find(id).map(UserView::of).orElseThrow(() -> new NotFoundException("user", id));
+        return accounts.find(new UserId(id)).map(UserView::of).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     @PostMapping
@@ -96,12 +97,10 @@ class UsersApiController {
     @PutMapping("/{id}")
     @Operation(summary = "Change a user's name, role, territory, organisation, language or enabled flag")
     UserView update(@PathVariable long id, @RequestBody UserDraft draft) {
-        return saved(accounts.update(id, draft), id);
+        return saved(accounts.update(new UserId(id), draft), id);
     }
 
-    private static UserView saved(UserChange change, Long id) {
-        if (change instanceof UserChange.Saved saved) return UserView.of(saved.user());
-        if (change instanceof UserChange.Refused refused) throw new InvalidInputException(refused.errors());
-        throw new NotFoundException("user", id);
+    private static UserView saved(Outcome<UserAccount> change, Long id) {
+        return UserView.of(change.orElseThrow());
     }
 }

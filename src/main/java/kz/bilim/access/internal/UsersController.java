@@ -1,10 +1,13 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.UserId;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
-import kz.bilim.access.UserChange;
+import kz.bilim.platform.web.FormErrors;
 import kz.bilim.access.UserPage;
 import kz.bilim.access.UserQuery;
 import kz.bilim.audit.AuditQuery;
@@ -14,7 +17,6 @@ import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDateTime;
@@ -103,8 +104,7 @@ class UsersController {
         var draft = form.toDraft(binding, organisations);
         if (draft == null) return form(model, null);
         var result = accounts.create(draft);
-        if (result instanceof UserChange.Saved saved) return "redirect:/admin/users/" + saved.user().id() + "?saved";
-        reject((UserChange.Refused) result, binding);
+        if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + result.orElseThrow().id() + "?saved";
         form.setPassword(null);
         return form(model, null);
     }
@@ -136,10 +136,8 @@ class UsersController {
         form.setUsername(user.username());
         var draft = form.toDraft(binding, organisations);
         if (draft == null) return form(model, user);
-        var result = accounts.update(id, draft);
-        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (result instanceof UserChange.Saved) return "redirect:/admin/users/" + id + "?saved";
-        reject((UserChange.Refused) result, binding);
+        var result = accounts.update(new UserId(id), draft);
+        if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + id + "?saved";
         return form(model, user);
     }
 
@@ -159,10 +157,11 @@ class UsersController {
             binding.rejectValue("repeatPassword", "access.user.password.mismatch");
             return PASSWORD;
         }
-        var result = accounts.resetPassword(id, form.getNewPassword());
-        if (result instanceof UserChange.Missing) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        if (result instanceof UserChange.Refused refused) {
-            refused.errors().forEach(e -> binding.rejectValue("newPassword", e.reasonKey(), e.args(), e.reasonKey()));
+        var result = accounts.resetPassword(new UserId(id), form.getNewPassword());
+        if (result instanceof Outcome.Refused<UserAccount> refused) {
+            // the service names the API's field, "password"; this form calls it "newPassword"
+            if (refused.refusal().errors().isEmpty()) throw refused.refusal().exception();
+            refused.refusal().errors().forEach(e -> binding.rejectValue("newPassword", e.reasonKey(), e.args(), e.reasonKey()));
             return PASSWORD;
         }
         redirect.addFlashAttribute("passwordReset", true);
@@ -177,11 +176,7 @@ class UsersController {
     }
 
     private UserAccount visible(long id) {
-        return accounts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static void reject(UserChange.Refused refused, BindingResult binding) {
-        refused.errors().forEach(e -> binding.rejectValue(e.field(), e.reasonKey(), e.args(), e.reasonKey()));
+        return accounts.find(new UserId(id)).orElseThrow(() -> Refusal.notFound("user", id).exception());
     }
 
     private Map<String, String> names(List<UserAccount> users) {

@@ -1,13 +1,12 @@
 package kz.bilim.audit.internal;
 
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.audit.AuditReaderScope;
 import kz.bilim.audit.AuditRecord;
 import kz.bilim.audit.AuditTrail;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +56,7 @@ class AuditApiController {
                     @RequestParam(required = false) Integer size) {
         var filter = new AuditFilter(actor, action, subjectType, subjectId, from, to, territory, cursor, size);
         var checked = filter.check();
-        if (checked instanceof AuditFilter.Invalid invalid) throw new InvalidInputException(invalid.errors());
+        if (checked instanceof AuditFilter.Invalid invalid) throw Refusal.invalid(invalid.errors()).exception();
         var page = trail.search(((AuditFilter.Valid) checked).query(), readers.current());
         return new PageView(page.items().stream().map(this::view).toList(),
                 page.next() == null ? null : page.next().toString());
@@ -67,7 +66,7 @@ class AuditApiController {
     @Operation(summary = "One event of the trail; 404 when it does not exist or lies outside the caller's territory")
     EventView event(@PathVariable long id) {
         return trail.find(id, readers.current()).map(this::view)
-                .orElseThrow(() -> new NotFoundException("audit event", id));
+                .orElseThrow(() -> Refusal.notFound("audit event", id).exception());
     }
 
     private EventView view(AuditRecord e) {

@@ -1,5 +1,6 @@
 package kz.bilim.audit.internal;
 
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditPage;
@@ -10,7 +11,6 @@ import kz.bilim.audit.AuditTrail;
 import kz.bilim.kernel.FieldError;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +18,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDateTime;
@@ -79,7 +78,7 @@ class AuditController {
     @GetMapping("/audit/{id}")
     String event(@PathVariable long id, Model model) {
         var event = trail.find(id, readers.current())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(() -> Refusal.notFound("audit event", id).exception());
         model.addAttribute("row", row(event));
         return DETAIL;
     }

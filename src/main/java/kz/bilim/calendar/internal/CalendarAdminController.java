@@ -1,11 +1,14 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.RefusedException;
+import kz.bilim.platform.web.FormErrors;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.time.Clock;
 import io.swagger.v3.oas.annotations.Hidden;
 import kz.bilim.calendar.SchoolHolidayPeriod;
 import kz.bilim.calendar.WorkingCalendar;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
@@ -98,15 +100,7 @@ class CalendarAdminController {
     }
 
     private String saveHoliday(long id, HolidayForm form, BindingResult errors, RedirectAttributes redirect) {
-        editing.check(form, id, errors);
-        if (errors.hasErrors()) return HOLIDAY_FORM;
-        try {
-            if (id == 0) editing.create(form);
-            else if (!editing.update(id, form)) throw notFound();
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("date", "calendar.error.duplicate-holiday");
-            return HOLIDAY_FORM;
-        }
+        if (FormErrors.rejected(errors, editing.save(id, form, unreadable(errors)))) return HOLIDAY_FORM;
         redirect.addFlashAttribute("saved", true);
         return backTo(yearOf(form.getDate()));
     }
@@ -156,15 +150,7 @@ class CalendarAdminController {
     }
 
     private String saveSwap(long id, SwapForm form, BindingResult errors, RedirectAttributes redirect) {
-        editing.check(form, id, errors);
-        if (errors.hasErrors()) return SWAP_FORM;
-        try {
-            if (id == 0) editing.create(form);
-            else if (!editing.update(id, form)) throw notFound();
-        } catch (DuplicateKeyException e) {
-            errors.rejectValue("date", "calendar.error.duplicate-swap");
-            return SWAP_FORM;
-        }
+        if (FormErrors.rejected(errors, editing.save(id, form, unreadable(errors)))) return SWAP_FORM;
         redirect.addFlashAttribute("saved", true);
         return backTo(yearOf(form.getDate()));
     }
@@ -213,10 +199,7 @@ class CalendarAdminController {
     }
 
     private String savePeriod(long id, PeriodForm form, BindingResult errors, RedirectAttributes redirect) {
-        editing.check(form, errors);
-        if (errors.hasErrors()) return PERIOD_FORM;
-        if (id == 0) editing.create(form);
-        else if (!editing.update(id, form)) throw notFound();
+        if (FormErrors.rejected(errors, editing.save(id, form, unreadable(errors)))) return PERIOD_FORM;
         redirect.addFlashAttribute("saved", true);
         return backTo(yearOf(form.getFirstDay()));
     }
@@ -248,7 +231,13 @@ class CalendarAdminController {
         return CONFIRM_DELETE;
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static RefusedException notFound() {
+        return Refusal.notFound("calendar entry", "").exception();
+    }
+
+    /** The fields the form could not even read (a date that is not a date): the checks do not repeat them. */
+    private static Set<String> unreadable(BindingResult binding) {
+        return binding.getFieldErrors().stream().map(org.springframework.validation.FieldError::getField)
+                .collect(Collectors.toSet());
     }
 }

@@ -1,5 +1,6 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.Refusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.calendar.CalendarDay;
 import kz.bilim.calendar.DateOutsideCalendar;
 import kz.bilim.calendar.WorkingCalendar;
-import kz.bilim.platform.web.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +69,7 @@ class CalendarApiController {
         int add = integer("add", addText);
         within("from", () -> calendar.day(from));
         if (Math.abs(add) > MAX_WORKING_DAYS)
-            throw new InvalidInputException("add", "calendar.error.too-many-days", String.valueOf(MAX_WORKING_DAYS));
+            throw Refusal.invalid("add", "calendar.error.too-many-days", String.valueOf(MAX_WORKING_DAYS)).exception();
         return new DateView(within("add", () -> calendar.addWorkingDays(from, add)));
     }
 
@@ -97,25 +97,25 @@ class CalendarApiController {
      * the field (Spring's own handler would answer 400 without the field).
      */
     private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) throw new InvalidInputException(field, "error.field.required");
+        if (text == null || text.isBlank()) throw Refusal.invalid(field, "error.field.required").exception();
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "calendar.error.not-a-date", text);
+            throw Refusal.invalid(field, "calendar.error.not-a-date", text).exception();
         }
     }
 
     private static int integer(String field, String text) {
-        if (text == null || text.isBlank()) throw new InvalidInputException(field, "error.field.required");
+        if (text == null || text.isBlank()) throw Refusal.invalid(field, "error.field.required").exception();
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "calendar.error.not-a-number", text);
+            throw Refusal.invalid(field, "calendar.error.not-a-number", text).exception();
         }
     }
 
     private static ZonedDateTime parseMoment(String text) {
-        if (text == null || text.isBlank()) throw new InvalidInputException("at", "error.field.required");
+        if (text == null || text.isBlank()) throw Refusal.invalid("at", "error.field.required").exception();
         String value = text.strip().replace(' ', '+'); // an unencoded '+' arrives as a space
         try {
             return OffsetDateTime.parse(value).atZoneSameInstant(WorkingCalendar.ZONE);
@@ -123,7 +123,7 @@ class CalendarApiController {
             try {
                 return LocalDateTime.parse(value).atZone(WorkingCalendar.ZONE);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("at", "calendar.error.not-a-moment", text);
+                throw Refusal.invalid("at", "calendar.error.not-a-moment", text).exception();
             }
         }
     }
@@ -132,8 +132,8 @@ class CalendarApiController {
         try {
             return question.get();
         } catch (DateOutsideCalendar e) {
-            throw new InvalidInputException(field, "calendar.error.outside-years",
-                    String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR));
+            throw Refusal.invalid(field, "calendar.error.outside-years",
+                    String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR)).exception();
         }
     }
 }

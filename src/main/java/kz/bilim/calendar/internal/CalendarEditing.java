@@ -10,7 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.validation.Errors;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,7 +37,11 @@ class CalendarEditing {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
-    CalendarEditing(CalendarEntries entries, WorkingCalendar calendar, AuditTrail audit, ApplicationEventPublisher events) {
+    private final TransactionTemplate transaction;
+
+    CalendarEditing(CalendarEntries entries, WorkingCalendar calendar, AuditTrail audit, ApplicationEventPublisher events,
+                    TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.entries = entries;
         this.calendar = calendar;
         this.audit = audit;
@@ -43,7 +50,7 @@ class CalendarEditing {
 
     // ---- checks: every failure is a field error of the form -------------------------------------------------------
 
-    void check(HolidayForm form, long id, Errors errors) {
+    private void check(HolidayForm form, long id, Checks errors) {
         if (Forms.requireCoveredDate(errors, "date", form.getDate()) && entries.holidayExistsOn(form.getDate(), id))
             errors.rejectValue("date", "calendar.error.duplicate-holiday");
         Forms.requireText(errors, "nameKk", form.getNameKk());
@@ -52,7 +59,7 @@ class CalendarEditing {
         Forms.optionalText(errors, "note", form.getNote());
     }
 
-    void check(SwapForm form, long id, Errors errors) {
+    private void check(SwapForm form, long id, Checks errors) {
         if (form.getWorking() == null) errors.rejectValue("working", "error.field.required");
         if (Forms.requireCoveredDate(errors, "date", form.getDate())) {
             if (entries.swapExistsOn(form.getDate(), id)) {
@@ -68,13 +75,13 @@ class CalendarEditing {
         Forms.optionalText(errors, "note", form.getNote());
     }
 
-    void check(PeriodForm form, Errors errors) {
+    private void check(PeriodForm form, Checks errors) {
         Integer year = form.getAcademicYear();
         if (!errors.hasFieldErrors("academicYear")) {
             if (year == null) errors.rejectValue("academicYear", "error.field.required");
             else if (year < WorkingCalendar.FIRST_YEAR - 1 || year > WorkingCalendar.LAST_YEAR)
                 errors.rejectValue("academicYear", "calendar.error.academic-year-range",
-                        new Object[]{String.valueOf(WorkingCalendar.FIRST_YEAR - 1), String.valueOf(WorkingCalendar.LAST_YEAR)}, null);
+                        String.valueOf(WorkingCalendar.FIRST_YEAR - 1), String.valueOf(WorkingCalendar.LAST_YEAR));
         }
         Forms.requireText(errors, "nameKk", form.getNameKk());
         Forms.requireText(errors, "nameRu", form.getNameRu());
@@ -87,24 +94,65 @@ class CalendarEditing {
             LocalDate starts = LocalDate.of(year, 9, 1);
             LocalDate ends = LocalDate.of(year + 1, 8, 31);
             if (form.getFirstDay().isBefore(starts) || form.getFirstDay().isAfter(ends))
-                errors.rejectValue("firstDay", "calendar.error.outside-academic-year",
-                        new Object[]{year + "-" + (year + 1)}, null);
+                errors.rejectValue("firstDay", "calendar.error.outside-academic-year", year + "-" + (year + 1));
         }
         if (form.getGrades() == null || !GRADES.contains(form.getGrades())) errors.rejectValue("grades", "error.field.invalid");
         Forms.optionalText(errors, "note", form.getNote());
     }
 
+    // ---- saving: checked, written and audited in one transaction, or refused with nothing written ------------------
+
+    /** A new holiday (id 0) or a change; {@code unreadable}: the fields the form could not read. */
+    Outcome<Long> save(long id, HolidayForm form, Set<String> unreadable) {
+        return save(id, () -> {
+            var checks = new Checks(unreadable);
+            check(form, id, checks);
+            return checks;
+        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "date", "calendar.error.duplicate-holiday");
+    }
+
+    Outcome<Long> save(long id, SwapForm form, Set<String> unreadable) {
+        return save(id, () -> {
+            var checks = new Checks(unreadable);
+            check(form, id, checks);
+            return checks;
+        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "date", "calendar.error.duplicate-swap");
+    }
+
+    Outcome<Long> save(long id, PeriodForm form, Set<String> unreadable) {
+        return save(id, () -> {
+            var checks = new Checks(unreadable);
+            check(form, checks);
+            return checks;
+        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "firstDay", "calendar.error.duplicate-period");
+    }
+
+    private Outcome<Long> save(long id, java.util.function.Supplier<Checks> checks,
+                               java.util.function.LongSupplier write, String uniqueField, String duplicateKey) {
+        return Outcome.attempt(() -> transaction.execute(status -> {
+            checks.get().refusal().ifPresent(refusal -> {
+                throw refusal.exception();
+            });
+            long saved;
+            try {
+                saved = write.getAsLong();
+            } catch (DuplicateKeyException e) {
+                throw Refusal.invalid(uniqueField, duplicateKey).exception();
+            }
+            if (saved < 0) throw Refusal.notFound("calendar entry", id).exception();
+            return saved;
+        }));
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------------
 
-    @Transactional
-    long create(HolidayForm form) {
+    private long create(HolidayForm form) {
         long id = entries.insert(form.toHoliday(0));
         changed(AuditAction.CREATE, HOLIDAY, id, Map.of("date", form.getDate().toString()));
         return id;
     }
 
-    @Transactional
-    boolean update(long id, HolidayForm form) {
+    private boolean update(long id, HolidayForm form) {
         if (!entries.update(form.toHoliday(id))) return false;
         changed(AuditAction.UPDATE, HOLIDAY, id, Map.of("date", form.getDate().toString()));
         return true;
@@ -119,15 +167,13 @@ class CalendarEditing {
         return true;
     }
 
-    @Transactional
-    long create(SwapForm form) {
+    private long create(SwapForm form) {
         long id = entries.insert(form.toSwap(0));
         changed(AuditAction.CREATE, SWAP, id, swapDetails(form));
         return id;
     }
 
-    @Transactional
-    boolean update(long id, SwapForm form) {
+    private boolean update(long id, SwapForm form) {
         if (!entries.update(form.toSwap(id))) return false;
         changed(AuditAction.UPDATE, SWAP, id, swapDetails(form));
         return true;
@@ -145,15 +191,13 @@ class CalendarEditing {
         return true;
     }
 
-    @Transactional
-    long create(PeriodForm form) {
+    private long create(PeriodForm form) {
         long id = entries.insert(form.toPeriod(0));
         changed(AuditAction.CREATE, PERIOD, id, periodDetails(form));
         return id;
     }
 
-    @Transactional
-    boolean update(long id, PeriodForm form) {
+    private boolean update(long id, PeriodForm form) {
         if (!entries.update(form.toPeriod(id))) return false;
         changed(AuditAction.UPDATE, PERIOD, id, periodDetails(form));
         return true;

@@ -2,7 +2,6 @@ package kz.bilim.calendar.internal;
 
 import kz.bilim.kernel.Text;
 import kz.bilim.calendar.WorkingCalendar;
-import org.springframework.validation.Errors;
 
 import java.time.LocalDate;
 
@@ -15,19 +14,19 @@ final class Forms {
     }
 
 
-    static void requireText(Errors errors, String field, String value) {
+    static void requireText(Checks errors, String field, String value) {
         if (errors.hasFieldErrors(field)) return;
         if (value == null || value.isBlank()) errors.rejectValue(field, "error.field.required");
-        else if (value.length() > MAX_TEXT) errors.rejectValue(field, "calendar.error.too-long", new Object[]{MAX_TEXT}, null);
+        else if (value.length() > MAX_TEXT) errors.rejectValue(field, "calendar.error.too-long", MAX_TEXT);
     }
 
-    static void optionalText(Errors errors, String field, String value) {
+    static void optionalText(Checks errors, String field, String value) {
         if (!errors.hasFieldErrors(field) && value != null && value.length() > MAX_TEXT)
-            errors.rejectValue(field, "calendar.error.too-long", new Object[]{MAX_TEXT}, null);
+            errors.rejectValue(field, "calendar.error.too-long", MAX_TEXT);
     }
 
     /** A date required and within the calendar's years; returns whether it passed. */
-    static boolean requireCoveredDate(Errors errors, String field, LocalDate date) {
+    static boolean requireCoveredDate(Checks errors, String field, LocalDate date) {
         if (errors.hasFieldErrors(field)) return false;
         if (date == null) {
             errors.rejectValue(field, "error.field.required");
@@ -35,7 +34,7 @@ final class Forms {
         }
         if (!WorkingCalendar.covers(date)) {
             errors.rejectValue(field, "calendar.error.outside-years",
-                    new Object[]{String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR)}, null);
+                    String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR));
             return false;
         }
         return true;

@@ -1,9 +1,9 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.enrolment.Admission;
-import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.Enrolments;
@@ -19,8 +19,6 @@ import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.platform.web.ErrorCode;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.platform.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,8 +80,8 @@ class EnrolmentApiController {
                       String sex, String nationality, String citizenship, String residenceKato,
                       List<EnrolmentView> enrolments) {
         static PersonView of(Person p, List<Enrolment> enrolments) {
-            return new PersonView(p.id().value(), p.iin(), p.lastName(), p.firstName(), p.patronymic(), p.birthDate(),
-                    p.sex().name().toLowerCase(), p.nationality(), p.citizenship(), p.residenceKato(),
+            return new PersonView(p.id().value(), p.iin() == null ? null : p.iin().value(), p.lastName(), p.firstName(), p.patronymic(), p.birthDate(),
+                    p.sex().name().toLowerCase(), p.nationality(), p.citizenship(), p.residenceKato().value(),
                     enrolments.stream().map(EnrolmentView::of).toList());
         }
     }
@@ -110,7 +108,7 @@ class EnrolmentApiController {
                                @RequestParam(defaultValue = "true") boolean active,
                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var organisation = organisations.find(new OrganisationId(id))
-                .orElseThrow(() -> new NotFoundException("organisation", id));
+                .orElseThrow(() -> Refusal.notFound("organisation", id).exception());
         var filter = new PupilFilter(organisation.id(), classId == null ? null : new SchoolClassId(classId), grade, q,
                 active);
         Paged<PupilView> paged = enrolments.pupils(filter, Paged.page(page), Paged.size(size)).map(PupilView::of);
@@ -122,7 +120,7 @@ class EnrolmentApiController {
     PersonView person(@PathVariable long id, @RequestParam(required = false) String purpose) {
         var personId = new PersonId(id);
         var person = persons.read(personId, purpose == null ? "api" : purpose)
-                .orElseThrow(() -> new NotFoundException("person", id));
+                .orElseThrow(() -> Refusal.notFound("person", id).exception());
         return PersonView.of(person, enrolments.history(personId));
     }
 
@@ -134,12 +132,11 @@ class EnrolmentApiController {
         var person = p == null ? null : Requests.person("person.", p.iin(), p.lastName(), p.firstName(), p.patronymic(),
                 p.birthDate(), p.sex(), p.nationality(), p.citizenship(), p.residenceKato(), errors);
         var from = Requests.date("from", request.from(), errors);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         var decision = enrolments.admit(new Admission(request.personId() == null ? null : new PersonId(request.personId()),
                 person, request.organisationId() == null ? null : new OrganisationId(request.organisationId()),
                 request.classId() == null ? null : new SchoolClassId(request.classId()), from, request.admissionOrder()));
-        if (decision instanceof Decision.Refused refused) return refusal(refused);
-        var enrolment = ((Decision.Accepted) decision).enrolment();
+        var enrolment = decision.orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/enrolments/" + enrolment.id().value()))
                 .body(EnrolmentView.of(enrolment));
     }
@@ -149,15 +146,9 @@ class EnrolmentApiController {
     ResponseEntity<?> expel(@PathVariable long id, @RequestBody ExpulsionRequest request) {
         var errors = new ArrayList<FieldError>();
         var date = Requests.date("date", request.date(), errors);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         var decision = enrolments.expel(new EnrolmentId(id), new Expulsion(date, request.expulsionOrder()));
-        if (decision instanceof Decision.Refused refused) return refusal(refused);
-        return ResponseEntity.ok(EnrolmentView.of(((Decision.Accepted) decision).enrolment()));
+        return ResponseEntity.ok(EnrolmentView.of(decision.orElseThrow()));
     }
 
-    private ResponseEntity<?> refusal(Decision.Refused refused) {
-        var problem = problems.of(ErrorCode.RULE_REFUSED, refused.reasonKey(), refused.args().toArray());
-        problem.setProperty("clause", refused.clause());
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
 }

@@ -1,5 +1,7 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import java.time.Clock;
 import kz.bilim.kernel.Text;
 
@@ -7,7 +9,6 @@ import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
 import kz.bilim.enrolment.Admission;
-import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.Enrolments;
@@ -25,8 +26,6 @@ import kz.bilim.organisation.Organisations;
 import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -81,66 +80,70 @@ class EnrolmentDesk implements Enrolments {
     @Override
     @Transactional
     @PreAuthorize(WRITERS)
-    public Decision admit(Admission admission) {
+    public Outcome<Enrolment> admit(Admission admission) {
         var errors = new ArrayList<FieldError>();
-        if (admission.organisationId() == null) throw new InvalidInputException("organisationId", "error.field.required");
-        Organisation organisation = organisations.find(admission.organisationId())
-                .orElseThrow(() -> new NotFoundException("organisation", admission.organisationId()));
+        if (admission.organisationId() == null) return refused(Refusal.invalid("organisationId", "error.field.required"));
+        var found = organisations.find(admission.organisationId());
+        if (found.isEmpty()) return refused(Refusal.notFound("organisation", admission.organisationId().value()));
+        Organisation organisation = found.get();
         SchoolClass schoolClass = schoolClass(admission, organisation, errors);
         String order = order("admissionOrder", admission.admissionOrder(), errors);
         PersonRef person = person(admission, errors);
         LocalDate from = admission.from();
         if (from == null) errors.add(new FieldError("from", "error.field.required"));
-        else if (person != null && from.isBefore(person.birthDate()))
-            errors.add(new FieldError("from", "enrolment.from.before-birth"));
-        else if (schoolClass != null && !withinYear(from, schoolClass.academicYear()))
-            errors.add(new FieldError("from", "enrolment.from.outside-year",
-                    new AcademicYear(schoolClass.academicYear()).toString()));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        else if (schoolClass != null)
+            EnrolmentPolicy.admissionDate(from, person == null ? null : person.birthDate(), schoolClass.academicYear(),
+                    LocalDate.now(clock)).ifPresent(errors::add);
+        if (person != null && schoolClass != null)
+            EnrolmentPolicy.ageForGrade(person.birthDate(), schoolClass, organisation.kind()).ifPresent(errors::add);
+        if (!errors.isEmpty()) return refused(Refusal.invalid(errors));
 
         PersonId personId = person.id() != null ? person.id() : register(person.draft());
         enrolments.lockPerson(personId);
         enrolments.lockClass(schoolClass.id());
         var refusal = EnrolmentPolicy.occupancy(schoolClass, enrolments.activeInClass(schoolClass.id()))
-                .or(() -> enrolments.ofPerson(personId).stream().anyMatch(e -> EnrolmentPolicy.overlaps(from, e))
+                .or(() -> enrolments.overlapsAnywhere(personId, from)
                         ? Optional.of(EnrolmentPolicy.alreadyEnrolled()) : Optional.empty());
         if (refusal.isPresent()) return refused(refusal.get());
         EnrolmentId id;
         try {
-            id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato(),
+            id = enrolments.insert(personId, organisation.id(), schoolClass.id(), organisation.kato().value(),
                     schoolClass.grade(), from, order);
         } catch (DataIntegrityViolationException e) {
             if (!isOpenEnrolmentViolation(e)) throw e;
             return refused(EnrolmentPolicy.alreadyEnrolled());
         }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato(), organisation.id().value())
+        audit.record(AuditEntry.of(AuditAction.CREATE, "enrolment", id, organisation.kato().value(), organisation.id().value())
                 .with(Map.of("person", personId.value(), "class", schoolClass.id().value())));
+        if (person.homeKato() != null && !person.homeKato().equals(organisation.kato().value()))
+            // the child's home territory sees who admitted its child, and where (CA-2: it accounts for the child)
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "person", personId, person.homeKato(), null)
+                    .because("admission").with(Map.of("enrolment", id.value(), "organisation", organisation.id().value())));
         events.publishEvent(new PupilAdmitted(id, personId, organisation.id(), schoolClass.id(), schoolClass.grade(),
                 from, order));
-        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+        return Outcome.done(enrolments.find(id).orElseThrow());
     }
 
     @Override
     @Transactional
     @PreAuthorize(WRITERS)
-    public Decision expel(EnrolmentId id, Expulsion expulsion) {
-        Enrolment enrolment = enrolments.find(id).orElseThrow(() -> new NotFoundException("enrolment", id));
+    public Outcome<Enrolment> expel(EnrolmentId id, Expulsion expulsion) {
+        var found = enrolments.find(id);
+        if (found.isEmpty()) return refused(Refusal.notFound("enrolment", id.value()));
+        Enrolment enrolment = found.get();
         var errors = new ArrayList<FieldError>();
         String order = order("expulsionOrder", expulsion.expulsionOrder(), errors);
         LocalDate date = expulsion.date();
         if (date == null) errors.add(new FieldError("date", "error.field.required"));
-        else if (date.isBefore(enrolment.enrolledFrom()))
-            errors.add(new FieldError("date", "enrolment.date.before-admission", enrolment.enrolledFrom().toString()));
-        else if (date.isAfter(LocalDate.now(clock)))
-            errors.add(new FieldError("date", "enrolment.date.future"));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        else EnrolmentPolicy.expulsionDate(date, enrolment, LocalDate.now(clock)).ifPresent(errors::add);
+        if (!errors.isEmpty()) return refused(Refusal.invalid(errors));
         var refusal = EnrolmentPolicy.expulsion(enrolment);
         if (refusal.isPresent()) return refused(refusal.get());
         if (!enrolments.expel(id, date, order)) return refused(EnrolmentPolicy.expelledMeanwhile());
         audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
                 enrolment.organisationId().value()).with(Map.of("change", "expulsion")));
         events.publishEvent(new PupilExpelled(id, enrolment.personId(), enrolment.organisationId(), date, order));
-        return new Decision.Accepted(enrolments.find(id).orElseThrow());
+        return Outcome.done(enrolments.find(id).orElseThrow());
     }
 
     @Override
@@ -191,7 +194,7 @@ class EnrolmentDesk implements Enrolments {
     }
 
     /** A person to admit: one already registered (by id or IIN), or a new one to register. */
-    private record PersonRef(PersonId id, PersonDraft draft, LocalDate birthDate) {
+    private record PersonRef(PersonId id, PersonDraft draft, LocalDate birthDate, String homeKato) {
     }
 
     private PersonRef person(Admission admission, List<FieldError> errors) {
@@ -201,19 +204,31 @@ class EnrolmentDesk implements Enrolments {
                 errors.add(new FieldError("personId", "enrolment.person.unknown"));
                 return null;
             }
-            return new PersonRef(existing.get().id(), null, existing.get().birthDate());
+            return new PersonRef(existing.get().id(), null, existing.get().birthDate(), null);
         }
         if (admission.person() == null) {
             errors.add(new FieldError("person", "error.field.required"));
             return null;
         }
         Iin iin = validation.iin("person.", admission.person().iin(), errors);
-        if (iin != null) {
-            var registered = persons.idByIin(iin.value());
-            if (registered.isPresent()) return new PersonRef(registered.get(), null, iin.birthDate());
-        }
         var draft = validation.person("person.", admission.person(), iin, errors);
-        return draft == null ? null : new PersonRef(null, draft, draft.birthDate());
+        if (iin != null && persons.idByIin(iin.value()).isPresent()) return registered(admission.person(), draft, errors);
+        return draft == null ? null : new PersonRef(null, draft, draft.birthDate(), null);
+    }
+
+    /**
+     * An IIN already registered links that person only when the typed surname, first name and birth date agree with
+     * the record; otherwise the admission is refused without saying what the record holds.
+     */
+    private PersonRef registered(PersonDraft typed, PersonDraft draft, List<FieldError> errors) {
+        if (typed.birthDate() == null) errors.add(new FieldError("person.birthDate", "error.field.required"));
+        if (draft == null || typed.birthDate() == null) return null;
+        var identified = persons.identified(draft.iin(), draft.lastName(), draft.firstName(), draft.birthDate());
+        if (identified.isEmpty()) {
+            errors.add(new FieldError("person.iin", "enrolment.person.not-identified"));
+            return null;
+        }
+        return new PersonRef(identified.get().id(), null, draft.birthDate(), identified.get().residenceKato());
     }
 
     private PersonId register(PersonDraft draft) {
@@ -233,12 +248,6 @@ class EnrolmentDesk implements Enrolments {
         return found.orElse(null);
     }
 
-    /** An admission falls in the class's academic year, or in the summer before it (admissions open in June). */
-    private static boolean withinYear(LocalDate from, int academicYear) {
-        var year = new AcademicYear(academicYear);
-        return !from.isBefore(year.start().minusMonths(3)) && !from.isAfter(year.end());
-    }
-
     private static String order(String field, String text, List<FieldError> errors) {
         String value = Text.blankToNull(text);
         if (value == null) errors.add(new FieldError(field, "error.field.required"));
@@ -247,9 +256,9 @@ class EnrolmentDesk implements Enrolments {
     }
 
     /** Nothing of a refused step stays: the person registered on the way is rolled back too. */
-    private static Decision refused(Decision.Refused refusal) {
+    private static <T> Outcome<T> refused(Refusal refusal) {
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-        return refusal;
+        return refusal.outcome();
     }
 
     /** PostgreSQL's unique_violation on enrolment_one_open: the person already has an open enrolment elsewhere. */

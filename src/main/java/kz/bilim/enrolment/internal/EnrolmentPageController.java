@@ -1,8 +1,9 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import java.time.Clock;
 import kz.bilim.enrolment.Admission;
-import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.Enrolments;
@@ -20,8 +21,6 @@ import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.FormErrors;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.Territories;
 import org.springframework.context.MessageSource;
@@ -82,9 +81,14 @@ class EnrolmentPageController {
     }
 
     /** "TR-10: the class 5А is full (25 pupils)", in the reader's language. */
-    private void refusal(Model model, Decision.Refused refused) {
-        model.addAttribute("refusal", refused.clause() + ": " + messages.getMessage(refused.reasonKey(),
-                refused.args().toArray(), refused.reasonKey(), LocaleContextHolder.getLocale()));
+    private boolean rejected(Outcome<?> outcome, BindingResult binding, Model model, String prefix) {
+        if (outcome instanceof Outcome.Refused<?> refused && refused.refusal().code() == Refusal.Code.RULE_REFUSED) {
+            var refusal = refused.refusal();
+            model.addAttribute("refusal", refusal.clause() + ": " + messages.getMessage(refusal.reasonKey(),
+                    refusal.args().toArray(), refusal.reasonKey(), LocaleContextHolder.getLocale()));
+            return true;
+        }
+        return outcome instanceof Outcome.Refused<?> refused && FormErrors.rejected(binding, outcome, prefix);
     }
 
     @GetMapping("/organisations/{id}/pupils")
@@ -103,7 +107,7 @@ class EnrolmentPageController {
                        @RequestParam(defaultValue = "true") boolean active,
                        @RequestParam(required = false) Integer page, Model model) {
         var schoolClass = organisations.findClass(new SchoolClassId(id))
-                .orElseThrow(() -> new NotFoundException("class", id));
+                .orElseThrow(() -> Refusal.notFound("class", id).exception());
         return pupils(organisation(schoolClass.organisationId().value()), schoolClass, q, active, page, model);
     }
 
@@ -144,9 +148,8 @@ class EnrolmentPageController {
         }
         var pupils = enrolments.pupils(new PupilFilter(organisationId, null, grade, q, true), Paged.page(page),
                 Paged.size(null));
-        Map<OrganisationId, Organisation> names = new HashMap<>();
-        pupils.items().stream().map(p -> p.enrolment().organisationId()).distinct()
-                .forEach(id -> organisations.find(id).ifPresent(o -> names.put(id, o)));
+        var names = organisations.findAll(pupils.items().stream().map(p -> p.enrolment().organisationId())
+                .collect(Collectors.toSet()));
         model.addAttribute("pupils", pupils);
         PageLinks.addTo(model, pupils.page(), pupils.hasNext());
         model.addAttribute("organisationNames", names);
@@ -169,30 +172,21 @@ class EnrolmentPageController {
                  RedirectAttributes redirect) {
         var organisation = organisation(id);
         if (binding.hasErrors()) return admitPage(organisation, model);
-        try {
-            var errors = new ArrayList<FieldError>();
-            var person = Requests.person("", form.getIin(), form.getLastName(), form.getFirstName(),
-                    form.getPatronymic(), form.getBirthDate(), form.getSex(), form.getNationality(),
-                    form.getCitizenship(), form.getResidenceKato(), errors);
-            var from = Requests.date("from", form.getFrom(), errors);
-            if (!errors.isEmpty()) throw new InvalidInputException(errors);
-            var decision = enrolments.admit(new Admission(null, person, organisation.id(),
-                    form.getClassId() == null ? null : new SchoolClassId(form.getClassId()), from,
-                    form.getAdmissionOrder()));
-            if (decision instanceof Decision.Refused refused) {
-                refusal(model, refused);
-                return admitPage(organisation, model);
-            }
-            // the new pupil is named and highlighted in their class's list (kept in the session, never in the URL)
-            var admitted = ((Decision.Accepted) decision).enrolment();
-            redirect.addFlashAttribute("admitted", admitted.id().value());
-            redirect.addFlashAttribute("admittedPerson", admitted.personId().value());
-            return "redirect:/organisations/" + id + "/pupils"
-                    + (form.getClassId() == null ? "" : "?classId=" + form.getClassId());
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e, "person.");
-            return admitPage(organisation, model);
-        }
+        var errors = new ArrayList<FieldError>();
+        var person = Requests.person("", form.getIin(), form.getLastName(), form.getFirstName(),
+                form.getPatronymic(), form.getBirthDate(), form.getSex(), form.getNationality(),
+                form.getCitizenship(), form.getResidenceKato(), errors);
+        var from = Requests.date("from", form.getFrom(), errors);
+        var outcome = errors.isEmpty() ? enrolments.admit(new Admission(null, person, organisation.id(),
+                form.getClassId() == null ? null : new SchoolClassId(form.getClassId()), from,
+                form.getAdmissionOrder())) : Refusal.invalid(errors).outcome();
+        if (rejected(outcome, binding, model, "person.")) return admitPage(organisation, model);
+        // the new pupil is named and highlighted in their class's list (kept in the session, never in the URL)
+        var admitted = (kz.bilim.enrolment.Enrolment) outcome.orElseThrow();
+        redirect.addFlashAttribute("admitted", admitted.id().value());
+        redirect.addFlashAttribute("admittedPerson", admitted.personId().value());
+        return "redirect:/organisations/" + id + "/pupils"
+                + (form.getClassId() == null ? "" : "?classId=" + form.getClassId());
     }
 
     private String admitPage(Organisation organisation, Model model) {
@@ -215,21 +209,13 @@ class EnrolmentPageController {
     String expel(@PathVariable long id, @ModelAttribute("form") ExpulsionForm form, BindingResult binding, Model model,
                  RedirectAttributes redirect) {
         var enrolment = enrolment(id);
-        try {
-            var errors = new ArrayList<FieldError>();
-            var date = Requests.date("date", form.getDate(), errors);
-            if (!errors.isEmpty()) throw new InvalidInputException(errors);
-            var decision = enrolments.expel(enrolment.id(), new Expulsion(date, form.getExpulsionOrder()));
-            if (decision instanceof Decision.Refused refused) {
-                refusal(model, refused);
-                return expelPage(enrolment, model);
-            }
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + enrolment.organisationId().value() + "/pupils";
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e, "");
-            return expelPage(enrolment, model);
-        }
+        var errors = new ArrayList<FieldError>();
+        var date = Requests.date("date", form.getDate(), errors);
+        var outcome = errors.isEmpty() ? enrolments.expel(enrolment.id(), new Expulsion(date, form.getExpulsionOrder()))
+                : Refusal.invalid(errors).outcome();
+        if (rejected(outcome, binding, model, "")) return expelPage(enrolment, model);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organisations/" + enrolment.organisationId().value() + "/pupils";
     }
 
     private String expelPage(Enrolment enrolment, Model model) {
@@ -242,20 +228,18 @@ class EnrolmentPageController {
     String person(@PathVariable long id, @RequestParam(required = false) String purpose, Model model) {
         var personId = new PersonId(id);
         var person = persons.read(personId, purpose == null || purpose.isBlank() ? "page:person" : purpose)
-                .orElseThrow(() -> new NotFoundException("person", id));
+                .orElseThrow(() -> Refusal.notFound("person", id).exception());
         var history = enrolments.history(personId);
-        Map<OrganisationId, Organisation> names = history.stream().map(Enrolment::organisationId).distinct()
-                .map(organisations::find).flatMap(java.util.Optional::stream)
-                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        var names = organisations.findAll(history.stream().map(Enrolment::organisationId).collect(Collectors.toSet()));
         Map<SchoolClassId, String> labels = new HashMap<>();
-        history.stream().map(Enrolment::classId).filter(Objects::nonNull).distinct()
-                .forEach(c -> organisations.findClass(c).ifPresent(sc -> labels.put(c, sc.label())));
+        organisations.findClasses(history.stream().map(Enrolment::classId).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).forEach((classId, c) -> labels.put(classId, c.label()));
         model.addAttribute("person", person);
         model.addAttribute("history", history);
         model.addAttribute("organisationNames", names);
         model.addAttribute("classLabels", labels);
         model.addAttribute("residence", person.residenceKato() == null ? null
-                : territories.find(person.residenceKato()).orElse(null));
+                : territories.find(person.residenceKato().value()).orElse(null));
         model.addAttribute("citizenshipName", countryName(person.citizenship()));
         return PERSON;
     }
@@ -268,10 +252,10 @@ class EnrolmentPageController {
     }
 
     private Organisation organisation(long id) {
-        return organisations.find(new OrganisationId(id)).orElseThrow(() -> new NotFoundException("organisation", id));
+        return organisations.find(new OrganisationId(id)).orElseThrow(() -> Refusal.notFound("organisation", id).exception());
     }
 
     private Enrolment enrolment(long id) {
-        return enrolments.find(new EnrolmentId(id)).orElseThrow(() -> new NotFoundException("enrolment", id));
+        return enrolments.find(new EnrolmentId(id)).orElseThrow(() -> Refusal.notFound("enrolment", id).exception());
     }
 }

@@ -142,6 +142,12 @@ class EnrolmentRepository {
     }
 
     /** Serialises admissions of one person, so that the overlap check of TR-7 holds under concurrency. */
+    /** TR-7, over every territory whatever the caller may see: does an enrolment of the person reach this day? */
+    boolean overlapsAnywhere(PersonId person, LocalDate from) {
+        return jdbc.sql("select bilim_enrolment_overlaps(:person, :from)").param("person", person.value())
+                .param("from", from).query(Boolean.class).single();
+    }
+
     void lockPerson(PersonId person) {
         jdbc.sql(LOCK_PERSON).param("person", person.value()).query((rs, row) -> 1).list();
     }

@@ -3,7 +3,7 @@ package kz.bilim.enrolment.internal;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
-import kz.bilim.platform.web.InvalidInputException;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonId;
 import kz.bilim.enrolment.Persons;
@@ -46,11 +46,11 @@ class PersonRegister implements Persons {
     public Optional<Person> read(PersonId id, String purpose) {
         String why = purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose.trim();
         if (!PURPOSE.matcher(why).matches() || DIGIT_RUN.matcher(why).find())
-            throw new InvalidInputException("purpose", "enrolment.person.purpose-format");
+            throw Refusal.invalid("purpose", "enrolment.person.purpose-format").exception();
         var person = persons.find(id);
         person.ifPresent(p -> {
             var latest = enrolments.ofPerson(id).stream().findFirst();
-            String kato = latest.map(e -> e.kato()).orElse(p.residenceKato());
+            String kato = latest.map(e -> e.kato()).orElse(p.residenceKato().value());
             Long organisation = latest.map(e -> e.organisationId().value()).orElse(null);
             audit.record(AuditEntry.of(AuditAction.READ, "person", id, kato, organisation).because(why));
         });

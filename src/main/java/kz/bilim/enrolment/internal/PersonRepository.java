@@ -1,5 +1,7 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.territory.KatoCode;
+import kz.bilim.identity.Iin;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.enrolment.Person;
 import kz.bilim.enrolment.PersonDraft;
@@ -56,6 +58,17 @@ class PersonRepository {
         return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(PersonRepository::map).optional();
     }
 
+    /** A registered person linked by what the caller typed: the record only when name and birth date agree. */
+    record Identified(PersonId id, String residenceKato) {
+    }
+
+    Optional<Identified> identified(String iin, String lastName, String firstName, java.time.LocalDate birthDate) {
+        return jdbc.sql("select id, residence_kato from bilim_person_identified(:iin, :last, :first, :birth)")
+                .param("iin", iin).param("last", lastName).param("first", firstName).param("birth", birthDate)
+                .query((rs, row) -> new Identified(new PersonId(rs.getLong("id")), rs.getString("residence_kato")))
+                .optional();
+    }
+
     Optional<PersonId> idByIin(String iin) {
         return jdbc.sql(ID_BY_IIN).param("iin", iin).query(Long.class).optional().map(PersonId::new);
     }
@@ -72,9 +85,10 @@ class PersonRepository {
     }
 
     private static Person map(ResultSet rs, int row) throws SQLException {
-        return new Person(new PersonId(rs.getLong("id")), rs.getString("iin"), rs.getString("last_name"),
+        String iin = rs.getString("iin");
+        return new Person(new PersonId(rs.getLong("id")), iin == null ? null : new Iin(iin), rs.getString("last_name"),
                 rs.getString("first_name"), rs.getString("patronymic"), rs.getObject("birth_date", java.time.LocalDate.class),
                 Sex.valueOf(rs.getString("sex")), rs.getString("nationality"), rs.getString("citizenship"),
-                rs.getString("residence_kato"));
+                new KatoCode(rs.getString("residence_kato")));
     }
 }

@@ -1,11 +1,11 @@
 package kz.bilim.identity.internal;
 
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.identity.Bin;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.InvalidIdentityNumber;
-import kz.bilim.platform.web.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,7 +39,7 @@ class IdentityController {
             var iin = Iin.parse(number);
             return new IinView(iin.value(), true, iin.birthDate(), iin.sex().name().toLowerCase());
         } catch (InvalidIdentityNumber e) {
-            throw new InvalidInputException("number", e.reason().messageKey());
+            throw Refusal.invalid("number", e.reason().messageKey()).exception();
         }
     }
 
@@ -51,7 +51,7 @@ class IdentityController {
             return new BinView(bin.value(), true, bin.registered(java.time.Year.now(clock)), bin.type().name().toLowerCase(),
                     bin.attribute().name().toLowerCase());
         } catch (InvalidIdentityNumber e) {
-            throw new InvalidInputException("number", e.reason().messageKey());
+            throw Refusal.invalid("number", e.reason().messageKey()).exception();
         }
     }
 }

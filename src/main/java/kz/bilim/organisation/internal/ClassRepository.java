@@ -71,6 +71,12 @@ class ClassRepository {
         this.jdbc = jdbc;
     }
 
+    List<SchoolClass> findAll(java.util.Collection<SchoolClassId> ids) {
+        if (ids.isEmpty()) return List.of();
+        return ScopeCondition.current().sql(jdbc, SELECT + " where c.id in (:ids) and " + IN_SCOPE)
+                .param("ids", ids.stream().map(SchoolClassId::value).toList()).query(ClassRepository::map).list();
+    }
+
     Optional<SchoolClass> find(SchoolClassId id) {
         return ScopeCondition.current().sql(jdbc, FIND).param("id", id.value()).query(ClassRepository::map).optional();
     }

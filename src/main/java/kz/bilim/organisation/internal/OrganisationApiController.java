@@ -1,5 +1,6 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,8 +18,6 @@ import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +50,8 @@ class OrganisationApiController {
                             String phone, String postalAddress, String email, String website, int occupancyNorm) {
         static OrganisationView of(Organisation o) {
             var c = o.contacts();
-            return new OrganisationView(o.id().value(), o.bin(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(),
-                    o.kato(), o.urban(), o.languages(), o.shifts(), c.phone(), c.postalAddress(), c.email(),
+            return new OrganisationView(o.id().value(), o.bin().value(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(),
+                    o.kato().value(), o.urban(), o.languages(), o.shifts(), c.phone(), c.postalAddress(), c.email(),
                     c.website(), o.occupancyNorm());
         }
     }
@@ -99,7 +98,7 @@ class OrganisationApiController {
         var errors = new ArrayList<FieldError>();
         var filter = new OrganisationFilter(kato(kato, errors), parse(OrganisationKind.class, "kind", kind, errors),
                 parse(Ownership.class, "ownership", ownership, errors), Text.blankToNull(language), urban, q);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         return PageView.of(organisations.list(filter, Paged.page(page), Paged.size(size)).map(OrganisationView::of));
     }
 
@@ -107,13 +106,13 @@ class OrganisationApiController {
     @Operation(summary = "One organisation; 404 when missing or outside the caller's scope")
     OrganisationView one(@PathVariable long id) {
         return OrganisationView.of(organisations.find(new OrganisationId(id))
-                .orElseThrow(() -> new NotFoundException("organisation", id)));
+                .orElseThrow(() -> Refusal.notFound("organisation", id).exception()));
     }
 
     @PostMapping("/organisations")
     @Operation(summary = "Register an organisation (ministry, region and district officers, within their scope)")
     ResponseEntity<OrganisationView> create(@RequestBody OrganisationRequest request) {
-        var created = organisations.create(draft(request));
+        var created = organisations.create(draft(request)).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id().value()))
                 .body(OrganisationView.of(created));
     }
@@ -121,7 +120,7 @@ class OrganisationApiController {
     @PutMapping("/organisations/{id}")
     @Operation(summary = "Edit an organisation; its own administrator may change only the contacts")
     OrganisationView update(@PathVariable long id, @RequestBody OrganisationRequest request) {
-        return OrganisationView.of(organisations.update(new OrganisationId(id), draft(request)));
+        return OrganisationView.of(organisations.update(new OrganisationId(id), draft(request)).orElseThrow());
     }
 
     @GetMapping("/organisations/{id}/classes")
@@ -135,7 +134,7 @@ class OrganisationApiController {
     @PostMapping("/organisations/{id}/classes")
     @Operation(summary = "Add a class; capacity defaults to the organisation's occupancy norm (MS-9)")
     ResponseEntity<ClassView> addClass(@PathVariable long id, @RequestBody ClassRequest request) {
-        var created = organisations.addClass(new OrganisationId(id), request.draft());
+        var created = organisations.addClass(new OrganisationId(id), request.draft()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/classes/" + created.id().value()))
                 .body(ClassView.of(created, 0));
     }
@@ -143,14 +142,14 @@ class OrganisationApiController {
     @GetMapping("/classes/{id}")
     @Operation(summary = "One class; 404 when missing or outside the caller's scope")
     ClassView schoolClass(@PathVariable long id) {
-        var found = organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> new NotFoundException("class", id));
+        var found = organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> Refusal.notFound("class", id).exception());
         return ClassView.of(found, enrolled(List.of(found)).getOrDefault(found.id(), 0));
     }
 
     @PutMapping("/classes/{id}")
     @Operation(summary = "Edit a class: grade, letter, language, shift (at most the organisation's), capacity")
     ClassView updateClass(@PathVariable long id, @RequestBody ClassRequest request) {
-        var changed = organisations.updateClass(new SchoolClassId(id), request.draft());
+        var changed = organisations.updateClass(new SchoolClassId(id), request.draft()).orElseThrow();
         return ClassView.of(changed, enrolled(List.of(changed)).getOrDefault(changed.id(), 0));
     }
 
@@ -163,7 +162,7 @@ class OrganisationApiController {
         var errors = new ArrayList<FieldError>();
         var kind = parse(OrganisationKind.class, "kind", r.kind(), errors);
         var ownership = parse(Ownership.class, "ownership", r.ownership(), errors);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         return new OrganisationDraft(r.bin(), r.nameKk(), r.nameRu(), kind, ownership, r.kato(), r.urban(),
                 r.languages(), r.shifts(), new Contacts(r.phone(), r.postalAddress(), r.email(), r.website()),
                 r.occupancyNorm());

@@ -30,12 +30,12 @@ class OrganisationForm {
 
     static OrganisationForm of(Organisation o) {
         var form = new OrganisationForm();
-        form.bin = o.bin();
+        form.bin = o.bin().value();
         form.nameKk = o.nameKk();
         form.nameRu = o.nameRu();
         form.kind = o.kind();
         form.ownership = o.ownership();
-        form.kato = o.kato();
+        form.kato = o.kato().value();
         form.urban = Boolean.toString(o.urban());
         form.languages = new ArrayList<>(o.languages());
         form.shifts = o.shifts();

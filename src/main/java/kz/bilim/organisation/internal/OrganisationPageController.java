@@ -1,5 +1,6 @@
 package kz.bilim.organisation.internal;
 
+import kz.bilim.kernel.Refusal;
 import java.time.Clock;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
@@ -16,12 +17,9 @@ import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.platform.web.FormErrors;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.Territories;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -89,7 +87,7 @@ class OrganisationPageController {
         model.addAttribute("filterErrors", errors.stream().map(FieldError::field).toList());
         var found = organisations.list(parsed, Paged.page(page), Paged.size(size));
         model.addAttribute("organisations", found);
-        model.addAttribute("settlements", territories.findAll(found.items().stream().map(Organisation::kato).toList()));
+        model.addAttribute("settlements", territories.findAll(found.items().stream().map(o -> o.kato().value()).toList()));
         PageLinks.addTo(model, found.page(), found.hasNext());
         model.addAttribute("mayRegister", organisations.permissions(new OrganisationId(-1)).register());
         return LIST;
@@ -100,7 +98,7 @@ class OrganisationPageController {
         var organisation = existing(id);
         var classes = organisations.classes(organisation.id(), year);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("territoryPath", territories.path(organisation.kato()));
+        model.addAttribute("territoryPath", territories.path(organisation.kato().value()));
         model.addAttribute("classes", classes);
         model.addAttribute("enrolled", enrolled(classes));
         model.addAttribute("permissions", organisations.permissions(organisation.id()));
@@ -111,7 +109,7 @@ class OrganisationPageController {
 
     @GetMapping("/organisations/new")
     String newForm(Model model) {
-        if (!organisations.permissions(new OrganisationId(-1)).register()) throw new AccessDeniedException("register");
+        if (!organisations.permissions(new OrganisationId(-1)).register()) throw Refusal.forbidden(null, "error.forbidden.detail").exception();
         model.addAttribute("form", new OrganisationForm());
         return form(model, null, true);
     }
@@ -120,21 +118,17 @@ class OrganisationPageController {
     String create(@ModelAttribute("form") OrganisationForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         if (binding.hasErrors()) return form(model, null, true);
-        try {
-            var created = organisations.create(form.draft());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + created.id().value();
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e);
-            return form(model, null, true);
-        }
+        var created = organisations.create(form.draft());
+        if (FormErrors.rejected(binding, created)) return form(model, null, true);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organisations/" + created.orElseThrow().id().value();
     }
 
     @GetMapping("/organisations/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         var organisation = existing(id);
         var permissions = organisations.permissions(organisation.id());
-        if (!permissions.editContacts()) throw new AccessDeniedException("edit");
+        if (!permissions.editContacts()) throw Refusal.forbidden(null, "error.forbidden.detail").exception();
         model.addAttribute("form", OrganisationForm.of(organisation));
         return form(model, organisation, permissions.editRegistration());
     }
@@ -145,14 +139,10 @@ class OrganisationPageController {
         var organisation = existing(id);
         boolean full = organisations.permissions(organisation.id()).editRegistration();
         if (binding.hasErrors()) return form(model, organisation, full);
-        try {
-            organisations.update(organisation.id(), form.draft());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e);
-            return form(model, organisation, full);
-        }
+        var outcome = organisations.update(organisation.id(), form.draft());
+        if (FormErrors.rejected(binding, outcome)) return form(model, organisation, full);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organisations/" + id;
     }
 
     private String form(Model model, Organisation organisation, boolean registrationEditable) {
@@ -164,7 +154,7 @@ class OrganisationPageController {
     @GetMapping("/organisations/{id}/classes/new")
     String newClass(@PathVariable long id, Model model) {
         var organisation = existing(id);
-        if (!organisations.permissions(organisation.id()).manageClasses()) throw new AccessDeniedException("classes");
+        if (!organisations.permissions(organisation.id()).manageClasses()) throw Refusal.forbidden(null, "error.forbidden.detail").exception();
         var form = new ClassForm();
         form.setAcademicYear(AcademicYear.current(clock).startYear());
         form.setCapacity(organisation.occupancyNorm());
@@ -178,21 +168,17 @@ class OrganisationPageController {
                     RedirectAttributes redirect) {
         var organisation = existing(id);
         if (binding.hasErrors()) return classForm(model, organisation, null);
-        try {
-            organisations.addClass(organisation.id(), form.draft());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + id;
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e);
-            return classForm(model, organisation, null);
-        }
+        var outcome = organisations.addClass(organisation.id(), form.draft());
+        if (FormErrors.rejected(binding, outcome)) return classForm(model, organisation, null);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organisations/" + id;
     }
 
     @GetMapping("/classes/{id}/edit")
     String editClass(@PathVariable long id, Model model) {
         var schoolClass = existingClass(id);
         var organisation = existing(schoolClass.organisationId().value());
-        if (!organisations.permissions(organisation.id()).manageClasses()) throw new AccessDeniedException("classes");
+        if (!organisations.permissions(organisation.id()).manageClasses()) throw Refusal.forbidden(null, "error.forbidden.detail").exception();
         model.addAttribute("form", ClassForm.of(schoolClass));
         return classForm(model, organisation, schoolClass);
     }
@@ -203,14 +189,10 @@ class OrganisationPageController {
         var schoolClass = existingClass(id);
         var organisation = existing(schoolClass.organisationId().value());
         if (binding.hasErrors()) return classForm(model, organisation, schoolClass);
-        try {
-            organisations.updateClass(schoolClass.id(), form.draft());
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/organisations/" + organisation.id().value();
-        } catch (InvalidInputException e) {
-            FormErrors.into(binding, e);
-            return classForm(model, organisation, schoolClass);
-        }
+        var outcome = organisations.updateClass(schoolClass.id(), form.draft());
+        if (FormErrors.rejected(binding, outcome)) return classForm(model, organisation, schoolClass);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organisations/" + organisation.id().value();
     }
 
     private String classForm(Model model, Organisation organisation, SchoolClass schoolClass) {
@@ -220,11 +202,11 @@ class OrganisationPageController {
     }
 
     private Organisation existing(long id) {
-        return organisations.find(new OrganisationId(id)).orElseThrow(() -> new NotFoundException("organisation", id));
+        return organisations.find(new OrganisationId(id)).orElseThrow(() -> Refusal.notFound("organisation", id).exception());
     }
 
     private SchoolClass existingClass(long id) {
-        return organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> new NotFoundException("class", id));
+        return organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> Refusal.notFound("class", id).exception());
     }
 
     private Map<SchoolClassId, Integer> enrolled(List<SchoolClass> classes) {

@@ -36,7 +36,7 @@ class OrganisationPicker {
         List<Organisation> found = q.isBlank() ? List.of() : organisations.list(
                 new OrganisationFilter(null, null, null, null, null, q.strip()), 0, LIMIT).items();
         model.addAttribute("options", found);
-        model.addAttribute("settlements", territories.findAll(found.stream().map(Organisation::kato).toList()));
+        model.addAttribute("settlements", territories.findAll(found.stream().map(o -> o.kato().value()).toList()));
         return OPTIONS;
     }
 }

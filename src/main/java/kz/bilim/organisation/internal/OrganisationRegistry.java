@@ -19,15 +19,15 @@ import kz.bilim.kernel.Paged;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,6 @@ import java.util.Optional;
  * administrator for its own contacts and classes.
  */
 @Service
-@Transactional(readOnly = true)
 class OrganisationRegistry implements Organisations {
 
     static final String WRITERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', 'ORGANISATION_ADMIN')";
@@ -54,10 +53,13 @@ class OrganisationRegistry implements Organisations {
     private final ApplicationEventPublisher events;
 
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
 
     OrganisationRegistry(OrganisationRepository organisations, ClassRepository classes,
-                         OrganisationValidation validation, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                         OrganisationValidation validation, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                         TransactionTemplate transaction) {
+        this.transaction = transaction;
 
         this.clock = clock;
         this.organisations = organisations;
@@ -68,11 +70,26 @@ class OrganisationRegistry implements Organisations {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<Organisation> find(OrganisationId id) {
         return organisations.find(id);
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Map<OrganisationId, Organisation> findAll(java.util.Collection<OrganisationId> ids) {
+        return organisations.findAll(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::id, o -> o));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<SchoolClassId, SchoolClass> findClasses(java.util.Collection<SchoolClassId> ids) {
+        return classes.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(SchoolClass::id, c -> c));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Paged<Organisation> list(OrganisationFilter filter, int page, int size) {
         boolean kazakh = "kk".equals(LocaleContextHolder.getLocale().getLanguage());
         long total = organisations.count(filter);
@@ -81,49 +98,51 @@ class OrganisationRegistry implements Organisations {
     }
 
     @Override
-    @Transactional
     @PreAuthorize(REGISTRARS)
-    public Organisation create(OrganisationDraft draft) {
-        var organisation = validation.organisation(null, draft, CurrentScope.get());
-        long id;
-        try {
-            id = organisations.insert(organisation);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("bin", "organisation.bin.duplicate");
-        }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "organisation", id, organisation.kato(), id));
-        return organisations.find(new OrganisationId(id)).orElseThrow();
+    public Outcome<Organisation> create(OrganisationDraft draft) {
+        return Outcome.attempt(() -> transaction.execute(status -> {
+            var organisation = validation.organisation(null, draft, CurrentScope.get());
+            long id;
+            try {
+                id = organisations.insert(organisation);
+            } catch (DuplicateKeyException e) {
+                throw Refusal.invalid("bin", "organisation.bin.duplicate").exception();
+            }
+            audit.record(AuditEntry.of(AuditAction.CREATE, "organisation", id, organisation.kato().value(), id));
+            return organisations.find(new OrganisationId(id)).orElseThrow();
+        }));
     }
 
     @Override
-    @Transactional
     @PreAuthorize(WRITERS)
-    public Organisation update(OrganisationId id, OrganisationDraft draft) {
-        var current = existing(id);
-        Organisation changed;
-        if (registrar()) {
-            changed = validation.organisation(id, draft, CurrentScope.get());
-            keepsClassesValid(changed);
-        } else {
-            if (!onlyContactsDiffer(current, draft)) throw new AccessDeniedException("contacts only");
-            var errors = new ArrayList<FieldError>();
-            var contacts = validation.contacts(draft.contacts(), errors);
-            if (!errors.isEmpty()) throw new InvalidInputException(errors);
-            changed = new Organisation(id, current.bin(), current.nameKk(), current.nameRu(), current.kind(),
-                    current.ownership(), current.kato(), current.urban(), current.languages(), current.shifts(),
-                    contacts, current.occupancyNorm());
-        }
-        try {
-            if (!organisations.update(changed)) throw new NotFoundException("organisation", id);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("bin", "organisation.bin.duplicate");
-        }
-        if (!changed.kato().equals(current.kato())) {
-            classes.relocate(id, changed.kato());
-            events.publishEvent(new OrganisationRelocated(id, current.kato(), changed.kato()));
-        }
-        audit.record(AuditEntry.of(AuditAction.UPDATE, "organisation", id, changed.kato(), id.value()));
-        return organisations.find(id).orElseThrow();
+    public Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft) {
+        return Outcome.attempt(() -> transaction.execute(status -> {
+            var current = existing(id);
+            Organisation changed;
+            if (registrar()) {
+                changed = validation.organisation(id, draft, CurrentScope.get());
+                keepsClassesValid(changed);
+            } else {
+                if (!onlyContactsDiffer(current, draft)) throw Refusal.forbidden(null, "organisation.contacts-only").exception();
+                var errors = new ArrayList<FieldError>();
+                var contacts = validation.contacts(draft.contacts(), errors);
+                if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
+                changed = new Organisation(id, current.bin(), current.nameKk(), current.nameRu(), current.kind(),
+                        current.ownership(), current.kato(), current.urban(), current.languages(), current.shifts(),
+                        contacts, current.occupancyNorm());
+            }
+            try {
+                if (!organisations.update(changed)) throw Refusal.notFound("organisation", id).exception();
+            } catch (DuplicateKeyException e) {
+                throw Refusal.invalid("bin", "organisation.bin.duplicate").exception();
+            }
+            if (!changed.kato().equals(current.kato())) {
+                classes.relocate(id, changed.kato().value());
+                events.publishEvent(new OrganisationRelocated(id, current.kato().value(), changed.kato().value()));
+            }
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "organisation", id, changed.kato().value(), id.value()));
+            return organisations.find(id).orElseThrow();
+        }));
     }
 
     /** An organisation's administrator may send the registration data back unchanged, or leave it out (null). */
@@ -151,10 +170,11 @@ class OrganisationRegistry implements Organisations {
         var missing = classes.languagesUsed(changed.id()).stream().filter(l -> !changed.languages().contains(l)).toList();
         if (!missing.isEmpty())
             errors.add(new FieldError("languages", "organisation.languages.used-by-classes", String.join(", ", missing)));
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Permissions permissions(OrganisationId id) {
         boolean visible = organisations.find(id).isPresent();
         boolean registrar = registrar();
@@ -164,59 +184,63 @@ class OrganisationRegistry implements Organisations {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<SchoolClass> classes(OrganisationId id, Integer academicYear) {
         existing(id);
         return classes.ofOrganisation(id, academicYear);
     }
 
     @Override
+    @Transactional(readOnly = true)
     public Optional<SchoolClass> findClass(SchoolClassId id) {
         return classes.find(id);
     }
 
     @Override
-    @Transactional
     @PreAuthorize(WRITERS)
-    public SchoolClass addClass(OrganisationId id, ClassDraft draft) {
-        var organisation = existing(id);
-        var schoolClass = validation.schoolClass(null, organisation, draft, AcademicYear.current(clock).startYear());
-        unique(schoolClass, -1);
-        long classId;
-        try {
-            classId = classes.insert(schoolClass);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("letter", "organisation.class.duplicate");
-        }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "school_class", classId, organisation.kato(), id.value())
-                .with(Map.of("organisation", id.value())));
-        return classes.find(new SchoolClassId(classId)).orElseThrow();
+    public Outcome<SchoolClass> addClass(OrganisationId id, ClassDraft draft) {
+        return Outcome.attempt(() -> transaction.execute(status -> {
+            var organisation = existing(id);
+            var schoolClass = validation.schoolClass(null, organisation, draft, AcademicYear.current(clock).startYear());
+            unique(schoolClass, -1);
+            long classId;
+            try {
+                classId = classes.insert(schoolClass);
+            } catch (DuplicateKeyException e) {
+                throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
+            }
+            audit.record(AuditEntry.of(AuditAction.CREATE, "school_class", classId, organisation.kato().value(), id.value())
+                    .with(Map.of("organisation", id.value())));
+            return classes.find(new SchoolClassId(classId)).orElseThrow();
+        }));
     }
 
     @Override
-    @Transactional
     @PreAuthorize(WRITERS)
-    public SchoolClass updateClass(SchoolClassId id, ClassDraft draft) {
-        var current = classes.find(id).orElseThrow(() -> new NotFoundException("class", id));
-        var organisation = existing(current.organisationId());
-        var changed = validation.schoolClass(id, organisation, draft, current.academicYear());
-        unique(changed, id.value());
-        try {
-            if (!classes.update(changed)) throw new NotFoundException("class", id);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("letter", "organisation.class.duplicate");
-        }
-        audit.record(AuditEntry.of(AuditAction.UPDATE, "school_class", id, organisation.kato(),
-                organisation.id().value()));
-        return classes.find(id).orElseThrow();
+    public Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft) {
+        return Outcome.attempt(() -> transaction.execute(status -> {
+            var current = classes.find(id).orElseThrow(() -> Refusal.notFound("class", id).exception());
+            var organisation = existing(current.organisationId());
+            var changed = validation.schoolClass(id, organisation, draft, current.academicYear());
+            unique(changed, id.value());
+            try {
+                if (!classes.update(changed)) throw Refusal.notFound("class", id).exception();
+            } catch (DuplicateKeyException e) {
+                throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
+            }
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "school_class", id, organisation.kato().value(),
+                    organisation.id().value()));
+            return classes.find(id).orElseThrow();
+        }));
     }
 
     private void unique(SchoolClass c, long exceptId) {
         if (classes.exists(c.organisationId(), c.academicYear(), c.grade(), c.letter(), exceptId))
-            throw new InvalidInputException("letter", "organisation.class.duplicate");
+            throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
     }
 
     private Organisation existing(OrganisationId id) {
-        return organisations.find(id).orElseThrow(() -> new NotFoundException("organisation", id));
+        return organisations.find(id).orElseThrow(() -> Refusal.notFound("organisation", id).exception());
     }
 
     private static boolean registrar() {

@@ -13,7 +13,7 @@ import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
-import kz.bilim.platform.web.InvalidInputException;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
@@ -46,7 +46,7 @@ class OrganisationValidation {
         this.territories = territories;
     }
 
-    /** A valid organisation from the draft, with the given id (null id for a new one), or InvalidInputException. */
+    /** A valid organisation from the draft, with the given id (null id for a new one), or a refusal of the invalid fields (raised, to roll back the transaction). */
     Organisation organisation(OrganisationId id, OrganisationDraft draft, Scope scope) {
         var errors = new ArrayList<FieldError>();
         String bin = bin(draft.bin(), errors);
@@ -59,9 +59,10 @@ class OrganisationValidation {
         int shifts = inRange("shifts", draft.shifts(), 1, 1, 3, errors);
         Contacts contacts = contacts(draft.contacts(), errors);
         int norm = inRange("occupancyNorm", draft.occupancyNorm(), Organisation.DEFAULT_OCCUPANCY_NORM, 1, 60, errors);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
         boolean urban = draft.urban() != null ? draft.urban() : territory.urban();
-        return new Organisation(id, bin, nameKk, nameRu, draft.kind(), draft.ownership(), territory.kato(), urban,
+        return new Organisation(id, new Bin(bin), nameKk, nameRu, draft.kind(), draft.ownership(),
+                new KatoCode(territory.kato()), urban,
                 languages, shifts, contacts, norm);
     }
 
@@ -71,7 +72,7 @@ class OrganisationValidation {
                 email(contacts.email(), errors), website(contacts.website(), errors));
     }
 
-    /** A valid class of the organisation from the draft, or InvalidInputException. */
+    /** A valid class of the organisation from the draft, or a refusal of the invalid fields (raised, to roll back the transaction). */
     SchoolClass schoolClass(SchoolClassId id, Organisation organisation, ClassDraft draft, int defaultYear) {
         var errors = new ArrayList<FieldError>();
         int year = inRange("academicYear", draft.academicYear(), defaultYear, 2000, 2100, errors);
@@ -91,8 +92,8 @@ class OrganisationValidation {
         else if (shift > organisation.shifts())
             errors.add(new FieldError("shift", "organisation.class.shift.beyond", organisation.shifts()));
         int capacity = inRange("capacity", draft.capacity(), organisation.occupancyNorm(), 1, 60, errors);
-        if (!errors.isEmpty()) throw new InvalidInputException(errors);
-        return new SchoolClass(id, organisation.id(), organisation.kato(), year, grade,
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
+        return new SchoolClass(id, organisation.id(), organisation.kato().value(), year, grade,
                 letter.toUpperCase(Locale.ROOT), language, shift, capacity);
     }
 

@@ -3,6 +3,7 @@ package kz.bilim.organisation.internal;
 import java.time.Clock;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.territory.ChildLevel;
 import kz.bilim.territory.Territories;
@@ -22,7 +23,7 @@ class StatisticsRepository implements OrganisationStatistics {
     private static final String BY_CHILD = """
             with orgs as (
                 select left(o.kato, :childLength) as prefix,
-                       count(*) filter (where o.kind not in ('PRESCHOOL', 'TVET_COLLEGE')) as schools,
+                       count(*) filter (where o.kind = any (string_to_array(:schoolKinds, ','))) as schools,
                        count(*) filter (where o.kind = 'PRESCHOOL') as preschools,
                        count(*) filter (where o.kind = 'TVET_COLLEGE') as colleges
                   from organisation o
@@ -44,6 +45,10 @@ class StatisticsRepository implements OrganisationStatistics {
              where case when cast(:parent as text) is null then t.level = 1 else t.parent_kato = cast(:parent as text) end
              order by t.kato
             """;
+
+    /** The kinds {@link OrganisationKind#isSchool()} calls schools: the one definition, bound into the query. */
+    private static final String SCHOOL_KINDS = String.join(",", java.util.Arrays.stream(OrganisationKind.values())
+            .filter(OrganisationKind::isSchool).map(Enum::name).toList());
 
     private final JdbcClient jdbc;
     private final Territories territories;
@@ -68,6 +73,7 @@ class StatisticsRepository implements OrganisationStatistics {
         ChildLevel children = territories.childLevel(parentKato).orElse(null);
         if (children == null) return List.of();
         return ScopeCondition.current().sql(jdbc, BY_CHILD)
+                .param("schoolKinds", SCHOOL_KINDS)
                 .param("childLength", children.prefixLength())
                 .param("from", children.range().first())
                 .param("to", children.range().last())

@@ -1,6 +1,7 @@
 package kz.bilim.platform.web;
 
 import kz.bilim.kernel.FieldError;
+import kz.bilim.kernel.RefusedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +41,10 @@ class ApiProblemHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        return answer(problems.of(ErrorCode.INVALID_INPUT, e.errors(), "error.invalid-input.detail"));
+    /** The one mapping of a domain refusal to problem+json. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        return answer(problems.of(e.refusal()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -80,11 +82,6 @@ class ApiProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         return answer(problems.of(ErrorCode.MALFORMED_REQUEST, "error.malformed-request.detail"));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return answer(problems.of(ErrorCode.NOT_FOUND, "error.not-found.detail", e.resource(), e.id()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

@@ -1,5 +1,6 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,6 +21,11 @@ public enum ErrorCode {
 
     ErrorCode(HttpStatus status) {
         this.status = status;
+    }
+
+    /** The answer to a domain refusal of this code (the names are the same on purpose: one catalogue). */
+    public static ErrorCode of(Refusal.Code code) {
+        return valueOf(code.name());
     }
 
     public HttpStatus status() {

@@ -1,5 +1,7 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.validation.BindingResult;
 
@@ -12,14 +14,36 @@ public final class FormErrors {
     private FormErrors() {
     }
 
-    public static void into(BindingResult binding, InvalidInputException e) {
-        into(binding, e, "");
+    /**
+     * Whether the command was refused; if so its errors are now in the form. A refusal of the record itself (missing,
+     * out of scope, forbidden) is not the form's to show: it leaves for the error page.
+     */
+    public static boolean rejected(BindingResult binding, Outcome<?> outcome) {
+        return rejected(binding, outcome, "");
     }
 
-    /** As {@link #into(BindingResult, InvalidInputException)}, with the prefix cut off ("person.iin" → the form's "iin"). */
-    public static void into(BindingResult binding, InvalidInputException e, String stripPrefix) {
+    /** As {@link #rejected(BindingResult, Outcome)}, with the prefix cut off the fields ("person.iin" → "iin"). */
+    public static boolean rejected(BindingResult binding, Outcome<?> outcome, String stripPrefix) {
+        if (!(outcome instanceof Outcome.Refused<?> refused)) return false;
+        var code = refused.refusal().code();
+        if (code == Refusal.Code.NOT_FOUND || code == Refusal.Code.FORBIDDEN) throw refused.refusal().exception();
+        into(binding, refused.refusal(), stripPrefix);
+        return true;
+    }
+
+    /** The one mapping of a domain refusal to a form: each field error in place, the rest as the form's error. */
+    public static void into(BindingResult binding, Refusal refusal) {
+        into(binding, refusal, "");
+    }
+
+    /** As {@link #into(BindingResult, Refusal)}, with the prefix cut off ("person.iin" → the form's "iin"). */
+    public static void into(BindingResult binding, Refusal refusal, String stripPrefix) {
+        if (refusal.errors().isEmpty()) {
+            binding.reject(refusal.reasonKey(), refusal.args().toArray(), refusal.reasonKey());
+            return;
+        }
         var target = binding.getTarget() == null ? null : new BeanWrapperImpl(binding.getTarget());
-        for (var error : e.errors()) {
+        for (var error : refusal.errors()) {
             String field = error.field().startsWith(stripPrefix) ? error.field().substring(stripPrefix.length()) : error.field();
             if (target != null && target.isReadableProperty(field))
                 binding.rejectValue(field, error.reasonKey(), error.args(), error.reasonKey());

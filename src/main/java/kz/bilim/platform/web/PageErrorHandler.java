@@ -1,5 +1,6 @@
 package kz.bilim.platform.web;
 
+import kz.bilim.kernel.RefusedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,11 +17,16 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
-    @ExceptionHandler(NotFoundException.class)
-    ModelAndView notFound(NotFoundException e) {
-        var page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-        page.addObject("status", HttpStatus.NOT_FOUND.value());
-        page.addObject("error", HttpStatus.NOT_FOUND.getReasonPhrase());
+    /**
+     * A refusal that reached a page without a form to show it in (a missing or out-of-scope record, a forbidden
+     * action): the error page of its status, in the reader's language.
+     */
+    @ExceptionHandler(RefusedException.class)
+    ModelAndView refused(RefusedException e) {
+        HttpStatus status = ErrorCode.of(e.refusal().code()).status();
+        var page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("error", status.getReasonPhrase());
         return page;
     }
 }

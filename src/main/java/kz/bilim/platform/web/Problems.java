@@ -1,6 +1,7 @@
 package kz.bilim.platform.web;
 
 import kz.bilim.kernel.FieldError;
+import kz.bilim.kernel.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -41,6 +42,13 @@ public class Problems {
                             "reason", messages.getMessage(e.reasonKey(), e.args(), e.reasonKey(), locale)))
                     .toList());
         }
+        return problem;
+    }
+
+    /** A domain refusal: its code, the clause it enforces, its reason and the fields at fault. */
+    public ProblemDetail of(Refusal refusal) {
+        var problem = of(ErrorCode.of(refusal.code()), refusal.errors(), refusal.reasonKey(), refusal.args().toArray());
+        if (refusal.clause() != null) problem.setProperty("clause", refusal.clause());
         return problem;
     }
 

@@ -1,11 +1,10 @@
 package kz.bilim.territory.internal;
 
+import kz.bilim.kernel.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.platform.web.ErrorCode;
-import kz.bilim.platform.web.InvalidInputException;
-import kz.bilim.platform.web.NotFoundException;
 import kz.bilim.platform.web.Problems;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territory;
@@ -81,9 +80,9 @@ class TerritoryApi {
     @Operation(summary = "Territories whose code starts with q, or whose Kazakh or Russian name (or a word of it) does")
     List<TerritoryView> search(@RequestParam(required = false) String q,
                                @RequestParam(defaultValue = "20") int limit, Locale locale) {
-        if (q == null || q.isBlank()) throw new InvalidInputException("q", "error.field.required");
+        if (q == null || q.isBlank()) throw Refusal.invalid("q", "error.field.required").exception();
         if (limit < 1 || limit > MAX_SEARCH_LIMIT)
-            throw new InvalidInputException("limit", "territory.api.range", 1, MAX_SEARCH_LIMIT);
+            throw Refusal.invalid("limit", "territory.api.range", 1, MAX_SEARCH_LIMIT).exception();
         return views(territories.searchRows(q, limit), locale);
     }
 
@@ -98,9 +97,9 @@ class TerritoryApi {
     @Operation(summary = "The direct children of a territory, a page (from 0) at a time")
     PageView children(@PathVariable String kato, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size, Locale locale) {
-        if (page < 0) throw new InvalidInputException("page", "territory.api.range", 0, Integer.MAX_VALUE);
+        if (page < 0) throw Refusal.invalid("page", "territory.api.range", 0, Integer.MAX_VALUE).exception();
         if (size < 1 || size > MAX_PAGE_SIZE)
-            throw new InvalidInputException("size", "territory.api.range", 1, MAX_PAGE_SIZE);
+            throw Refusal.invalid("size", "territory.api.range", 1, MAX_PAGE_SIZE).exception();
         existing(kato);
         long total = territories.countChildren(kato);
         return new PageView(views(territories.childRows(kato, page, size), locale), page, size, total,
@@ -112,7 +111,7 @@ class TerritoryApi {
     @Operation(summary = "Import the KATO classifier from CSV (docs/kato-import.md); any bad row: 422 with every row's reason")
     ResponseEntity<?> importFile(@RequestParam(name = "file", required = false) MultipartFile file, Locale locale)
             throws IOException {
-        if (file == null || file.isEmpty()) throw new InvalidInputException("file", "territory.import.file.required");
+        if (file == null || file.isEmpty()) throw Refusal.invalid("file", "territory.import.file.required").exception();
         ImportResult result = importing.importCsv(file.getBytes());
         if (result instanceof ImportResult.Imported i) {
             return ResponseEntity.ok(new ImportSummary(i.rows(), i.inserted(), i.updated(), i.unchanged(),
@@ -135,8 +134,8 @@ class TerritoryApi {
     }
 
     private TerritoryRow existing(String kato) {
-        if (!KatoCode.isWellFormed(kato)) throw new InvalidInputException("kato", KatoCode.FORMAT_REASON);
-        return territories.findRow(kato).orElseThrow(() -> new NotFoundException("territory", kato));
+        if (!KatoCode.isWellFormed(kato)) throw Refusal.invalid("kato", KatoCode.FORMAT_REASON).exception();
+        return territories.findRow(kato).orElseThrow(() -> Refusal.notFound("territory", kato).exception());
     }
 
     private static List<TerritoryView> views(List<TerritoryRow> rows, Locale locale) {

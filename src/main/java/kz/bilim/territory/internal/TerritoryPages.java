@@ -1,8 +1,8 @@
 package kz.bilim.territory.internal;
 
+import kz.bilim.kernel.Refusal;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.util.List;
@@ -67,8 +66,8 @@ class TerritoryPages {
     @GetMapping("/{kato}")
     String node(@PathVariable String kato, @RequestParam(defaultValue = "0") int page,
                 @AuthenticationPrincipal(expression = "kato()") String ownKato, Locale locale, Model model) {
-        if (!KatoCode.isWellFormed(kato)) throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        TerritoryRow node = territories.findRow(kato).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!KatoCode.isWellFormed(kato)) throw Refusal.notFound("territory", kato).exception();
+        TerritoryRow node = territories.findRow(kato).orElseThrow(() -> Refusal.notFound("territory", kato).exception());
         Map<String, Territory> regions = regions();
         Set<String> mine = mine(ownKato);
         int current = Math.max(0, page);

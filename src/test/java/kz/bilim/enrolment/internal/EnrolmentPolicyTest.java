@@ -1,9 +1,10 @@
 package kz.bilim.enrolment.internal;
 
-import kz.bilim.enrolment.Decision;
 import kz.bilim.enrolment.Enrolment;
 import kz.bilim.enrolment.EnrolmentId;
 import kz.bilim.enrolment.PersonId;
+import kz.bilim.kernel.FieldError;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
@@ -59,16 +60,50 @@ class EnrolmentPolicyTest {
         var active = enrolment(null);
         var ended = enrolment(LocalDate.of(2026, 1, 10));
         assertThat(EnrolmentPolicy.expulsion(active)).isEmpty();
-        assertThat(EnrolmentPolicy.expulsion(ended)).map(Decision.Refused::clause).hasValue("TR-7");
+        assertThat(EnrolmentPolicy.expulsion(ended)).map(Refusal::clause).hasValue("TR-7");
     }
 
-    @Test
-    @DisplayName("TR-7 periods overlap unless the other enrolment ended before the new one starts")
-    void overlap() {
-        var from = LocalDate.of(2026, 1, 10);
-        assertThat(EnrolmentPolicy.overlaps(from, enrolment(null))).isTrue();
-        assertThat(EnrolmentPolicy.overlaps(from, enrolment(from))).isTrue();
-        assertThat(EnrolmentPolicy.overlaps(from, enrolment(from.minusDays(1)))).isFalse();
+    @ParameterizedTest(name = "admission on {0} (today {1}, born {2}, class of 2025–2026) → {3}")
+    @CsvSource({
+            "2026-01-12, 2026-01-12, 2015-03-01, ok",
+            "2026-01-13, 2026-01-12, 2015-03-01, enrolment.date.future",
+            "2025-06-01, 2026-01-12, 2015-03-01, ok",
+            "2025-05-31, 2026-01-12, 2015-03-01, enrolment.from.outside-year",
+            "2026-09-01, 2026-09-02, 2015-03-01, enrolment.from.outside-year",
+            "2025-09-01, 2026-01-12, 2025-10-01, enrolment.from.before-birth"})
+    @DisplayName("An admission is dated after birth, in the class's year or the summer before, and not after today")
+    void admissionDate(LocalDate from, LocalDate today, LocalDate born, String expected) {
+        var error = EnrolmentPolicy.admissionDate(from, born, 2025, today);
+        assertThat(error.map(FieldError::reasonKey).orElse("ok")).isEqualTo(expected);
+        error.ifPresent(e -> assertThat(e.field()).isEqualTo("from"));
+    }
+
+    @ParameterizedTest(name = "expulsion on {0} (today 2026-01-12, admitted 2025-09-01) → {1}")
+    @CsvSource({
+            "2026-01-12, ok",
+            "2026-01-13, enrolment.date.future",
+            "2025-09-01, ok",
+            "2025-08-31, enrolment.date.before-admission"})
+    @DisplayName("An expulsion is dated not before the admission and not after today")
+    void expulsionDate(LocalDate date, String expected) {
+        var error = EnrolmentPolicy.expulsionDate(date, enrolment(null), LocalDate.of(2026, 1, 12));
+        assertThat(error.map(FieldError::reasonKey).orElse("ok")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "born {0}, grade {1}, {2} → fits: {3}")
+    @CsvSource({
+            "2020-01-15, 0, GENERAL_SECONDARY_SCHOOL, true",
+            "2007-09-01, 0, GENERAL_SECONDARY_SCHOOL, false",
+            "2019-08-31, 1, GENERAL_SECONDARY_SCHOOL, true",
+            "2021-08-31, 1, GENERAL_SECONDARY_SCHOOL, false",
+            "2013-09-02, 1, GENERAL_SECONDARY_SCHOOL, false",
+            "2008-09-02, 11, GENERAL_SECONDARY_SCHOOL, true",
+            "1990-01-01, 11, EVENING_SCHOOL, true",
+            "1990-01-01, 11, GENERAL_SECONDARY_SCHOOL, false",
+            "1990-01-01, 0, PRESCHOOL, true"})
+    @DisplayName("A pupil is of an age for the grade on 1 September (grade 1 at six, a year early, up to four late)")
+    void ageForGrade(LocalDate born, int grade, kz.bilim.organisation.OrganisationKind kind, boolean fits) {
+        assertThat(EnrolmentPolicy.ageForGrade(born, grade(grade, 25), kind).isEmpty()).isEqualTo(fits);
     }
 
     static Enrolment enrolment(LocalDate to) {
