@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ApplicantHomeTest {
 
     static final BilimUser PARENT = new BilimUser(900009, "test.parent", "", "Ата-ана", Role.APPLICANT,
-            Scope.none(), "", null, "kk", true);
+            Scope.none(), "", null, "kk", true, 0);
 
     @Autowired
     MockMvc mvc;

@@ -61,6 +61,7 @@ class CalendarAdminController {
         model.addAttribute("holidays", entries.holidaysOf(shown));
         model.addAttribute("swaps", entries.swapsOf(shown));
         model.addAttribute("periods", entries.schoolHolidaysOf(shown));
+        model.addAttribute("texts", entries.texts(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return LIST;
     }
 
