@@ -74,10 +74,10 @@ class SmallThingsTest {
     }
 
     @Test
-    @DisplayName("a school administrator's home says it shows the school's district and leads to the school")
+    @DisplayName("a school administrator's home is titled as their organisation in its district (not as the district) and leads to it")
     void schoolHomeTitle() throws Exception {
         String html = page("/", TestUsers.organisationAdmin(school, RURAL));
-        assertThat(html).contains("Район вашей школы: Мелкий район", "href=\"/organisations/" + school + "\"");
+        assertThat(html).contains("Ваша организация · Мелкий район", "href=\"/organisations/" + school + "\"");
     }
 
     private String page(String path, org.springframework.test.web.servlet.request.RequestPostProcessor user) throws Exception {
