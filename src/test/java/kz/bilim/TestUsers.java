@@ -62,4 +62,10 @@ public final class TestUsers {
         return as(new BilimUser(900005, "test.statistics", "", "Test Statistics", Role.STATISTICS_ANALYST,
                 Scope.all(false), "", null, "en", true, 0));
     }
+
+    /** The contact centre as the security model gives it: the whole country, no personal data (TR-17). */
+    public static RequestPostProcessor contactCentre() {
+        return as(new BilimUser(900006, "test.contact", "", "Test Contact Centre", Role.CONTACT_CENTRE,
+                Scope.all(false), "", null, "en", true, 0));
+    }
 }

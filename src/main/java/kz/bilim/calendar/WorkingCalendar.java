@@ -184,7 +184,34 @@ public class WorkingCalendar {
      * next working day if it arrived after hours or on a day off.
      */
     public LocalDate processingDay(Instant received) {
-        return nextProviderOpening(received.atZone(ZONE)).toLocalDate();
+        return registered(received).toLocalDate();
+    }
+
+    /**
+     * TR-14 (docs/terms.md): the moment something received is registered by the provider - the moment itself if it
+     * arrived in office hours, otherwise the provider's next opening (after hours, in the lunch break, on a day off).
+     */
+    public ZonedDateTime registered(Instant received) {
+        return nextProviderOpening(received.atZone(ZONE));
+    }
+
+    /**
+     * TR-13 (docs/terms.md; Civil Code art. 180-181): the end of a term of {@code workingDays} working days for the
+     * provider that begins the day after {@code registeredOn}: the close of office hours ({@link #CLOSES}, 18:30) of
+     * the term's last working day. The day of registration itself is never counted.
+     */
+    public ZonedDateTime due(LocalDate registeredOn, int workingDays) {
+        if (workingDays < 1) throw new IllegalArgumentException("a term has at least one working day: " + workingDays);
+        return addWorkingDays(registeredOn, workingDays).atTime(CLOSES).atZone(ZONE);
+    }
+
+    /**
+     * TR-13, TR-14 (docs/terms.md): the term of {@code workingDays} working days for what the provider received at
+     * {@code received}: registered at the next opening, due at 18:30 of the last working day after registration.
+     */
+    public Term term(Instant received, int workingDays) {
+        ZonedDateTime registered = registered(received);
+        return new Term(received.atZone(ZONE), registered, workingDays, due(registered.toLocalDate(), workingDays));
     }
 
     /** SC-2 (e.g. "no later than 5 calendar days before"): the date that many calendar days earlier. */

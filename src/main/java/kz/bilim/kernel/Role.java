@@ -9,7 +9,8 @@ public enum Role {
     POLICE_LIAISON(true),
     /** SC-3: statistics are formed from the database without personal data. */
     STATISTICS_ANALYST(false),
-    CONTACT_CENTRE(true),
+    /** TR-17: answers citizens about applications — their statuses, not the registry of personal data. */
+    CONTACT_CENTRE(false),
     APPLICANT(false);
 
     private final boolean readsPersonalData;

@@ -73,6 +73,48 @@ class CalendarApiTest {
                 .andExpect(jsonPath("$.processingDay").value("2024-05-13"));
     }
 
+    @Test
+    @DisplayName("TR-13, TR-14: GET /due: a Friday-evening application is registered on Monday at 9:00 and due on Tuesday at 18:30")
+    void dueFridayEvening() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due").param("received", "2026-05-29T19:05+05:00").param("workingDays", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.received").value("2026-05-29T19:05:00+05:00"))
+                .andExpect(jsonPath("$.registered").value("2026-06-01T09:00:00+05:00"))
+                .andExpect(jsonPath("$.due").value("2026-06-02T18:30:00+05:00"));
+    }
+
+    @Test
+    @DisplayName("TR-13, TR-14: GET /due answers in Almaty time whatever offset the moment came in, paper's 3 days across Nauryz")
+    void dueInAlmatyTime() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due").param("received", "2026-03-20T13:45:00Z").param("workingDays", "3"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.received").value("2026-03-20T18:45:00+05:00"))
+                .andExpect(jsonPath("$.registered").value("2026-03-26T09:00:00+05:00"))
+                .andExpect(jsonPath("$.due").value("2026-03-31T18:30:00+05:00"));
+        // an unencoded '+' arrives as a space and is read as the offset's sign
+        mvc.perform(get("/api/v1/calendar/due").param("received", "2024-05-03T19:00 05:00").param("workingDays", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value("2024-05-04T09:00:00+05:00"))
+                .andExpect(jsonPath("$.due").value("2024-05-06T18:30:00+05:00"));
+    }
+
+    @Test
+    @DisplayName("GET /due with both parameters bad names both fields, with reasons in the caller's language")
+    void dueBothFieldsBad() throws Exception {
+        mvc.perform(get("/api/v1/calendar/due").param("received", "2026-05-29T19:05").param("workingDays", "0")
+                        .header("Accept-Language", "ru"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("received"))
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("«2026-05-29T19:05» не является датой и временем со смещением вида 2026-05-29T19:05+05:00"))
+                .andExpect(jsonPath("$.errors[1].field").value("workingDays"))
+                .andExpect(jsonPath("$.errors[1].reason").value("должно быть от 1 до 1000"));
+        mvc.perform(get("/api/v1/calendar/due").param("workingDays", "1").header("Accept-Language", "kk"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("received"));
+    }
+
     @ParameterizedTest(name = "{0} -> 422 on {1}")
     @CsvSource({
             "/api/v1/calendar/days/2017-12-31, date",
@@ -86,7 +128,16 @@ class CalendarApiTest {
             "/api/v1/calendar/working-days?from=2024-05-03, add",
             "/api/v1/calendar/working-days?from=2030-12-30&add=5, add",
             "/api/v1/calendar/deadline?due=2040-01-01, due",
-            "/api/v1/calendar/provider-hours/next-opening?at=tomorrow, at"})
+            "/api/v1/calendar/provider-hours/next-opening?at=tomorrow, at",
+            "/api/v1/calendar/due?received=tomorrow&workingDays=1, received",
+            "/api/v1/calendar/due?received=2026-05-29T19:05&workingDays=1, received",
+            "/api/v1/calendar/due?workingDays=1, received",
+            "/api/v1/calendar/due?received=2031-01-01T10:00Z&workingDays=1, received",
+            "/api/v1/calendar/due?received=2026-05-29T19:05Z, workingDays",
+            "/api/v1/calendar/due?received=2026-05-29T19:05Z&workingDays=one, workingDays",
+            "/api/v1/calendar/due?received=2026-05-29T19:05Z&workingDays=-1, workingDays",
+            "/api/v1/calendar/due?received=2026-05-29T19:05Z&workingDays=1001, workingDays",
+            "/api/v1/calendar/due?received=2030-12-30T10:00Z&workingDays=5, workingDays"})
     @DisplayName("bad date, bad n or a year outside 2018-2030 is 422 problem+json naming the field")
     void badInput(String url, String field) throws Exception {
         mvc.perform(get(url).header("Accept-Language", "en"))

@@ -61,7 +61,8 @@ final class CalendarFixture {
                 SchoolHolidayPeriod.of(2025, name("Autumn holidays"), LocalDate.of(2025, 10, 27), LocalDate.of(2025, 11, 2), "ALL"),
                 SchoolHolidayPeriod.of(2025, name("Winter holidays"), LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 7), "ALL"),
                 SchoolHolidayPeriod.of(2025, name("Extra first-grade holidays"), LocalDate.of(2026, 2, 9), LocalDate.of(2026, 2, 15), "1"),
-                SchoolHolidayPeriod.of(2025, name("Spring holidays"), LocalDate.of(2026, 3, 19), LocalDate.of(2026, 3, 29), "ALL"));
+                SchoolHolidayPeriod.of(2025, name("Spring holidays"), LocalDate.of(2026, 3, 19), LocalDate.of(2026, 3, 29), "ALL"),
+                SchoolHolidayPeriod.of(2025, name("Summer holidays"), LocalDate.of(2026, 5, 26), LocalDate.of(2026, 8, 31), "ALL"));
     }
 
     static WorkingCalendar calendar() {

@@ -71,4 +71,18 @@ class SeededCalendarTest {
         assertThat(calendar.isSchoolHoliday(LocalDate.of(2026, 2, 11), 1)).isTrue();
         assertThat(calendar.isSchoolHoliday(LocalDate.of(2026, 3, 30))).isFalse();
     }
+
+    @Test
+    @DisplayName("TR-1: every summer the calendar covers (2018-2030) is a school holiday of all grades, from the day after the last lessons to 31 August")
+    void summerHolidaysEveryYear() {
+        for (int year = WorkingCalendar.FIRST_YEAR; year <= WorkingCalendar.LAST_YEAR; year++) {
+            LocalDate first = year == 2023 ? LocalDate.of(2023, 6, 1) : LocalDate.of(year, 5, 26);
+            assertThat(calendar.schoolHoliday(first)).as("summer " + year).isPresent()
+                    .get().extracting(p -> p.name().en(), p -> p.firstDay(), p -> p.lastDay())
+                    .containsExactly("Summer holidays", first, LocalDate.of(year, 8, 31));
+            assertThat(calendar.isSchoolHoliday(first.minusDays(1))).as("last lessons " + year).isFalse();
+            assertThat(calendar.isSchoolHoliday(LocalDate.of(year, 7, 15), 10)).as("July " + year).isTrue();
+        }
+        assertThat(calendar.isSchoolHoliday(LocalDate.of(2026, 9, 1))).isFalse();
+    }
 }

@@ -117,4 +117,16 @@ class AdmissionOfRegisteredPersonTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("classId"));
     }
+
+    @Test
+    @DisplayName("TR-17 the contact centre answers about applications, not from the registry: no child's record, no pupil list")
+    void contactCentreReadsNoPersonalData() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/persons/" + childId)
+                        .with(TestUsers.contactCentre()))
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/organisations/" + school + "/pupils")
+                        .with(TestUsers.contactCentre()))
+                .andExpect(status().isForbidden());
+        org.assertj.core.api.Assertions.assertThat(kz.bilim.kernel.Role.CONTACT_CENTRE.readsPersonalData()).isFalse();
+    }
 }

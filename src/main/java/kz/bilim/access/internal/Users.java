@@ -245,7 +245,8 @@ class Users {
 
     static Scope scopeOf(Role role, String katoPrefix, Long organisationId) {
         return switch (role) {
-            case MINISTRY_ADMIN, CONTACT_CENTRE -> Scope.all(true);
+            case MINISTRY_ADMIN -> Scope.all(true);
+            case CONTACT_CENTRE -> Scope.all(false);
             case STATISTICS_ANALYST -> Scope.all(false);
             case REGION_OFFICER, DISTRICT_OFFICER, POLICE_LIAISON -> Scope.territory(katoPrefix);
             case ORGANISATION_ADMIN -> Scope.organisation(organisationId);

@@ -1,12 +1,15 @@
 package kz.bilim.calendar.internal;
 
+import kz.bilim.kernel.FieldError;
 import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.RefusedException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.bilim.calendar.CalendarDay;
 import kz.bilim.calendar.DateOutsideCalendar;
+import kz.bilim.calendar.Term;
 import kz.bilim.calendar.WorkingCalendar;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +18,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The calendar as a public API: what a day is, N working days from a date, a deadline, the provider's next opening.
+ * The calendar as a public API: what a day is, N working days from a date, a deadline, the provider's next opening,
+ * the registration and due moments of a term.
  * Bad input or a date outside 2018-2030 is 422 problem+json naming the field.
  */
 @RestController
@@ -44,6 +52,17 @@ class CalendarApiController {
     }
 
     record OpeningView(String at, boolean open, String nextOpening, LocalDate processingDay) {
+    }
+
+    /** TR-13, TR-14: the three moments of a term, ISO date-times with Almaty's offset. */
+    record DueView(String received, String registered, String due) {
+        static DueView of(Term term) {
+            return new DueView(iso(term.received()), iso(term.registered()), iso(term.due()));
+        }
+
+        private static String iso(ZonedDateTime moment) {
+            return moment.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        }
     }
 
     private final WorkingCalendar calendar;
@@ -92,6 +111,38 @@ class CalendarApiController {
                 calendar.processingDay(moment.toInstant())));
     }
 
+    @GetMapping("/due")
+    @Operation(summary = "TR-13, TR-14: when something received at `received` is registered (the provider's next "
+            + "opening) and when a term of `workingDays` working days is due (18:30 of its last working day, counted "
+            + "from the day after registration); the rule is in docs/terms.md")
+    DueView due(@Parameter(description = "ISO date-time with offset, e.g. 2026-05-29T19:05+05:00 ('+' as %2B)")
+                @RequestParam(name = "received", required = false) String receivedText,
+                @Parameter(description = "the term in working days, 1 to " + MAX_WORKING_DAYS)
+                @RequestParam(name = "workingDays", required = false) String workingDaysText) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant received = null;
+        Integer workingDays = null;
+        try {
+            received = instant("received", receivedText);
+            if (!WorkingCalendar.covers(received.atZone(WorkingCalendar.ZONE).toLocalDate()))
+                errors.add(outsideYears("received"));
+        } catch (RefusedException e) {
+            errors.addAll(e.refusal().errors());
+        }
+        try {
+            workingDays = integer("workingDays", workingDaysText);
+            if (workingDays < 1 || workingDays > MAX_WORKING_DAYS)
+                errors.add(new FieldError("workingDays", "calendar.error.working-days-range", "1",
+                        String.valueOf(MAX_WORKING_DAYS)));
+        } catch (RefusedException e) {
+            errors.addAll(e.refusal().errors());
+        }
+        if (!errors.isEmpty()) throw Refusal.invalid(errors).exception();
+        Instant at = received;
+        int days = workingDays;
+        return DueView.of(within("workingDays", () -> calendar.term(at, days)));
+    }
+
     /*
      * Parameters are parsed here rather than by Spring's conversion, so that a malformed one is answered as 422 naming
      * the field (Spring's own handler would answer 400 without the field).
@@ -128,12 +179,27 @@ class CalendarApiController {
         }
     }
 
+    /** A moment that must carry its offset (or Z): what arrived when is an instant, not a wall-clock reading. */
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) throw Refusal.invalid(field, "error.field.required").exception();
+        String value = text.strip().replace(' ', '+'); // an unencoded '+' arrives as a space
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Refusal.invalid(field, "calendar.error.not-a-moment-with-offset", text).exception();
+        }
+    }
+
+    private static FieldError outsideYears(String field) {
+        return new FieldError(field, "calendar.error.outside-years",
+                String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR));
+    }
+
     private static <T> T within(String field, Supplier<T> question) {
         try {
             return question.get();
         } catch (DateOutsideCalendar e) {
-            throw Refusal.invalid(field, "calendar.error.outside-years",
-                    String.valueOf(WorkingCalendar.FIRST_YEAR), String.valueOf(WorkingCalendar.LAST_YEAR)).exception();
+            throw Refusal.invalid(List.of(outsideYears(field))).exception();
         }
     }
 }

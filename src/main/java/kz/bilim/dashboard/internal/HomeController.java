@@ -4,6 +4,7 @@ import kz.bilim.kernel.Role;
 
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Scope;
+import kz.bilim.staff.StaffTasks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
@@ -33,11 +34,13 @@ class HomeController {
     private final Dashboard dashboard;
     private final Territories territories;
     private final JsonMapper json;
+    private final StaffTasks staffTasks;
 
-    HomeController(Dashboard dashboard, Territories territories, JsonMapper json) {
+    HomeController(Dashboard dashboard, Territories territories, JsonMapper json, StaffTasks staffTasks) {
         this.dashboard = dashboard;
         this.territories = territories;
         this.json = json;
+        this.staffTasks = staffTasks;
     }
 
     @GetMapping("/")
@@ -57,6 +60,8 @@ class HomeController {
         model.addAttribute("ofSchool", user.scope().kind() == Scope.Kind.ORG);
         model.addAttribute("organisationId", user.organisationId());
         model.addAttribute("rows", rows);
+        // HB-1: contracts a court verdict covers are a task for the head and the district office until ended
+        model.addAttribute("flaggedContracts", staffTasks.flaggedContracts());
         model.addAttribute("total", TerritoryTally.total(rows));
         model.addAttribute("chart", json.writeValueAsString(Map.of(
                 "labels", rows.stream().map(TerritoryTally::name).toList(),

@@ -169,6 +169,21 @@ final class Plan {
             if (org != null) return org.locality.kato;
             return scopeKato == null ? "" : scopeKato;
         }
+
+        /**
+         * The user's own IIN, the same at every scale and seed: an adult born 1970-1994 on a day taken from the
+         * username, the sex from the patronymic (…қызы, …овна/…евна/…ична: female). Used for their test certificates.
+         */
+        kz.bilim.identity.Iin iin() {
+            String patronymic = fullName.split(" ")[1];
+            boolean female = patronymic.endsWith("қызы") || patronymic.endsWith("кызы") || patronymic.endsWith("вна")
+                    || patronymic.endsWith("ична");
+            java.time.LocalDate born = java.time.LocalDate.of(1970, 1, 1).plusDays(Math.floorMod(username.hashCode(), 25 * 365));
+            for (int serial = 7000 + Math.floorMod(username.hashCode(), 1000); ; serial++) {
+                var iin = kz.bilim.identity.Iin.compose(born, female ? kz.bilim.identity.Sex.FEMALE : kz.bilim.identity.Sex.MALE, serial);
+                if (iin != null) return iin;
+            }
+        }
     }
 
     long rows() {

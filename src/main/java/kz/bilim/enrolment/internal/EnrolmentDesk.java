@@ -51,7 +51,7 @@ class EnrolmentDesk implements Enrolments {
 
     /** Roles that read personal data; statistics analysts and applicants do not (SC-3). */
     static final String READERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', "
-            + "'ORGANISATION_ADMIN', 'POLICE_LIAISON', 'CONTACT_CENTRE')";
+            + "'ORGANISATION_ADMIN', 'POLICE_LIAISON')";
     static final String WRITERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', 'ORGANISATION_ADMIN')";
     static final int ORDER_MAX = 50;
 
