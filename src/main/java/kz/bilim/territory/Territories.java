@@ -59,5 +59,9 @@ public interface Territories {
      * KATO prefix; "" for the whole country), filtered in the query, so a district's matches are never crowded out
      * by the rest of the country.
      */
-    List<Territory> search(String text, String withinPrefix, int limit);
+    default List<Territory> search(String text, String withinPrefix, int limit) {
+        // correct for small in-memory trees; the repository filters in its query instead
+        String prefix = withinPrefix == null ? "" : withinPrefix;
+        return search(text, Integer.MAX_VALUE).stream().filter(t -> t.kato().startsWith(prefix)).limit(limit).toList();
+    }
 }
