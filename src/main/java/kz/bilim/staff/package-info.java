@@ -13,5 +13,5 @@
  * sees its own staff, a district its district's) and every read of them is audited; the verdict register is read only
  * by the ministry, region and district offices.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff and the court hiring ban")
+@org.springframework.modulith.ApplicationModule
 package kz.bilim.staff;

@@ -157,6 +157,7 @@ class I18nSyncTest {
             Map.entry("calendar.month.*", numbers(1, 12)),
             Map.entry("calendar.weekday.*", numbers(1, 7)),
             Map.entry("enrolment.sex.*", names(kz.bilim.identity.Sex.values())),
+            Map.entry("staff.sex.*", names(kz.bilim.identity.Sex.values())),
             Map.entry("organisation.language.*", kz.bilim.organisation.InstructionLanguage.CODES),
             Map.entry("organisation.urban.*", List.of("true", "false")),
             Map.entry("territory.level.*", numbers(1, 4)),
