@@ -28,11 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PickersTest {
 
-    static final String REGION = "330000000";
-    static final String DISTRICT = "331000000";
-    static final String RURAL = "331020000";
-    static final String VILLAGE = "331020105";
-    static final String OTHER_DISTRICT = "332000000";
+    static final String REGION = "230000000";
+    static final String DISTRICT = "232000000";
+    static final String RURAL = "232020000";
+    static final String VILLAGE = "232020105";
+    static final String OTHER_DISTRICT = "233000000";
     private static final Pattern OPTION = Pattern.compile("<option value=\"([0-9]+)\"");
 
     @Autowired
@@ -62,8 +62,8 @@ class PickersTest {
                 insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
                 values (:v, :r, 4, 'Сарыбұлақ ауылы', 'село Сарыбулак', false) on conflict do nothing""")
                 .param("v", VILLAGE).param("r", RURAL).update();
-        long school = fixture.organisation(3301, VILLAGE);
-        long other = fixture.organisation(3321, OTHER_DISTRICT);
+        long school = fixture.organisation(2321, VILLAGE);
+        long other = fixture.organisation(2331, OTHER_DISTRICT);
         schoolBin = owner.sql("select bin from organisation where id = :id").param("id", school).query(String.class).single();
         otherBin = owner.sql("select bin from organisation where id = :id").param("id", other).query(String.class).single();
         fixture.district("pick.district", DISTRICT);
@@ -82,9 +82,9 @@ class PickersTest {
     @Test
     @DisplayName("CA-2 a district officer finds territories of the district by KATO code prefix, and none outside")
     void territoryByCode() throws Exception {
-        assertThat(OPTION.matcher(options("/territories/options", "3310")).results().map(m -> m.group(1)).toList())
+        assertThat(OPTION.matcher(options("/territories/options", "2320")).results().map(m -> m.group(1)).toList())
                 .containsExactlyInAnyOrder(DISTRICT, RURAL, VILLAGE);
-        assertThat(options("/territories/options", "332")).doesNotContain("<option");
+        assertThat(options("/territories/options", "233")).doesNotContain("<option");
     }
 
     @Test
