@@ -14,13 +14,15 @@ window.addEventListener('load', function () {
     },
     options: {
       animation: false,
+      // the chart fills its box (.chart-box: taller on phones, where the territories' names need the room)
+      maintainAspectRatio: false,
       // Kazakh groups digits with a space as Russian does (CLDR); Chromium's trimmed ICU data formats kk as English
       // ("250,000"), so the axis numbers use the Russian format for a Kazakh page.
       locale: (document.documentElement.lang || 'kk') === 'kk' ? 'ru' : document.documentElement.lang,
       scales: {
         y: { beginAtZero: true, position: 'left' },
         y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },
-        x: { ticks: { autoSkip: false, maxRotation: 60, minRotation: 30 } }
+        x: { ticks: { autoSkip: window.innerWidth < 640, maxRotation: 60, minRotation: 30 } }
       }
     }
   });

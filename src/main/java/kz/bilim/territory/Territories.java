@@ -62,4 +62,15 @@ public interface Territories {
      * (case-insensitive, so "қар" finds "Қарағанды облысы" and "с.Карабулак"), at most {@code limit}.
      */
     List<Territory> search(String text, int limit);
+
+    /**
+     * The same search inside one subtree: only territories whose code starts with {@code withinPrefix} (a scope's
+     * KATO prefix; "" for the whole country), filtered in the query, so a district's matches are never crowded out
+     * by the rest of the country.
+     */
+    default List<Territory> search(String text, String withinPrefix, int limit) {
+        // correct for small in-memory trees; the repository filters in its query instead
+        String prefix = withinPrefix == null ? "" : withinPrefix;
+        return search(text, Integer.MAX_VALUE).stream().filter(t -> t.kato().startsWith(prefix)).limit(limit).toList();
+    }
 }

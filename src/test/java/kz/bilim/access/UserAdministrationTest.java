@@ -218,7 +218,7 @@ class UserAdministrationTest {
                 .andExpect(content().string(containsString("rel=\"next\"")));
         mvc.perform(get("/admin/users").session(ministry).param("territory", "12345"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("field-error")));
-        mvc.perform(get("/admin/users/territories").session(ministry).param("scopeKato", "35320"))
+        mvc.perform(get("/territories/options").session(ministry).param("q", "35320"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(DISTRICT)));
     }
 

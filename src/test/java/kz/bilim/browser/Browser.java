@@ -40,6 +40,17 @@ final class Browser {
         return new ChromeDriver(service, options);
     }
 
+    /** Makes the page a phone's of this width (CSS pixels, as the phone reports them), touch and all. */
+    static void phone(ChromeDriver driver, int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the desktop window of 1366 × 900. */
+    static void desktop(ChromeDriver driver) {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     /** Keeps a picture of what the user saw, under target/screenshots, for a human to look at. */
     static void screenshot(ChromeDriver driver, String name) throws IOException {
         Path dir = Path.of("target", "screenshots");

@@ -118,6 +118,20 @@ class OrganisationListBrowserIT {
         Browser.screenshot(driver, "organisations-filtered-kk");
     }
 
+    @Test
+    @DisplayName("the browser's own 'fill in this field' bubble speaks the page's language, not the browser's (Kazakh)")
+    void requiredBubbleInThePagesLanguage() {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login?lang=ru");
+        driver.findElement(By.id("login-submit")).click();
+        Object message = driver.executeScript("return document.getElementById('username').validationMessage");
+        assertThat(message).isEqualTo("Заполните это поле.");
+        driver.get("http://localhost:" + port + "/login?lang=en");
+        driver.findElement(By.id("login-submit")).click();
+        assertThat(driver.executeScript("return document.getElementById('username').validationMessage"))
+                .isEqualTo("Fill in this field.");
+    }
+
     private int rows() {
         return driver.findElements(By.cssSelector("#organisation-table tbody tr")).size();
     }

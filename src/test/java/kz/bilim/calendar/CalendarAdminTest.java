@@ -96,7 +96,7 @@ class CalendarAdminTest {
                 .andExpect(jsonPath("$.decree").value("Test order No. 1"));
         assertThat(auditCount("CREATE", "day_swap", id)).isEqualTo(1);
 
-        mvc.perform(post("/admin/calendar/swaps/" + id + "/delete").with(TestUsers.ministry()).with(csrf()))
+        mvc.perform(post("/admin/calendar/swaps/" + id + "/delete").param("confirmed", "true").with(TestUsers.ministry()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(calendar.isWorkingDay(SWAP_DAY)).isTrue();
         assertThat(auditCount("DELETE", "day_swap", id)).isEqualTo(1);
@@ -121,9 +121,38 @@ class CalendarAdminTest {
         assertThat(calendar.isWorkingDay(HOLIDAY_DAY.plusDays(1))).isFalse();
         assertThat(auditCount("UPDATE", "public_holiday", id)).isEqualTo(1);
 
-        mvc.perform(post("/admin/calendar/holidays/" + id + "/delete").with(TestUsers.ministry()).with(csrf()))
+        mvc.perform(post("/admin/calendar/holidays/" + id + "/delete").param("confirmed", "true").with(TestUsers.ministry()).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(calendar.isWorkingDay(HOLIDAY_DAY.plusDays(1))).isTrue();
+    }
+
+    @Test
+    @DisplayName("deleting a public holiday asks first: one click only opens the question, the confirmed deletion is audited")
+    void holidayDeletionAsksFirst() throws Exception {
+        var day = LocalDate.of(2030, 11, 27);
+        mvc.perform(post("/admin/calendar/holidays").with(TestUsers.ministry()).with(csrf())
+                        .param("date", day.toString()).param("nameKk", "Сұрақ күні").param("nameRu", "День вопроса")
+                        .param("nameEn", "Question Day").param("movesOffWeekend", "true"))
+                .andExpect(status().is3xxRedirection());
+        long id = owner.sql("select id from public_holiday where holiday_date = :d").param("d", day)
+                .query(Long.class).single();
+        mvc.perform(get("/admin/calendar").param("year", "2030").param("lang", "ru").with(TestUsers.ministry()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "href=\"/admin/calendar/holidays/" + id + "/delete\"")));
+        mvc.perform(post("/admin/calendar/holidays/" + id + "/delete").with(TestUsers.ministry()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/calendar/holidays/" + id + "/delete"));
+        assertThat(calendar.isWorkingDay(day)).isFalse();
+        mvc.perform(get("/admin/calendar/holidays/" + id + "/delete").param("lang", "ru").with(TestUsers.ministry()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("День вопроса")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("27.11.2030")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"confirmed\" value=\"true\"")));
+        assertThat(auditCount("DELETE", "public_holiday", id)).isZero();
+        mvc.perform(post("/admin/calendar/holidays/" + id + "/delete").param("confirmed", "true")
+                        .with(TestUsers.ministry()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/calendar?year=2030"));
+        assertThat(calendar.isWorkingDay(day)).isTrue();
+        assertThat(auditCount("DELETE", "public_holiday", id)).isEqualTo(1);
     }
 
     @Test

@@ -153,7 +153,7 @@ class HomeDashboardTest {
     }
 
     private static final Pattern ROW = Pattern.compile("(?s)<tr data-kato=\"(\\d{9})\">(.*?)</tr>");
-    private static final Pattern CELL = Pattern.compile("<td class=\"num\">([^<]*)</td>");
+    private static final Pattern CELL = Pattern.compile("<td[^>]*class=\"num\"[^>]*>([^<]*)</td>");
     private static final Pattern TOTALS = Pattern.compile("(?s)id=\"dashboard-totals\">(.*?)<table");
     private static final Pattern TOTAL = Pattern.compile("<b[^>]*>([^<]*)</b>");
 

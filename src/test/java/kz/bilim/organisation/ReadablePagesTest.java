@@ -84,11 +84,14 @@ class ReadablePagesTest {
     }
 
     @Test
-    @DisplayName("the organisation total has a thousands separator")
+    @DisplayName("the organisation total has the reader's thousands separator: a space in Kazakh and Russian, a comma in English")
     void totalWithThousandsSeparator() throws Exception {
-        mvc.perform(get("/organisations").param("kato", CROWDED_DISTRICT).with(TestUsers.ministry()))
+        mvc.perform(get("/organisations").param("kato", CROWDED_DISTRICT).param("lang", "kk").with(TestUsers.ministry()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<strong id=\"organisation-total\">1 234</strong>")));
+                .andExpect(content().string(containsString("<strong id=\"organisation-total\">1\u00a0234</strong>")));
+        mvc.perform(get("/organisations").param("kato", CROWDED_DISTRICT).param("lang", "en").with(TestUsers.ministry()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<strong id=\"organisation-total\">1,234</strong>")));
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -128,9 +130,20 @@ class RegistryPagesTest {
                         .param("admissionOrder", "12").param("iin", iin.value()).param("lastName", "Омарова")
                         .param("firstName", "Сая").param("birthDate", "2012-08-08").param("residenceKato", settlementA))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrlPattern("/organisations/*/pupils"));
+                .andExpect(redirectedUrl("/organisations/" + schoolA + "/pupils?classId=" + classA))
+                .andExpect(flash().attributeExists("admitted", "admittedPerson"));
         mvc.perform(get("/classes/" + classA + "/pupils").with(TestUsers.district(DISTRICT_A)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Омарова Сая")));
+        long admitted = fixture.owner().sql("""
+                select e.id from enrolment e join person p on p.id = e.person_id where p.iin = :iin""")
+                .param("iin", iin.value()).query(Long.class).single();
+        String list = mvc.perform(get("/organisations/" + schoolA + "/pupils").param("classId", Long.toString(classA))
+                        .param("lang", "ru").flashAttr("admitted", admitted).flashAttr("admittedPerson", 0L)
+                        .with(TestUsers.district(DISTRICT_A)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("id=\"admitted\"", "Учащийся зачислен");
+        String highlighted = list.substring(list.indexOf("class=\"mine\""));
+        assertThat(highlighted.substring(0, highlighted.indexOf("</tr>"))).contains("Омарова Сая");
     }
 
     @Test

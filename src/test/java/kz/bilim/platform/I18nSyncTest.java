@@ -163,6 +163,7 @@ class I18nSyncTest {
             Map.entry("territory.level.*", numbers(1, 4)),
             Map.entry("access.territory.level.*", numbers(1, 4)),
             Map.entry("access.locale.*", List.of("kk", "ru", "en")),
+            Map.entry("calendar.delete.title.*", List.of("holidays", "swaps", "school-holidays")),
             // error.html: the kinds it derives from the status
             Map.entry("error.*.title", List.of("not-found", "forbidden", "unauthenticated", "internal")),
             Map.entry("error.page.*", List.of("not-found", "forbidden", "unauthenticated", "internal")));

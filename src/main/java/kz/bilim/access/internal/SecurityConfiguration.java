@@ -21,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import kz.bilim.platform.web.LanguageCookie;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,7 +80,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users, LoginThrottle throttle,
-                              AuditTrail audit, Clock clock) throws Exception {
+                              AuditTrail audit, Clock clock, UserAdministration accounts) throws Exception {
         http.addFilterBefore(new LoginThrottleFilter(throttle, audit, clock,
                                 (request, response, retryAfter) -> response.sendRedirect(request.getContextPath() + "/login?locked")),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
@@ -94,20 +95,30 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .formLogin(form -> form.loginPage("/login").successHandler(inUsersLanguage(locales)).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(inUsersLanguage(locales, accounts)).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
     }
 
-    /** After sign-in the pages speak the user's chosen language (a cookie the language switch can change again). */
-    private static AuthenticationSuccessHandler inUsersLanguage(LocaleResolver locales) {
+    /**
+     * After sign-in the pages speak the user's language: the one just chosen with the language switch (the login
+     * page's, kept in the language cookie), which then becomes the profile's language too; without such a choice,
+     * the profile's.
+     */
+    private static AuthenticationSuccessHandler inUsersLanguage(LocaleResolver locales, UserAdministration accounts) {
         var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
                 request.getSession().setAttribute(SessionFollowsAccount.SIGNED_IN, Boolean.TRUE);
-                if (authentication.getPrincipal() instanceof BilimUser user && user.locale() != null)
-                    locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
+                if (authentication.getPrincipal() instanceof BilimUser user) {
+                    if (LanguageCookie.chosen(request)) {
+                        String chosen = locales.resolveLocale(request).getLanguage();
+                        if (!chosen.equals(user.locale())) accounts.rememberLanguage(user, chosen);
+                    } else if (user.locale() != null) {
+                        locales.setLocale(request, response, Locale.forLanguageTag(user.locale()));
+                    }
+                }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };

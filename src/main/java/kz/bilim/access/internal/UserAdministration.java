@@ -179,6 +179,19 @@ class UserAdministration implements UserAccounts {
         return Outcome.done(ownAccount(self.id()));
     }
 
+    /**
+     * Keeps the language a user chose on the login page as their profile's language, so that the choice is
+     * remembered (a language the application does not offer is ignored). Runs at sign-in, on one's own row.
+     */
+    void rememberLanguage(BilimUser user, String locale) {
+        if (!LOCALES.contains(locale)) return;
+        CurrentScope.asSystem(() -> transaction.executeWithoutResult(status -> {
+            users.updateLocale(user.id(), locale);
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "user", user.id(), user.kato(), user.organisationId())
+                    .because(PURPOSE_SELF).with(Map.of("changed", List.of("locale"))));
+        }));
+    }
+
     @Override
     public Outcome<UserAccount> changeOwnPassword(String currentPassword, String newPassword) {
         Caller self = SignedIn.required();

@@ -28,18 +28,18 @@ public class UserForm {
         return form;
     }
 
-    /** The draft for the service, or null (with the error in place) when the organisation is not a number. */
-    UserDraft toDraft(BindingResult binding) {
-        Long organisation = null;
-        if (organisationId != null && !organisationId.isBlank()) {
-            try {
-                organisation = Long.valueOf(organisationId.trim());
-            } catch (NumberFormatException e) {
-                binding.rejectValue("organisationId", "access.user.organisation.format");
-                return null;
-            }
+    /**
+     * The draft for the service, or null (with the error in place) when the organisation field holds neither a BIN
+     * nor an id (a name typed but not chosen from the list).
+     */
+    UserDraft toDraft(BindingResult binding, OrganisationChoice organisations) {
+        var organisation = organisations.resolve(organisationId);
+        if (organisation == null) {
+            binding.rejectValue("organisationId", "access.user.organisation.format");
+            return null;
         }
-        return new UserDraft(username, fullName, role, scopeKato, organisation, locale, enabled, password);
+        return new UserDraft(username, fullName, role, scopeKato == null ? null : scopeKato.strip(),
+                organisation.orElse(null), locale, enabled, password);
     }
 
     public String getUsername() { return username; }

@@ -72,6 +72,7 @@ class Users {
             update api_token set kato = :kato, organisation_id = :organisationId where user_id = :id
             """;
 
+    private static final String UPDATE_LOCALE = "update app_user set locale = :locale where id = :id";
     /** The accounts of an organisation, and their tokens, lie where the organisation lies. */
     private static final String FOLLOW_ORGANISATION = """
             with moved as (update app_user set kato = :kato where organisation_id = :organisation returning id)
@@ -161,6 +162,10 @@ class Users {
         jdbc.sql(MOVE_TOKENS).param("id", id).param("kato", account.kato())
                 .param("organisationId", account.organisationId()).update();
         return rows == 1;
+    }
+
+    boolean updateLocale(long id, String locale) {
+        return jdbc.sql(UPDATE_LOCALE).param("id", id).param("locale", locale).update() == 1;
     }
 
     void followOrganisation(long organisation, String kato) {

@@ -4,7 +4,6 @@ import kz.bilim.access.UserId;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
-import kz.bilim.kernel.CurrentScope;
 import kz.bilim.kernel.Role;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserAccounts;
@@ -17,7 +16,6 @@ import kz.bilim.audit.AuditTrail;
 import kz.bilim.platform.web.PageLinks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
-import kz.bilim.territory.Territory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,15 +42,17 @@ class UsersController {
     static final String DETAIL = "access/user";
     static final String FORM = "access/user-form";
     static final String PASSWORD = "access/user-password";
-    static final String TERRITORY_OPTIONS = "access/territory-options :: options";
     static final int PAGE_SIZE = 25;
 
     private final UserAccounts accounts;
     private final Territories territories;
     private final AuditTrail audit;
     private final AuditReaderScope auditReaders;
+    private final OrganisationChoice organisations;
 
-    UsersController(UserAccounts accounts, Territories territories, AuditTrail audit, AuditReaderScope auditReaders) {
+    UsersController(UserAccounts accounts, Territories territories, AuditTrail audit, AuditReaderScope auditReaders,
+                    OrganisationChoice organisations) {
+        this.organisations = organisations;
         this.accounts = accounts;
         this.territories = territories;
         this.audit = audit;
@@ -101,7 +101,7 @@ class UsersController {
 
     @PostMapping("/admin/users")
     String create(@ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
-        var draft = form.toDraft(binding);
+        var draft = form.toDraft(binding, organisations);
         if (draft == null) return form(model, null);
         var result = accounts.create(draft);
         if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + result.orElseThrow().id() + "?saved";
@@ -124,7 +124,9 @@ class UsersController {
     @GetMapping("/admin/users/{id}/edit")
     String edit(@PathVariable long id, Model model) {
         UserAccount user = visible(id);
-        model.addAttribute("form", UserForm.of(user));
+        var form = UserForm.of(user);
+        form.setOrganisationId(organisations.shown(user.organisationId()));
+        model.addAttribute("form", form);
         return form(model, user);
     }
 
@@ -132,7 +134,7 @@ class UsersController {
     String update(@PathVariable long id, @ModelAttribute("form") UserForm form, BindingResult binding, Model model) {
         UserAccount user = visible(id);
         form.setUsername(user.username());
-        var draft = form.toDraft(binding);
+        var draft = form.toDraft(binding, organisations);
         if (draft == null) return form(model, user);
         var result = accounts.update(new UserId(id), draft);
         if (!FormErrors.rejected(binding, result)) return "redirect:/admin/users/" + id + "?saved";
@@ -164,16 +166,6 @@ class UsersController {
         }
         redirect.addFlashAttribute("passwordReset", true);
         return "redirect:/admin/users/" + id;
-    }
-
-    /** The search helper of the territory field: matching territories inside the caller's own subtree. */
-    @GetMapping("/admin/users/territories")
-    String territoryOptions(@RequestParam(name = "scopeKato", defaultValue = "") String text, Model model) {
-        String prefix = CurrentScope.get().katoFilter();
-        List<Territory> found = text.isBlank() || prefix == null ? List.of()
-                : territories.search(text, 200).stream().filter(t -> t.kato().startsWith(prefix)).limit(20).toList();
-        model.addAttribute("options", found);
-        return TERRITORY_OPTIONS;
     }
 
     private String form(Model model, UserAccount user) {

@@ -37,18 +37,22 @@ class AuditController {
     private final AuditTrail trail;
     private final AuditReaderScope readers;
     private final MessageSource messages;
+    private final AuditWording wording;
 
-    AuditController(AuditTrail trail, AuditReaderScope readers, MessageSource messages) {
+    AuditController(AuditTrail trail, AuditReaderScope readers, MessageSource messages, AuditWording wording) {
+        this.wording = wording;
         this.trail = trail;
         this.readers = readers;
         this.messages = messages;
     }
 
-    /** An event as the page shows it: its time on the Almaty clock. */
-    record Row(AuditRecord event, LocalDateTime time) {
-        static Row of(AuditRecord event) {
-            return new Row(event, LocalDateTime.ofInstant(event.occurredAt(), Almaty.ZONE));
-        }
+    /** An event as the page shows it: its time on the Almaty clock, its codes in the reader's words. */
+    record Row(AuditRecord event, LocalDateTime time, AuditWording.Worded words) {
+    }
+
+    private Row row(AuditRecord event) {
+        return new Row(event, LocalDateTime.ofInstant(event.occurredAt(), Almaty.ZONE),
+                wording.word(event, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/audit")
@@ -63,7 +67,7 @@ class AuditController {
             else if (checked instanceof AuditFilter.Invalid invalid) errors.addAll(invalid.errors());
         }
         model.addAttribute("errors", resolve(errors));
-        model.addAttribute("rows", page.items().stream().map(Row::of).toList());
+        model.addAttribute("rows", page.items().stream().map(this::row).toList());
         model.addAttribute("nextLink", page.next() == null ? null : ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("cursor", page.next().toString()).build().toUriString());
         model.addAttribute("firstLink", filter.cursor() == null || filter.cursor().isBlank() ? null
@@ -75,7 +79,7 @@ class AuditController {
     String event(@PathVariable long id, Model model) {
         var event = trail.find(id, readers.current())
                 .orElseThrow(() -> Refusal.notFound("audit event", id).exception());
-        model.addAttribute("row", Row.of(event));
+        model.addAttribute("row", row(event));
         return DETAIL;
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * The ministry's screens for the calendar data: holidays, decree swaps and school holiday periods of a year, with forms
@@ -37,6 +38,7 @@ class CalendarAdminController {
     static final String HOLIDAY_FORM = "calendar/holiday-form";
     static final String SWAP_FORM = "calendar/swap-form";
     static final String PERIOD_FORM = "calendar/period-form";
+    static final String CONFIRM_DELETE = "calendar/confirm-delete";
 
     private final CalendarEntries entries;
     private final CalendarEditing editing;
@@ -59,6 +61,7 @@ class CalendarAdminController {
         model.addAttribute("holidays", entries.holidaysOf(shown));
         model.addAttribute("swaps", entries.swapsOf(shown));
         model.addAttribute("periods", entries.schoolHolidaysOf(shown));
+        model.addAttribute("texts", entries.texts(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return LIST;
     }
 
@@ -103,8 +106,17 @@ class CalendarAdminController {
         return backTo(yearOf(form.getDate()));
     }
 
+    /** Deleting asks first: this page names what goes and posts the confirmed deletion. */
+    @GetMapping("/holidays/{id}/delete")
+    String confirmDeleteHoliday(@PathVariable long id, Locale locale, Model model) {
+        var holiday = entries.holiday(id).orElseThrow(CalendarAdminController::notFound);
+        return confirm(model, "holidays", id, holiday.date(), holiday.name().in(locale), holiday.date().getYear());
+    }
+
     @PostMapping("/holidays/{id}/delete")
-    String deleteHoliday(@PathVariable long id, RedirectAttributes redirect) {
+    String deleteHoliday(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                         RedirectAttributes redirect) {
+        if (!confirmed) return "redirect:/admin/calendar/holidays/" + id + "/delete";
         int year = entries.holiday(id).map(h -> h.date().getYear()).orElseThrow(CalendarAdminController::notFound);
         editing.deleteHoliday(id);
         redirect.addFlashAttribute("deleted", true);
@@ -144,8 +156,16 @@ class CalendarAdminController {
         return backTo(yearOf(form.getDate()));
     }
 
+    @GetMapping("/swaps/{id}/delete")
+    String confirmDeleteSwap(@PathVariable long id, Model model) {
+        var swap = entries.swap(id).orElseThrow(CalendarAdminController::notFound);
+        return confirm(model, "swaps", id, swap.date(), swap.decree(), swap.date().getYear());
+    }
+
     @PostMapping("/swaps/{id}/delete")
-    String deleteSwap(@PathVariable long id, RedirectAttributes redirect) {
+    String deleteSwap(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                      RedirectAttributes redirect) {
+        if (!confirmed) return "redirect:/admin/calendar/swaps/" + id + "/delete";
         int year = entries.swap(id).map(s -> s.date().getYear()).orElseThrow(CalendarAdminController::notFound);
         editing.deleteSwap(id);
         redirect.addFlashAttribute("deleted", true);
@@ -185,13 +205,31 @@ class CalendarAdminController {
         return backTo(yearOf(form.getFirstDay()));
     }
 
+    @GetMapping("/school-holidays/{id}/delete")
+    String confirmDeletePeriod(@PathVariable long id, Locale locale, Model model) {
+        var period = entries.schoolHoliday(id).orElseThrow(CalendarAdminController::notFound);
+        return confirm(model, "school-holidays", id, period.firstDay(), period.name().in(locale),
+                period.firstDay().getYear());
+    }
+
     @PostMapping("/school-holidays/{id}/delete")
-    String deletePeriod(@PathVariable long id, RedirectAttributes redirect) {
+    String deletePeriod(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                        RedirectAttributes redirect) {
+        if (!confirmed) return "redirect:/admin/calendar/school-holidays/" + id + "/delete";
         int year = entries.schoolHoliday(id).map(SchoolHolidayPeriod::firstDay).map(LocalDate::getYear)
                 .orElseThrow(CalendarAdminController::notFound);
         editing.deleteSchoolHoliday(id);
         redirect.addFlashAttribute("deleted", true);
         return backTo(year);
+    }
+
+    private String confirm(Model model, String kind, long id, LocalDate date, String name, int year) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("date", date);
+        model.addAttribute("name", name);
+        model.addAttribute("year", year);
+        return CONFIRM_DELETE;
     }
 
     private static RefusedException notFound() {

@@ -162,7 +162,8 @@ class CalendarEditing {
     boolean deleteHoliday(long id) {
         var holiday = entries.holiday(id);
         if (holiday.isEmpty() || !entries.deleteHoliday(id)) return false;
-        changed(AuditAction.DELETE, HOLIDAY, id, Map.of("date", holiday.get().date().toString()));
+        changed(AuditAction.DELETE, HOLIDAY, id, Map.of("date", holiday.get().date().toString(),
+                "nameKk", holiday.get().name().kk(), "nameRu", holiday.get().name().ru()));
         return true;
     }
 

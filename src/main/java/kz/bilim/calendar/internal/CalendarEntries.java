@@ -50,7 +50,8 @@ public class CalendarEntries {
             """;
     private static final String UPDATE_HOLIDAY = """
             update public_holiday
-            set holiday_date = :date, name_kk = :kk, name_ru = :ru, name_en = :en, moves_off_weekend = :moves, note = :note
+            set holiday_date = :date, name_kk = :kk, name_ru = :ru, name_en = :en, moves_off_weekend = :moves, note = :note,
+                note_kk = case when note = :note then note_kk end, note_ru = case when note = :note then note_ru end
             where id = :id
             """;
     private static final String INSERT_SWAP = """
@@ -59,7 +60,10 @@ public class CalendarEntries {
             returning id
             """;
     private static final String UPDATE_SWAP = """
-            update day_swap set swap_date = :date, working = :working, decree = :decree, note = :note
+            update day_swap set swap_date = :date, working = :working, decree = :decree, note = :note,
+                decree_kk = case when decree = :decree then decree_kk end,
+                decree_ru = case when decree = :decree then decree_ru end,
+                note_kk = case when note = :note then note_kk end, note_ru = case when note = :note then note_ru end
             where id = :id
             """;
     private static final String INSERT_PERIOD = """
@@ -70,7 +74,8 @@ public class CalendarEntries {
     private static final String UPDATE_PERIOD = """
             update school_holiday_period
             set academic_year = :academicYear, name_kk = :kk, name_ru = :ru, name_en = :en, first_day = :firstDay,
-                last_day = :lastDay, grades = :grades, note = :note
+                last_day = :lastDay, grades = :grades, note = :note,
+                note_kk = case when note = :note then note_kk end, note_ru = case when note = :note then note_ru end
             where id = :id
             """;
     private static final String HOLIDAY_BY_ID = HOLIDAYS + """
@@ -96,6 +101,14 @@ public class CalendarEntries {
             """;
     private static final String SWAP_ON = """
             select count(*) from day_swap where swap_date = :date and id <> :id
+            """;
+
+    /** The Kazakh and Russian texts of every decree and note (V55), by the English text they translate. */
+    private static final String TRANSLATIONS = """
+            select decree as text, decree_kk as kk, decree_ru as ru from day_swap where decree_kk is not null
+            union select note, note_kk, note_ru from day_swap where note_kk is not null
+            union select note, note_kk, note_ru from public_holiday where note_kk is not null
+            union select note, note_kk, note_ru from school_holiday_period where note_kk is not null
             """;
 
     private static final RowMapper<PublicHoliday> HOLIDAY = (rs, n) -> new PublicHoliday(rs.getLong("id"),
@@ -218,5 +231,21 @@ public class CalendarEntries {
 
     boolean deleteSchoolHoliday(long id) {
         return jdbc.sql(DELETE_PERIOD).param("id", id).update() == 1;
+    }
+
+    /**
+     * The decrees' and notes' texts in the reader's language, by the stored (English) text: a page shows
+     * {@code texts[stored] ?: stored}. English readers, and texts without a translation, get the stored text.
+     */
+    public java.util.Map<String, String> texts(java.util.Locale locale) {
+        String language = locale == null ? "kk" : locale.getLanguage();
+        if (!language.equals("kk") && !language.equals("ru")) return new java.util.HashMap<>();
+        var texts = new java.util.HashMap<String, String>();
+        jdbc.sql(TRANSLATIONS).query((rs, n) -> {
+            String shown = rs.getString(language);
+            if (shown != null) texts.put(rs.getString("text"), shown);
+            return null;
+        }).list();
+        return texts;
     }
 }

@@ -24,7 +24,10 @@ class CalendarPageController {
     private final Clock clock;
 
 
-    CalendarPageController(WorkingCalendar calendar, MessageSource messages, Clock clock) {
+    private final CalendarEntries entries;
+
+    CalendarPageController(WorkingCalendar calendar, MessageSource messages, Clock clock, CalendarEntries entries) {
+        this.entries = entries;
 
         this.clock = clock;
         this.calendar = calendar;
@@ -36,7 +39,9 @@ class CalendarPageController {
         var asked = YearParameter.parse(year);
         if (year != null && !year.isBlank() && asked.isEmpty()) model.addAttribute("invalidYear", year);
         int shown = asked.orElse(YearParameter.current(clock));
-        model.addAttribute("view", YearView.of(shown, calendar, messages, locale));
+        var texts = entries.texts(locale);
+        model.addAttribute("texts", texts);
+        model.addAttribute("view", YearView.of(shown, calendar, messages, locale, texts));
         model.addAttribute("first", WorkingCalendar.FIRST_YEAR);
         model.addAttribute("last", WorkingCalendar.LAST_YEAR);
         return VIEW;

@@ -31,7 +31,9 @@ record YearView(int year, List<Month> months, List<SpecialDay> specialDays, List
     record Period(String name, LocalDate firstDay, LocalDate lastDay, boolean firstGradeOnly, String note) {
     }
 
-    static YearView of(int year, WorkingCalendar calendar, MessageSource messages, Locale locale) {
+    /** {@code texts}: the decrees' and notes' texts in the reader's language, by the stored text (V55). */
+    static YearView of(int year, WorkingCalendar calendar, MessageSource messages, Locale locale,
+                       java.util.Map<String, String> texts) {
         List<CalendarDay> days = calendar.year(year);
         List<SchoolHolidayPeriod> periods = calendar.schoolHolidays(year);
         DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM, EEEE", locale);
@@ -42,7 +44,7 @@ record YearView(int year, List<Month> months, List<SpecialDay> specialDays, List
             List<Cell> week = new ArrayList<>(Collections.nCopies(LocalDate.of(year, m, 1).getDayOfWeek().getValue() - 1, null));
             for (CalendarDay day : days) {
                 if (day.date().getMonthValue() != m) continue;
-                week.add(cell(day, periods, messages, locale));
+                week.add(cell(day, periods, messages, locale, texts));
                 if (week.size() == 7) {
                     weeks.add(week);
                     week = new ArrayList<>();
@@ -56,20 +58,29 @@ record YearView(int year, List<Month> months, List<SpecialDay> specialDays, List
         }
         for (CalendarDay day : days) {
             if (day.kind() == DayKind.WORKING_DAY || day.kind() == DayKind.WEEKEND) continue;
-            special.add(new SpecialDay(day.date(), day.date().format(when), day.holidayName(locale), day.kind(), day.decree()));
+            String name = day.holidayName(locale);
+            // a day off by decree alone (3 January 2025) has no holiday's name: it is named for what it is
+            if (name == null) name = messages.getMessage("calendar.special.name." + day.kind().name(), null,
+                    messages.getMessage("calendar.kind." + day.kind().name(), null, locale), locale);
+            special.add(new SpecialDay(day.date(), day.date().format(when), name, day.kind(), shown(day.decree(), texts)));
         }
         List<Period> shown = periods.stream()
-                .map(p -> new Period(p.name().in(locale), p.firstDay(), p.lastDay(), !p.forAllGrades(), p.note()))
+                .map(p -> new Period(p.name().in(locale), p.firstDay(), p.lastDay(), !p.forAllGrades(), shown(p.note(), texts)))
                 .toList();
         return new YearView(year, months, special, calendar.swaps(year), shown);
     }
 
-    private static Cell cell(CalendarDay day, List<SchoolHolidayPeriod> periods, MessageSource messages, Locale locale) {
+    private static String shown(String stored, java.util.Map<String, String> texts) {
+        return stored == null ? null : texts.getOrDefault(stored, stored);
+    }
+
+    private static Cell cell(CalendarDay day, List<SchoolHolidayPeriod> periods, MessageSource messages, Locale locale,
+                             java.util.Map<String, String> texts) {
         StringBuilder css = new StringBuilder("d-").append(day.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         List<String> title = new ArrayList<>();
         title.add(messages.getMessage("calendar.kind." + day.kind().name(), null, locale));
         if (day.holiday() != null) title.add(day.holiday().in(locale));
-        if (day.decree() != null) title.add(day.decree());
+        if (day.decree() != null) title.add(shown(day.decree(), texts));
         for (SchoolHolidayPeriod p : periods) {
             if (!p.includes(day.date())) continue;
             css.append(p.forAllGrades() ? " school" : " school-first-grade");

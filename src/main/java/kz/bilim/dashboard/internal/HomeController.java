@@ -1,5 +1,7 @@
 package kz.bilim.dashboard.internal;
 
+import kz.bilim.kernel.Role;
+
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Scope;
 import kz.bilim.staff.StaffTasks;
@@ -26,6 +28,8 @@ import java.util.Map;
 class HomeController {
 
     static final String VIEW = "dashboard/home";
+    /** A parent's home: what they can do here, no staff counts. */
+    static final String APPLICANT = "dashboard/applicant";
 
     private final Dashboard dashboard;
     private final Territories territories;
@@ -42,6 +46,7 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal BilimUser user, @RequestParam(required = false) String kato,
                 Locale locale, Model model) {
+        if (user.role() == Role.APPLICANT) return APPLICANT;
         Territory parent = parentFor(user, kato);
         int level = parent == null ? 0 : parent.level();
         List<TerritoryTally> rows = parent != null && level >= 4 ? List.of()
@@ -49,6 +54,11 @@ class HomeController {
         model.addAttribute("parent", parent);
         model.addAttribute("path", parent == null ? List.of() : territories.path(parent.kato()).stream()
                 .filter(t -> t.level() == 1 || user.scope().kind() == Scope.Kind.ALL || isWithinOwn(user, t)).toList());
+        // a breadcrumb step above the viewer's own territory is named, not linked: following it would show their own again
+        Territory own = ownTerritory(user);
+        model.addAttribute("reachable", own == null ? "" : own.scopePrefix());
+        model.addAttribute("ofSchool", user.scope().kind() == Scope.Kind.ORG);
+        model.addAttribute("organisationId", user.organisationId());
         model.addAttribute("rows", rows);
         // HB-1: contracts a court verdict covers are a task for the head and the district office until ended
         model.addAttribute("flaggedContracts", staffTasks.flaggedContracts());

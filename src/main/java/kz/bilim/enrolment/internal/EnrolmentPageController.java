@@ -181,8 +181,12 @@ class EnrolmentPageController {
                 form.getClassId() == null ? null : new SchoolClassId(form.getClassId()), from,
                 form.getAdmissionOrder())) : Refusal.invalid(errors).outcome();
         if (rejected(outcome, binding, model, "person.")) return admitPage(organisation, model);
-        redirect.addFlashAttribute("saved", true);
-        return "redirect:/organisations/" + id + "/pupils";
+        // the new pupil is named and highlighted in their class's list (kept in the session, never in the URL)
+        var admitted = (kz.bilim.enrolment.Enrolment) outcome.orElseThrow();
+        redirect.addFlashAttribute("admitted", admitted.id().value());
+        redirect.addFlashAttribute("admittedPerson", admitted.personId().value());
+        return "redirect:/organisations/" + id + "/pupils"
+                + (form.getClassId() == null ? "" : "?classId=" + form.getClassId());
     }
 
     private String admitPage(Organisation organisation, Model model) {

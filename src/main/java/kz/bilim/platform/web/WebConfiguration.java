@@ -24,7 +24,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        var resolver = new CookieLocaleResolver("bilim-lang");
+        var resolver = new CookieLocaleResolver(LanguageCookie.NAME);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(WebConfiguration::fromHeader);
         return resolver;

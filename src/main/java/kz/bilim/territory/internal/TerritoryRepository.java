@@ -54,16 +54,17 @@ class TerritoryRepository implements Territories {
             """.formatted(COLUMNS);
 
     private static final String SEARCH_BY_CODE = "select " + COLUMNS + """
-             from territory t where t.kato like :code order by t.kato limit :limit
+             from territory t where t.kato like :code and t.kato like :within order by t.kato limit :limit
             """;
 
     /** A name matches when it, or a word of it (after a space, dot or hyphen: "с.Акшабай"), starts with the text. */
     private static final String SEARCH_BY_NAME = "select " + COLUMNS + """
              from territory t
-             where lower(t.name_kk) like lower(:start) or lower(t.name_ru) like lower(:start)
+             where t.kato like :within
+               and (lower(t.name_kk) like lower(:start) or lower(t.name_ru) like lower(:start)
                 or lower(t.name_kk) like lower(:afterSpace) or lower(t.name_ru) like lower(:afterSpace)
                 or lower(t.name_kk) like lower(:afterDot) or lower(t.name_ru) like lower(:afterDot)
-                or lower(t.name_kk) like lower(:afterHyphen) or lower(t.name_ru) like lower(:afterHyphen)
+                or lower(t.name_kk) like lower(:afterHyphen) or lower(t.name_ru) like lower(:afterHyphen))
              order by (lower(t.name_kk) like lower(:start) or lower(t.name_ru) like lower(:start)) desc, t.level, t.kato
              limit :limit
             """;
@@ -114,7 +115,12 @@ class TerritoryRepository implements Territories {
 
     @Override
     public List<Territory> search(String text, int limit) {
-        return territories(searchRows(text, limit));
+        return territories(searchRows(text, "", limit));
+    }
+
+    @Override
+    public List<Territory> search(String text, String withinPrefix, int limit) {
+        return territories(searchRows(text, withinPrefix, limit));
     }
 
     Optional<TerritoryRow> findRow(String kato) {
@@ -142,10 +148,17 @@ class TerritoryRepository implements Territories {
     }
 
     List<TerritoryRow> searchRows(String text, int limit) {
+        return searchRows(text, "", limit);
+    }
+
+    List<TerritoryRow> searchRows(String text, String withinPrefix, int limit) {
         String q = text == null ? "" : text.strip();
         if (q.isEmpty()) return List.of();
+        String within = withinPrefix == null ? "%" : withinPrefix + "%";
+        if (withinPrefix != null && !withinPrefix.matches("[0-9]{0,9}"))
+            throw new IllegalArgumentException("A KATO prefix is up to 9 digits");
         if (q.matches("[0-9]+")) {
-            return jdbc.sql(SEARCH_BY_CODE).param("code", q + "%").param("limit", limit)
+            return jdbc.sql(SEARCH_BY_CODE).param("code", q + "%").param("within", within).param("limit", limit)
                     .query(TerritoryRepository::map).list();
         }
         String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -154,6 +167,7 @@ class TerritoryRepository implements Territories {
                 .param("afterSpace", "% " + escaped + "%")
                 .param("afterDot", "%." + escaped + "%")
                 .param("afterHyphen", "%-" + escaped + "%")
+                .param("within", within)
                 .param("limit", limit)
                 .query(TerritoryRepository::map).list();
     }
