@@ -1,6 +1,8 @@
 package kz.bilim.demo;
 
 import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.demo.internal.DemoStaff;
+import kz.bilim.staff.StaffBulkWriter;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -8,8 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads deterministic synthetic demo data — territories, organisations, classes, children, enrolments and users of
- * every role — of a given scale and seed. Writes as the schema owner with COPY (see the package documentation).
+ * Loads deterministic synthetic demo data — territories, organisations, classes, children, enrolments, staff and
+ * users of every role — of a given scale and seed. Writes as the schema owner with COPY (see the package documentation).
  */
 @Service
 public class DemoData {
@@ -18,9 +20,11 @@ public class DemoData {
     private static final String ANY_ORGANISATION = "select exists (select 1 from organisation)";
 
     private final OwnerDataSource owner;
+    private final StaffBulkWriter staff;
 
-    public DemoData(OwnerDataSource owner) {
+    public DemoData(OwnerDataSource owner, StaffBulkWriter staff) {
         this.owner = owner;
+        this.staff = staff;
     }
 
     /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
@@ -33,6 +37,14 @@ public class DemoData {
      * it was and an {@link IllegalStateException} says why.
      */
     public DemoLoadReport load(DemoScale scale, long seed) {
-        return new DemoLoader(owner, PASSWORDS::encode).load(scale, seed);
+        var report = new DemoLoader(owner, PASSWORDS::encode).load(scale, seed);
+        // the staff of every organisation, through the staff module's bulk writer (it owns the staff tables)
+        var written = DemoStaff.write(owner, staff, seed);
+        var rows = new java.util.LinkedHashMap<>(report.rowsByTable());
+        rows.put("staff_member", written.employees());
+        rows.put("employment_contract", written.contracts());
+        return new DemoLoadReport(report.scale(), report.seed(), report.bulk(), rows,
+                report.totalRows() + written.employees() + written.contracts(), report.seconds() + written.millis() / 1000.0,
+                report.copySeconds(), report.indexSeconds(), report.peakHeapBytes());
     }
 }

@@ -28,14 +28,76 @@ class ApiProblemHandler {
 
     private final Problems problems;
 
-    ApiProblemHandler(Problems problems) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ApiProblemHandler(Problems problems, org.springframework.context.ApplicationEventPublisher events) {
         this.problems = problems;
+        this.events = events;
+    }
+
+    private void refusedAccess(jakarta.servlet.http.HttpServletRequest request, ErrorCode code) {
+        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
     }
 
     /** The one mapping of a domain refusal to problem+json. */
     @ExceptionHandler(RefusedException.class)
+<<<<<<< HEAD
     ResponseEntity<ProblemDetail> refused(RefusedException e) {
         return answer(problems, RequestErrors.Answer.of(e.refusal()));
+=======
+    ResponseEntity<ProblemDetail> refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
+        refusedAccess(request, ErrorCode.of(e.refusal().code()));
+        return answer(problems.of(e.refusal()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "error.field.invalid"
+                        : f.getDefaultMessage().replaceAll("[{}]", "")))
+                .toList();
+        return answer(problems.of(ErrorCode.INVALID_INPUT, errors, "error.invalid-input.detail"));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+                        r.getMethodParameter().getParameterName(),
+                        err.getDefaultMessage() == null ? "error.field.invalid" : err.getDefaultMessage().replaceAll("[{}]", ""))))
+                .toList();
+        return answer(problems.of(ErrorCode.INVALID_INPUT, errors, "error.invalid-input.detail"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return answer(problems.of(ErrorCode.INVALID_INPUT,
+                List.of(new FieldError(e.getName(), "error.field.type-mismatch", String.valueOf(e.getValue()))),
+                "error.invalid-input.detail"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return answer(problems.of(ErrorCode.INVALID_INPUT,
+                List.of(new FieldError(e.getParameterName(), "error.field.required")), "error.invalid-input.detail"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return answer(problems.of(ErrorCode.MALFORMED_REQUEST, "error.malformed-request.detail"));
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<ProblemDetail> denied(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        refusedAccess(request, ErrorCode.FORBIDDEN);
+        return answer(problems.of(ErrorCode.FORBIDDEN, "error.forbidden.detail"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
+        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return answer(problems.of(ErrorCode.CONFLICT, "error.conflict.detail"));
+>>>>>>> main
     }
 
     /** Everything else: a refusal of the request by HTTP or the framework, or (logged) a failure of ours. */

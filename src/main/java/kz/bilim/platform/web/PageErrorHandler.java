@@ -16,10 +16,17 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
+<<<<<<< HEAD
     private final Problems problems;
 
     PageErrorHandler(Problems problems) {
         this.problems = problems;
+=======
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    PageErrorHandler(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+>>>>>>> main
     }
 
     /**
@@ -28,6 +35,7 @@ class PageErrorHandler {
      * at fault.
      */
     @ExceptionHandler(RefusedException.class)
+<<<<<<< HEAD
     ModelAndView refused(RefusedException e) {
         return page(problems, RequestErrors.Answer.of(e.refusal()));
     }
@@ -35,6 +43,12 @@ class PageErrorHandler {
     /** The translated error page of an answer: its status, and each field at fault with its reason. */
     static ModelAndView page(Problems problems, RequestErrors.Answer answer) {
         var status = answer.code().status();
+=======
+    ModelAndView refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
+        ErrorCode code = ErrorCode.of(e.refusal().code());
+        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
+        HttpStatus status = code.status();
+>>>>>>> main
         var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());

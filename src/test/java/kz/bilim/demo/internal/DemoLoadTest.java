@@ -43,6 +43,8 @@ class DemoLoadTest {
 
     @Autowired
     OwnerDataSource owner;
+    @Autowired
+    kz.bilim.staff.StaffBulkWriter staffWriter;
 
     private final List<String> databases = new ArrayList<>();
     private String baseUrl;
@@ -256,5 +258,20 @@ class DemoLoadTest {
         assertThatThrownBy(() -> new DemoLoader(db, PASSWORDS::encode).load(DemoScale.TINY, SEED))
                 .hasMessageContaining("already there");
         assertThat(count(db, "select count(*) from person")).isEqualTo(persons);
+    }
+
+    @Test
+    @DisplayName("the demo gives every organisation a staff through the staff module's bulk writer: a director each, about 60 % pedagogues, valid IINs")
+    void staffForEveryOrganisation() {
+        var written = DemoStaff.write(loaded, staffWriter, SEED);
+        assertThat(written.contracts()).isEqualTo(written.employees()).isPositive();
+        var db = JdbcClient.create(loaded);
+        assertThat(db.sql("select count(*) from organisation o where not exists (select 1 from employment_contract c where c.organisation_id = o.id and c.position = 'DIRECTOR')")
+                .query(Long.class).single()).isZero();
+        double pedagogues = db.sql("select avg(case when p.pedagogical then 1.0 else 0 end) from employment_contract c join staff_position p on p.code = c.position")
+                .query(Double.class).single();
+        assertThat(pedagogues).isBetween(0.5, 0.7);
+        db.sql("select iin from staff_member").query(String.class).list().forEach(kz.bilim.identity.Iin::parse);
+        assertThat(DemoStaff.write(loaded, staffWriter, SEED).employees()).as("organisations with staff are left alone").isZero();
     }
 }
