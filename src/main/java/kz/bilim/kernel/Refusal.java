@@ -12,20 +12,16 @@ import java.util.List;
 public record Refusal(Code code, String clause, String reasonKey, List<Object> args, List<FieldError> errors,
                       Object current) {
 
-<<<<<<< HEAD
     /**
      * Stable codes; each is answered with one HTTP status. {@code PRECONDITION_FAILED}: the edit was made to a version
      * of the record that is no longer the current one (someone else saved in between).
      */
-    public enum Code {INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, RULE_REFUSED, PRECONDITION_FAILED}
-=======
-    /** Stable codes; each is answered with one HTTP status. */
     public enum Code {
         INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, RULE_REFUSED,
         /** HB-1: a court verdict in force bars the person from the position (a rule refusal clients tell apart). */
-        HIRING_BANNED
+        HIRING_BANNED,
+        PRECONDITION_FAILED
     }
->>>>>>> main
 
     public Refusal {
         java.util.Objects.requireNonNull(code);

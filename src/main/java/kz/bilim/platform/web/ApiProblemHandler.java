@@ -1,9 +1,11 @@
 package kz.bilim.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import kz.bilim.kernel.RefusedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,83 +29,30 @@ class ApiProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private final Problems problems;
+    private final ApplicationEventPublisher events;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-
-    ApiProblemHandler(Problems problems, org.springframework.context.ApplicationEventPublisher events) {
+    ApiProblemHandler(Problems problems, ApplicationEventPublisher events) {
         this.problems = problems;
         this.events = events;
     }
 
-    private void refusedAccess(jakarta.servlet.http.HttpServletRequest request, ErrorCode code) {
+    /** Access refused, or a record not found, leaves a trace in the trail ({@link RequestRefused}). */
+    private void refusedAccess(HttpServletRequest request, ErrorCode code) {
         if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
     }
 
     /** The one mapping of a domain refusal to problem+json. */
     @ExceptionHandler(RefusedException.class)
-<<<<<<< HEAD
-    ResponseEntity<ProblemDetail> refused(RefusedException e) {
-        return answer(problems, RequestErrors.Answer.of(e.refusal()));
-=======
-    ResponseEntity<ProblemDetail> refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> refused(RefusedException e, HttpServletRequest request) {
         refusedAccess(request, ErrorCode.of(e.refusal().code()));
-        return answer(problems.of(e.refusal()));
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage() == null ? "error.field.invalid"
-                        : f.getDefaultMessage().replaceAll("[{}]", "")))
-                .toList();
-        return answer(problems.of(ErrorCode.INVALID_INPUT, errors, "error.invalid-input.detail"));
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
-                        r.getMethodParameter().getParameterName(),
-                        err.getDefaultMessage() == null ? "error.field.invalid" : err.getDefaultMessage().replaceAll("[{}]", ""))))
-                .toList();
-        return answer(problems.of(ErrorCode.INVALID_INPUT, errors, "error.invalid-input.detail"));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-        return answer(problems.of(ErrorCode.INVALID_INPUT,
-                List.of(new FieldError(e.getName(), "error.field.type-mismatch", String.valueOf(e.getValue()))),
-                "error.invalid-input.detail"));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
-        return answer(problems.of(ErrorCode.INVALID_INPUT,
-                List.of(new FieldError(e.getParameterName(), "error.field.required")), "error.invalid-input.detail"));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return answer(problems.of(ErrorCode.MALFORMED_REQUEST, "error.malformed-request.detail"));
-    }
-
-    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<ProblemDetail> denied(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
-        refusedAccess(request, ErrorCode.FORBIDDEN);
-        return answer(problems.of(ErrorCode.FORBIDDEN, "error.forbidden.detail"));
-    }
-
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException e) {
-        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getClass().getSimpleName());
-        return answer(problems.of(ErrorCode.CONFLICT, "error.conflict.detail"));
->>>>>>> main
+        return answer(problems, RequestErrors.Answer.of(e.refusal()));
     }
 
     /** Everything else: a refusal of the request by HTTP or the framework, or (logged) a failure of ours. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> other(Exception e) {
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) {
         var answer = RequestErrors.of(e);
+        if (answer != null && answer.code() == ErrorCode.FORBIDDEN) refusedAccess(request, ErrorCode.FORBIDDEN);
         if (answer == null) {
             log.error("Unexpected error in the API", e);
             answer = RequestErrors.Answer.of(ErrorCode.INTERNAL, "error.internal.detail");

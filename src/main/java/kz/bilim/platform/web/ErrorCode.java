@@ -17,14 +17,11 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     CONFLICT(HttpStatus.CONFLICT),
-<<<<<<< HEAD
     /** The edit was made to a version of the record that is no longer current (If-Match, a form's version). */
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-=======
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
->>>>>>> main
     RULE_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT),
     /** HB-1: a court verdict in force bans this person from this position; the problem names the verdict. */
     HIRING_BANNED(HttpStatus.UNPROCESSABLE_CONTENT),
@@ -53,6 +50,7 @@ public enum ErrorCode {
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 422 -> INVALID_INPUT;
             default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
         };

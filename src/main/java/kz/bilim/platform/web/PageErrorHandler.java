@@ -1,6 +1,8 @@
 package kz.bilim.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import kz.bilim.kernel.RefusedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -16,17 +18,12 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
-<<<<<<< HEAD
     private final Problems problems;
+    private final ApplicationEventPublisher events;
 
-    PageErrorHandler(Problems problems) {
+    PageErrorHandler(Problems problems, ApplicationEventPublisher events) {
         this.problems = problems;
-=======
-    private final org.springframework.context.ApplicationEventPublisher events;
-
-    PageErrorHandler(org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
->>>>>>> main
     }
 
     /**
@@ -35,20 +32,15 @@ class PageErrorHandler {
      * at fault.
      */
     @ExceptionHandler(RefusedException.class)
-<<<<<<< HEAD
-    ModelAndView refused(RefusedException e) {
+    ModelAndView refused(RefusedException e, HttpServletRequest request) {
+        ErrorCode code = ErrorCode.of(e.refusal().code());
+        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
         return page(problems, RequestErrors.Answer.of(e.refusal()));
     }
 
     /** The translated error page of an answer: its status, and each field at fault with its reason. */
     static ModelAndView page(Problems problems, RequestErrors.Answer answer) {
         var status = answer.code().status();
-=======
-    ModelAndView refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
-        ErrorCode code = ErrorCode.of(e.refusal().code());
-        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
-        HttpStatus status = code.status();
->>>>>>> main
         var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());
