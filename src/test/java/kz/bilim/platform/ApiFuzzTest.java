@@ -116,6 +116,10 @@ class ApiFuzzTest {
                 send(method + " " + path + " as " + type, request(method, uri(path, absent)).contentType(type)
                         .content("a=1"));
         }
+        if (method == HttpMethod.PUT)
+            for (String tag : List.of("garbage", "\"99999999999999999999\"", "*", "W/\"1\"", "\"-1\"", "\"1\", \"2\""))
+                send("PUT " + path + " If-Match " + tag, request(method, uri(path, absent))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}").header("If-Match", tag));
         if (method == HttpMethod.GET)
             send("GET " + path + " accepting only PNG", request(method, uri(path, absent)).accept(MediaType.IMAGE_PNG));
     }

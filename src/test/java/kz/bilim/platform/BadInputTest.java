@@ -167,6 +167,16 @@ class BadInputTest {
         problem(mvc.perform(get("/api/v1/calendar/working-days;x=1")), 400, "MALFORMED_REQUEST", null);
     }
 
+    @ParameterizedTest(name = "{0}?page=-5")
+    @CsvSource({"/organisations", "/admin/users", "/enrolments", "/territories/590000000"})
+    @DisplayName("pages refuse a negative page like the API does: the translated error page naming page")
+    void negativePageOnPages(String path) throws Exception {
+        mvc.perform(get(path).param("page", "-5").param("lang", "en").with(TestUsers.ministry()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("<code>page</code>")));
+    }
+
     @Test
     @DisplayName("pages: a NUL in a filter, a far date or a mistyped number is the translated error page or the error in place")
     void pages() throws Exception {
