@@ -34,11 +34,15 @@ public record Iin(String value) {
     private static LocalDate birthDate(String value) {
         int century = 1800 + ((value.charAt(6) - '0' - 1) / 2) * 100;
         try {
-            return LocalDate.of(century + Integer.parseInt(value.substring(0, 2)),
-                    Integer.parseInt(value.substring(2, 4)), Integer.parseInt(value.substring(4, 6)));
+            // digits already checked: arithmetic instead of parsing (an IIN is made millions of times in a bulk load)
+            return LocalDate.of(century + twoDigits(value, 0), twoDigits(value, 2), twoDigits(value, 4));
         } catch (DateTimeException e) {
             throw new InvalidIdentityNumber(InvalidIdentityNumber.Reason.IMPOSSIBLE_DATE);
         }
+    }
+
+    private static int twoDigits(String value, int at) {
+        return (value.charAt(at) - '0') * 10 + value.charAt(at + 1) - '0';
     }
 
     /**

@@ -36,6 +36,15 @@ public interface Territories {
         return Optional.of(new ChildLevel(territory.kato(), prefixLength, KatoRange.under(territory.scopePrefix())));
     }
 
+    /**
+     * The territories of a child level, in code order: the regions below the whole country, the parent's direct
+     * children otherwise. Beside counts grouped by {@link ChildLevel#prefixLength()} digits, each child's share is the
+     * count of its {@link Territory#scopePrefix()}.
+     */
+    default List<Territory> children(ChildLevel level) {
+        return level.parentKato() == null ? regions() : children(level.parentKato());
+    }
+
     /** The 20 top-level territories: 17 regions and the cities Astana, Almaty and Shymkent. */
     List<Territory> regions();
 

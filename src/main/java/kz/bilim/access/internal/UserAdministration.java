@@ -22,6 +22,8 @@ import kz.bilim.audit.AuditTrail;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
+import kz.bilim.organisation.OrganisationId;
+import kz.bilim.organisation.Organisations;
 import kz.bilim.territory.Territory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,14 +51,16 @@ class UserAdministration implements UserAccounts {
 
     private final Users users;
     private final Territories territories;
+    private final Organisations organisations;
     private final AuditTrail audit;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
 
-    UserAdministration(Users users, Territories territories, AuditTrail audit, PasswordEncoder passwords,
-                       TransactionTemplate transaction) {
+    UserAdministration(Users users, Territories territories, Organisations organisations, AuditTrail audit,
+                       PasswordEncoder passwords, TransactionTemplate transaction) {
         this.users = users;
         this.territories = territories;
+        this.organisations = organisations;
         this.audit = audit;
         this.passwords = passwords;
         this.transaction = transaction;
@@ -262,7 +266,8 @@ class UserAdministration implements UserAccounts {
                         errors.add(new FieldError("organisationId", "access.user.organisation.required"));
                     else {
                         long org = organisationId;
-                        kato = users.organisationKato(org).orElse(null);
+                        // in the caller's scope: an organisation outside it is simply not found
+                        kato = organisations.find(OrganisationId.of(org)).map(o -> o.kato().value()).orElse(null);
                         if (kato == null)
                             errors.add(new FieldError("organisationId", "access.user.organisation.unknown"));
                         else if (!ManagingUsersPolicy.covers(manager.scope(), kato, org))

@@ -8,6 +8,8 @@ import kz.bilim.kernel.Role;
 import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserQuery;
+import kz.bilim.territory.Territories;
+import kz.bilim.territory.Territory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users table. The scope of each user is derived here, once, from role and territory. Lists carry an explicit
+ * The users table. The scope of each user is derived here, once, from role and territory (the territory's subtree
+ * as {@link Territories} tells it). Lists carry an explicit
  * scope condition as well as row-level security; conditions are fixed fragments, values are always parameters.
  */
 @Repository
@@ -29,9 +32,8 @@ class Users {
 
     private static final String SELECT = """
             select u.id, u.username, u.password_hash, u.full_name, u.role, u.kato, u.organisation_id, u.locale,
-                   u.enabled, u.session_version, t.scope_prefix
+                   u.enabled, u.session_version, u.scope_kato
               from app_user u
-              left join territory t on t.kato = u.scope_kato
             """;
 
     private static final String SELECT_ACCOUNT = """
@@ -84,25 +86,23 @@ class Users {
 
     private static final String USERNAME_TAKEN = "select exists (select 1 from app_user where username = :username)";
 
-    // Until the organisation module offers a lookup, the organisation's settlement is read here — in the caller's
-    // scope, so an organisation outside it is simply not found.
-    private static final String ORGANISATION_KATO = "select kato from organisation where id = :id";
-
     private final JdbcClient jdbc;
+    private final Territories territories;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, Territories territories) {
         this.jdbc = jdbc;
+        this.territories = territories;
     }
 
     Optional<BilimUser> byUsername(String username) {
         return jdbc.sql(SELECT + " where u.username = :username")
                 .param("username", username)
-                .query(Users::map)
+                .query(this::map)
                 .optional();
     }
 
     Optional<BilimUser> byId(long id) {
-        return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(Users::map).optional();
+        return jdbc.sql(SELECT + " where u.id = :id").param("id", id).query(this::map).optional();
     }
 
     /** An account within the scope (and row-level security) of the caller. */
@@ -131,10 +131,6 @@ class Users {
 
     boolean usernameTaken(String username) {
         return jdbc.sql(USERNAME_TAKEN).param("username", username).query(Boolean.class).single();
-    }
-
-    Optional<String> organisationKato(long organisationId) {
-        return jdbc.sql(ORGANISATION_KATO).param("id", organisationId).query(String.class).optional();
     }
 
     long insert(NewAccount account) {
@@ -222,11 +218,15 @@ class Users {
     }
 
 
-    static BilimUser map(ResultSet rs, int row) throws SQLException {
+    /** The signed-in user, whose territorial scope is the subtree of the territory the role is bound to. */
+    private BilimUser map(ResultSet rs, int row) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));
         Long organisationId = rs.getObject("organisation_id", Long.class);
+        String scopeKato = rs.getString("scope_kato");
+        String scopePrefix = scopeKato == null ? null
+                : territories.find(scopeKato).map(Territory::scopePrefix).orElse(null);
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
-                rs.getString("full_name"), role, scopeOf(role, rs.getString("scope_prefix"), organisationId),
+                rs.getString("full_name"), role, scopeOf(role, scopePrefix, organisationId),
                 rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"),
                 rs.getInt("session_version"));
     }

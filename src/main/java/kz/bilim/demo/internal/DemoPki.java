@@ -1,7 +1,6 @@
 package kz.bilim.demo.internal;
 
 import kz.bilim.demo.DemoScale;
-import kz.bilim.identity.Bin;
 import kz.bilim.kernel.Role;
 import kz.bilim.signature.PkiIdentity;
 import kz.bilim.signature.TestPki;
@@ -43,7 +42,7 @@ class DemoPki implements TestPkiIdentities {
 
     private static PkiIdentity identity(Plan.DemoUser user) {
         if (user.role() == Role.ORGANISATION_ADMIN && user.org() != null)
-            return PkiIdentity.fromFullName(user.username(), user.fullName(), user.iin(), new Bin(user.org().bin),
+            return PkiIdentity.fromFullName(user.username(), user.fullName(), user.iin(), user.org().bin,
                     user.org().nameRu);
         return PkiIdentity.fromFullName(user.username(), user.fullName(), user.iin(), null, null);
     }

@@ -5,7 +5,6 @@ import kz.bilim.identity.Sex;
 import kz.bilim.staff.EducationLevel;
 import kz.bilim.staff.QualificationCategory;
 import kz.bilim.staff.StaffBulkWriter;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -16,7 +15,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The demo's staff: for every organisation without staff yet, a realistic staff sized by its pupils or children — a
+ * The demo's staff: for every organisation the demo has just loaded, a realistic staff sized by its pupils or children — a
  * director, pedagogues (about one per 20 pupils: teachers by subject in schools and colleges, educators in
  * preschools, a deputy and a psychologist in bigger ones) and support staff (cook, watchman, cleaner, a driver in
  * rural schools, librarian, nurse, accountant; about one per 35 pupils) — about 450,000 staff nationally, 60 %
@@ -24,13 +23,6 @@ import java.util.NoSuchElementException;
  */
 public final class DemoStaff {
 
-    private static final String ORGANISATIONS = """
-            select o.id, o.kato, o.kind, o.urban, (select count(*) from enrolment e
-                                                    where e.organisation_id = o.id and e.enrolled_to is null) as pupils
-              from organisation o
-             where not exists (select 1 from staff_member m where m.organisation_id = o.id)
-             order by o.id
-            """;
     private static final long SALT = 41;
     private static final String[] MALE = {"Ерлан", "Нұрлан", "Асқар", "Болат", "Данияр", "Марат", "Серік", "Талғат",
             "Александр", "Сергей", "Андрей", "Руслан"};
@@ -41,16 +33,14 @@ public final class DemoStaff {
     private static final String[] SUBJECTS = {"қазақ тілі", "математика", "орыс тілі", "физика", "химия", "биология",
             "тарих", "ағылшын тілі", "информатика", "дене шынықтыру", "бастауыш сынып", "география"};
 
-    private record Org(long id, String kato, String kind, boolean urban, int pupils) {
+    /** An organisation of the demo plan, with its pupils or children (the plan knows them: nothing is read back). */
+    record Org(long id, String kato, String kind, boolean urban, int pupils) {
     }
 
     private DemoStaff() {
     }
 
-    public static StaffBulkWriter.Written write(DataSource owner, StaffBulkWriter writer, long seed) {
-        List<Org> orgs = JdbcClient.create(owner).sql(ORGANISATIONS)
-                .query((rs, n) -> new Org(rs.getLong("id"), rs.getString("kato"), rs.getString("kind"),
-                        rs.getBoolean("urban"), rs.getInt("pupils"))).list();
+    public static StaffBulkWriter.Written write(DataSource owner, StaffBulkWriter writer, long seed, List<Org> orgs) {
         return writer.write(owner, new Employees(orgs, seed));
     }
 

@@ -2,8 +2,9 @@ package kz.bilim.demo.internal;
 
 import kz.bilim.kernel.Role;
 import kz.bilim.demo.internal.Plan.DemoUser;
-import kz.bilim.demo.internal.Plan.Kind;
+import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.demo.internal.Plan.Org;
+import kz.bilim.territory.Territory;
 
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,11 +36,11 @@ final class DemoUsers {
         add(plan, "district.astana", "demo-district3-2026", Role.DISTRICT_OFFICER, "Ольга Игоревна Волкова", DISTRICT_ELSEWHERE, null, "ru");
         add(plan, "police.zhambyl2", "demo-police-2026", Role.POLICE_LIAISON, "Асхат Маратұлы Құрманов", DISTRICT_2, null, "kk");
         add(plan, "school.taraz", "demo-school-2026", Role.ORGANISATION_ADMIN, "Гүлнұр Берікқызы Есенова", null,
-                first(plan, DISTRICT, o -> o.kind == Kind.GENERAL_SECONDARY_SCHOOL), "kk");
+                first(plan, DISTRICT, o -> o.kind == OrganisationKind.GENERAL_SECONDARY_SCHOOL), "kk");
         add(plan, "school.zhambyl2", "demo-school2-2026", Role.ORGANISATION_ADMIN, "Бауыржан Серікұлы Омаров", null,
-                first(plan, DISTRICT_2, o -> o.kind.school()), "kk");
+                first(plan, DISTRICT_2, o -> o.kind.isSchool()), "kk");
         add(plan, "kindergarten.taraz", "demo-kindergarten-2026", Role.ORGANISATION_ADMIN, "Елена Павловна Козлова", null,
-                first(plan, DISTRICT, o -> o.kind == Kind.PRESCHOOL), "ru");
+                first(plan, DISTRICT, o -> o.kind == OrganisationKind.PRESCHOOL), "ru");
         add(plan, "applicant", "demo-applicant-2026", Role.APPLICANT, "Жанар Мұратқызы Тоқтарова", null, null, "kk");
     }
 
@@ -83,7 +84,7 @@ final class DemoUsers {
                 : scopeKato == null ? "" : REGION.equals(scopeKato) ? "Жамбылская область"
                 : REGION_2.equals(scopeKato) ? "город Астана"
                 : plan.territories.stream().filter(t -> t.kato().equals(scopeKato))
-                .map(Plan.TerritoryNode::nameRu).findFirst().orElse(scopeKato);
+                .map(Territory::nameRu).findFirst().orElse(scopeKato);
         plan.users.add(new DemoUser(username, password, role, fullName, scopeKato, org, locale, where));
     }
 }

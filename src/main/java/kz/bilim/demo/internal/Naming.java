@@ -1,6 +1,7 @@
 package kz.bilim.demo.internal;
 
-import kz.bilim.demo.internal.Plan.Kind;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.Ownership;
 import kz.bilim.demo.internal.Plan.Org;
 import kz.bilim.identity.Bin;
 
@@ -89,7 +90,7 @@ final class Naming {
                 String number = n > COLLEGE_PROFILES.length ? "№ " + n + " " : "";
                 org.nameKk = number + placeKk + " " + profile[0] + " колледжі";
                 org.nameRu = profile[1] + " колледж " + (number.isEmpty() ? "" : number) + "г. " + locality.placeRu;
-                org.privateOwned = rng.chance(0.4);
+                org.ownership = rng.chance(0.4) ? Ownership.PRIVATE : Ownership.STATE;
             }
         }
         org.bin = bin(org, rng);
@@ -109,19 +110,19 @@ final class Naming {
             default -> "Средняя общеобразовательная школа";
         };
         if (town) {
-            if (org.kind == Kind.GENERAL_SECONDARY_SCHOOL && rng.chance(0.04)) {
+            if (org.kind == OrganisationKind.GENERAL_SECONDARY_SCHOOL && rng.chance(0.04)) {
                 String brand = rng.pick(PRIVATE_SCHOOL_NAMES);
-                org.privateOwned = true;
+                org.ownership = Ownership.PRIVATE;
                 org.nameKk = "«" + brand + "» жекеменшік мектебі";
                 org.nameRu = "Частная школа «" + brand + "»";
                 return;
             }
             int n = next(org, 0);
             double style = rng.nextDouble();
-            if (org.kind == Kind.GENERAL_SECONDARY_SCHOOL && style < 0.06) {
+            if (org.kind == OrganisationKind.GENERAL_SECONDARY_SCHOOL && style < 0.06) {
                 org.nameKk = "№ " + n + " мектеп-гимназия";
                 org.nameRu = "Школа-гимназия № " + n;
-            } else if (org.kind == Kind.GENERAL_SECONDARY_SCHOOL && style < 0.10) {
+            } else if (org.kind == OrganisationKind.GENERAL_SECONDARY_SCHOOL && style < 0.10) {
                 org.nameKk = "№ " + n + " мектеп-лицей";
                 org.nameRu = "Школа-лицей № " + n;
             } else if (style < 0.25) {
@@ -149,7 +150,7 @@ final class Naming {
     private void preschool(Org org, Rng rng, boolean town) {
         String name = rng.pick(PRESCHOOL_NAMES);
         int kids = org.pupils();
-        org.privateOwned = rng.chance(town ? 0.45 : 0.15);
+        org.ownership = rng.chance(town ? 0.45 : 0.15) ? Ownership.PRIVATE : Ownership.STATE;
         if (!town && kids < 40) {
             org.nameKk = "«" + name + "» шағын орталығы";
             org.nameRu = "Мини-центр «" + name + "»";
@@ -164,14 +165,14 @@ final class Naming {
         }
     }
 
-    private String bin(Org org, Rng rng) {
-        YearMonth registered = org.privateOwned
+    private Bin bin(Org org, Rng rng) {
+        YearMonth registered = org.ownership == Ownership.PRIVATE
                 ? YearMonth.of(rng.between(2005, 2024), rng.between(1, 12))
                 : YearMonth.of(rng.between(1999, 2015), rng.between(1, 12));
         while (true) {
             Bin bin = Bin.compose(registered, Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, binSerial++);
             if (binSerial > 99_999) throw new IllegalStateException("BIN serials exhausted");
-            if (bin != null) return bin.value();
+            if (bin != null) return bin;
         }
     }
 

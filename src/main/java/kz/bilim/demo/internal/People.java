@@ -1,34 +1,44 @@
 package kz.bilim.demo.internal;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Names of children by nationality and sex, encoded once as UTF-8 so that millions of rows are written without a
- * string per field. Kazakh patronymics follow the modern form (Серікұлы / Серікқызы), Russian ones -ович / -овна;
+ * Names of children by nationality and sex, every form made once (the Kazakh father-name forms too) so that millions
+ * of persons are generated without a new string per name. Kazakh patronymics follow the modern form (Серікұлы / Серікқызы), Russian ones -ович / -овна;
  * some Kazakh children carry the -ұлы / -қызы form as their surname too.
  */
 final class People {
 
-    /** Nationalities as stored in {@code person.nationality}, with their share among children of a Kazakh class. */
+    /** Nationalities of the children (a person's nationality is its name), with their share among children of a Kazakh class. */
     enum Nationality {
-        KAZAKH, RUSSIAN, UZBEK, UKRAINIAN, UYGHUR, TATAR, GERMAN, KOREAN;
-
-        final byte[] code = name().getBytes(StandardCharsets.UTF_8);
+        KAZAKH, RUSSIAN, UZBEK, UKRAINIAN, UYGHUR, TATAR, GERMAN, KOREAN
     }
 
-    /** The pools of one naming tradition. */
-    record Pool(byte[][] maleFirst, byte[][] femaleFirst, byte[][] maleLast, byte[][] femaleLast,
-                byte[][] fatherStems, byte[] sonSuffix, byte[] daughterSuffix,
-                byte[][] malePatronymic, byte[][] femalePatronymic) {
+    /**
+     * The pools of one naming tradition. Where the patronymic is made of the father's name and a suffix
+     * ({@code fatherStems} not null), {@code sonForms[i]} and {@code daughterForms[i]} are stem i with the suffix.
+     */
+    record Pool(String[] maleFirst, String[] femaleFirst, String[] maleLast, String[] femaleLast,
+                String[] fatherStems, String sonSuffix, String daughterSuffix,
+                String[] malePatronymic, String[] femalePatronymic, String[] sonForms, String[] daughterForms) {
+
+        Pool(String[] maleFirst, String[] femaleFirst, String[] maleLast, String[] femaleLast, String[] fatherStems,
+             String sonSuffix, String daughterSuffix, String[] malePatronymic, String[] femalePatronymic) {
+            this(maleFirst, femaleFirst, maleLast, femaleLast, fatherStems, sonSuffix, daughterSuffix, malePatronymic,
+                    femalePatronymic, forms(fatherStems, sonSuffix), forms(fatherStems, daughterSuffix));
+        }
+
+        private static String[] forms(String[] stems, String suffix) {
+            if (stems == null) return null;
+            String[] out = new String[stems.length];
+            for (int i = 0; i < stems.length; i++) out[i] = stems[i] + suffix;
+            return out;
+        }
     }
 
     private People() {
     }
 
-    private static byte[][] utf8(String... values) {
-        byte[][] out = new byte[values.length][];
-        for (int i = 0; i < values.length; i++) out[i] = values[i].getBytes(StandardCharsets.UTF_8);
-        return out;
+    private static String[] names(String... values) {
+        return values;
     }
 
     /** Feminine forms of surnames ending -ов, -ев, -ин (+а); others are the same for both sexes. */
@@ -55,18 +65,18 @@ final class People {
             "Қожахметов", "Мұқанов", "Садықов", "Тәжібаев", "Үсенов", "Ғабдуллин", "Бекетов", "Жаманқұлов", "Ордабаев"};
 
     static final Pool KAZAKH = new Pool(
-            utf8("Айдос", "Алихан", "Арман", "Арсен", "Ерасыл", "Ернұр", "Әлихан", "Нұрислам", "Бекзат", "Данияр",
+            names("Айдос", "Алихан", "Арман", "Арсен", "Ерасыл", "Ернұр", "Әлихан", "Нұрислам", "Бекзат", "Данияр",
                     "Дәулет", "Ерлан", "Жандос", "Азамат", "Асылжан", "Бауыржан", "Ислам", "Қайрат", "Мұхаммед",
                     "Нұрлан", "Олжас", "Санжар", "Темірлан", "Тимур", "Рамазан", "Ерболат", "Абылай", "Ильяс", "Айбек",
                     "Аян", "Райымбек", "Диас", "Әли", "Иса", "Мирас", "Мағжан", "Нұрәли", "Алдияр", "Ақжол", "Бекарыс",
                     "Досжан", "Ерхан", "Жәнібек", "Қасым", "Медет", "Нұрдәулет", "Сұлтан", "Шыңғыс", "Ерназар", "Әмір"),
-            utf8("Айару", "Аружан", "Айша", "Томирис", "Сабина", "Амина", "Дана", "Жанерке", "Әйгерім", "Ақбота",
+            names("Айару", "Аружан", "Айша", "Томирис", "Сабина", "Амина", "Дана", "Жанерке", "Әйгерім", "Ақбота",
                     "Айым", "Гүлназ", "Дариға", "Інжу", "Мәдина", "Нұрай", "Еркеназ", "Жансая", "Айгерім", "Мерей",
                     "Аяулым", "Балнұр", "Жасмин", "Айдана", "Әсел", "Назерке", "Камила", "Раяна", "Ақерке", "Маржан",
                     "Аружан", "Зере", "Айсұлу", "Ботагөз", "Гүлнұр", "Дильназ", "Жібек", "Зарина", "Күнсұлу", "Мөлдір",
                     "Нәзіра", "Сымбат", "Тоғжан", "Ұлпан", "Шұғыла", "Әлия", "Айкөркем", "Іңкәр"),
-            utf8(KAZAKH_SURNAMES), utf8(feminine(KAZAKH_SURNAMES)),
-            utf8(KAZAKH_FATHERS), "ұлы".getBytes(StandardCharsets.UTF_8), "қызы".getBytes(StandardCharsets.UTF_8),
+            names(KAZAKH_SURNAMES), names(feminine(KAZAKH_SURNAMES)),
+            names(KAZAKH_FATHERS), "ұлы", "қызы",
             null, null);
 
     private static final String[][] RUSSIAN_FATHERS = {{"Александрович", "Александровна"}, {"Сергеевич", "Сергеевна"},
@@ -91,8 +101,8 @@ final class People {
             male[i] = RUSSIAN_FATHERS[i][0];
             female[i] = RUSSIAN_FATHERS[i][1];
         }
-        return new Pool(utf8(RUSSIAN_MALE), utf8(RUSSIAN_FEMALE), utf8(surnames), utf8(feminine(surnames)),
-                null, null, null, utf8(male), utf8(female));
+        return new Pool(names(RUSSIAN_MALE), names(RUSSIAN_FEMALE), names(surnames), names(feminine(surnames)),
+                null, null, null, names(male), names(female));
     }
 
     static final Pool RUSSIAN = russianStyle(new String[]{"Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев",
@@ -118,8 +128,8 @@ final class People {
             sons[i] = fathers[i] + "ович";
             daughters[i] = fathers[i] + "овна";
         }
-        return new Pool(utf8(male), utf8(female), utf8(surnames), utf8(feminine(surnames)), null, null, null,
-                utf8(sons), utf8(daughters));
+        return new Pool(names(male), names(female), names(surnames), names(feminine(surnames)), null, null, null,
+                names(sons), names(daughters));
     }
 
     static final Pool UZBEK = asianRussianPatronymic(
@@ -151,9 +161,10 @@ final class People {
         };
     }
 
-    /** The Kazakh father stems as surnames of the modern form: Серікұлы for a boy, Серікқызы for a girl. */
-    static byte[] stem(Rng rng) {
-        return KAZAKH.fatherStems()[rng.nextInt(KAZAKH.fatherStems().length)];
+    /** A Kazakh father stem as a surname of the modern form: Серікұлы for a boy, Серікқызы for a girl. */
+    static String stemSurname(Rng rng, boolean male) {
+        int k = rng.nextInt(KAZAKH.fatherStems().length);
+        return male ? KAZAKH.sonForms()[k] : KAZAKH.daughterForms()[k];
     }
 
     static final String[] FOREIGN_CITIZENSHIPS = {"UZ", "RU", "KG", "TJ", "CN", "TM", "AZ"};

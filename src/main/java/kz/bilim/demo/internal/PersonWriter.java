@@ -5,18 +5,23 @@ import kz.bilim.demo.internal.People.Pool;
 import kz.bilim.demo.internal.Plan.ClassPlan;
 import kz.bilim.demo.internal.Plan.Locality;
 import kz.bilim.demo.internal.Plan.Org;
+import kz.bilim.enrolment.Person;
+import kz.bilim.enrolment.PersonId;
+import kz.bilim.identity.Iin;
+import kz.bilim.identity.Sex;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * Writes the persons of a plan: pupils class by class (born in the year their grade implies, ±1), children of
- * preschools and colleges, then the other children of each locality. The IIN is composed here without objects —
- * birth date, century-and-sex digit, a serial unique per birth date and sex, the check digit (domain-facts.md) — the
- * same number {@code Iin.compose} gives, which the tests check.
+ * Generates the persons of a plan: pupils class by class (born in the year their grade implies, ±1), children of
+ * preschools and colleges, then the other children of each locality. The IIN digits are composed here without
+ * objects — birth date, century-and-sex digit, a serial unique per birth date and sex, the check digit
+ * (domain-facts.md) — the same number {@code Iin.compose} gives, which the tests check; the {@link Iin} made of them
+ * checks them once more.
  */
 final class PersonWriter {
 
@@ -27,28 +32,24 @@ final class PersonWriter {
     /** YYMMDD of every day from 2006 to 2027, as digit values. */
     private static final byte[] DATE_DIGITS = new byte[DAYS * 6];
     private static final int[] SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
-    private static final byte[] MALE = "MALE".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] FEMALE = "FEMALE".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KZ = "KZ".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] FOREIGN = new byte[People.FOREIGN_CITIZENSHIPS.length][];
-    private static final byte[] UZ = "UZ".getBytes(StandardCharsets.US_ASCII);
+    /** Every birth date from 2006 to 2027, made once. */
+    private static final LocalDate[] DATES = new LocalDate[DAYS];
+    private static final String KZ = "KZ";
+    private static final String UZ = "UZ";
     private static final long SALT_PUPILS = 21, SALT_GROUP = 22, SALT_OTHERS = 23;
-    private static final int PROGRESS_STEP = 8192;
 
     static {
         for (int day = 0; day < DAYS; day++) {
             LocalDate date = LocalDate.ofEpochDay(DAY_ZERO + day);
+            DATES[day] = date;
             int[] digits = {date.getYear() % 100 / 10, date.getYear() % 10, date.getMonthValue() / 10,
                     date.getMonthValue() % 10, date.getDayOfMonth() / 10, date.getDayOfMonth() % 10};
             for (int i = 0; i < 6; i++) DATE_DIGITS[day * 6 + i] = (byte) digits[i];
         }
-        for (int i = 0; i < FOREIGN.length; i++)
-            FOREIGN[i] = People.FOREIGN_CITIZENSHIPS[i].getBytes(StandardCharsets.US_ASCII);
     }
 
     private final Plan plan;
-    private final CopyBinary out;
-    private final AtomicLong progress;
+    private final Consumer<Person> out;
     private final int part;
     private final int parts;
     /** The next serial counter per birth day and sex; serial = counter × parts + part keeps streams apart. */
@@ -56,19 +57,17 @@ final class PersonWriter {
     private final byte[] iin = new byte[12];
     private final int[] d = new int[11];
     private final Map<String, double[][]> nationalityWeights = new HashMap<>();
-    private long written;
 
-    PersonWriter(Plan plan, CopyBinary out, AtomicLong progress, int part, int parts) {
+    PersonWriter(Plan plan, Consumer<Person> out, int part, int parts) {
         this.plan = plan;
         this.out = out;
-        this.progress = progress;
         this.part = part;
         this.parts = parts;
         java.util.Arrays.fill(counters, (int) Math.floorMod(plan.seed, 500L));
     }
 
     void locality(Locality locality) {
-        byte[] kato = locality.katoBytes;
+        var kato = locality.code;
         double[][] weights = nationalityWeights.computeIfAbsent(locality.region.code(), k -> weights(locality.region));
         double russianShare = locality.region.russianShare();
         long id = locality.personBase;
@@ -102,10 +101,6 @@ final class PersonWriter {
             throw new IllegalStateException("person ids out of step with the plan");
     }
 
-    void finish() {
-        progress.addAndGet(written % PROGRESS_STEP);
-    }
-
     /** Nationality weights for children of Kazakh-language [0] and Russian-language [1] surroundings. */
     private static double[][] weights(Geography.Region region) {
         double uz = region.uzbekShare();
@@ -115,7 +110,7 @@ final class PersonWriter {
                 {0.38, 0.42, 0.02 + uz / 3, 0.05, 0.02, 0.04, 0.04, 0.03}};
     }
 
-    private void person(long id, Rng rng, int year, double[] nationalityWeights, byte[] kato) {
+    private void person(long id, Rng rng, int year, double[] nationalityWeights, kz.bilim.territory.KatoCode kato) {
         boolean male = rng.nextInt(1000) < 512;
         int firstDay = (int) (LocalDate.of(year, 1, 1).toEpochDay() - DAY_ZERO);
         int days = year == Plan.SCHOOL_YEAR ? (int) (Plan.AS_OF_EPOCH_DAY - DAY_ZERO) - firstDay
@@ -124,32 +119,36 @@ final class PersonWriter {
         Nationality nationality = Nationality.values()[rng.weighted(nationalityWeights)];
         Pool pool = People.pool(nationality);
 
-        out.row(10).int8(id).text(iin(day, male));
+        Iin iin = new Iin(iin(day, male));
+        String lastName;
         if (nationality == Nationality.KAZAKH && rng.chance(0.12)) {
-            out.text(People.stem(rng), male ? pool.sonSuffix() : pool.daughterSuffix());
+            lastName = People.stemSurname(rng, male);
         } else {
             int k = rng.nextInt(pool.maleLast().length);
-            out.text(male ? pool.maleLast()[k] : pool.femaleLast()[k]);
+            lastName = male ? pool.maleLast()[k] : pool.femaleLast()[k];
         }
-        byte[][] first = male ? pool.maleFirst() : pool.femaleFirst();
-        out.text(first[rng.nextInt(first.length)]);
+        String[] first = male ? pool.maleFirst() : pool.femaleFirst();
+        String firstName = first[rng.nextInt(first.length)];
+        String patronymic;
         if (pool.fatherStems() != null) {
-            if (rng.chance(0.04)) out.nul();
-            else out.text(pool.fatherStems()[rng.nextInt(pool.fatherStems().length)],
-                    male ? pool.sonSuffix() : pool.daughterSuffix());
+            if (rng.chance(0.04)) patronymic = null;
+            else {
+                int k = rng.nextInt(pool.fatherStems().length);
+                patronymic = male ? pool.sonForms()[k] : pool.daughterForms()[k];
+            }
         } else {
-            byte[][] patronymics = male ? pool.malePatronymic() : pool.femalePatronymic();
-            out.text(patronymics[rng.nextInt(patronymics.length)]);
+            String[] patronymics = male ? pool.malePatronymic() : pool.femalePatronymic();
+            patronymic = patronymics[rng.nextInt(patronymics.length)];
         }
-        out.date(DAY_ZERO + day).text(male ? MALE : FEMALE).text(nationality.code);
-        if (rng.chance(0.006)) out.text(nationality == Nationality.UZBEK ? UZ : FOREIGN[rng.nextInt(FOREIGN.length)]);
-        else out.text(KZ);
-        out.text(kato);
-        if (++written % PROGRESS_STEP == 0) progress.addAndGet(PROGRESS_STEP);
+        String citizenship = rng.chance(0.006)
+                ? nationality == Nationality.UZBEK ? UZ : People.FOREIGN_CITIZENSHIPS[rng.nextInt(People.FOREIGN_CITIZENSHIPS.length)]
+                : KZ;
+        out.accept(new Person(new PersonId(id), iin, lastName, firstName, patronymic, DATES[day],
+                male ? Sex.MALE : Sex.FEMALE, nationality.name(), citizenship, kato));
     }
 
     /** The IIN of the next free serial for this birth day and sex. */
-    private byte[] iin(int day, boolean male) {
+    private String iin(int day, boolean male) {
         int slot = day * 2 + (male ? 0 : 1);
         for (int i = 0; i < 6; i++) d[i] = DATE_DIGITS[day * 6 + i];
         d[6] = male ? 5 : 6; // born 2000–2099
@@ -164,7 +163,7 @@ final class PersonWriter {
             if (check < 0) continue;
             for (int i = 0; i < 11; i++) iin[i] = (byte) ('0' + d[i]);
             iin[11] = (byte) ('0' + check);
-            return iin;
+            return new String(iin, StandardCharsets.ISO_8859_1);
         }
     }
 

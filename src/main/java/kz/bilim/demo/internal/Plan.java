@@ -1,6 +1,13 @@
 package kz.bilim.demo.internal;
 
+import kz.bilim.identity.Bin;
 import kz.bilim.kernel.Role;
+import kz.bilim.organisation.OrganisationId;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.Ownership;
+import kz.bilim.organisation.SchoolClassId;
+import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.Territory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +29,7 @@ final class Plan {
     final String scale;
     final long seed;
     final Ids ids;
-    final List<TerritoryNode> territories = new ArrayList<>();
+    final List<Territory> territories = new ArrayList<>();
     final List<Locality> localities = new ArrayList<>();
     final List<Org> organisations = new ArrayList<>();
     final List<DemoUser> users = new ArrayList<>();
@@ -41,9 +48,6 @@ final class Plan {
         static final Ids EMPTY = new Ids(0, 0, 0, 0);
     }
 
-    record TerritoryNode(String kato, String parentKato, int level, String nameKk, String nameRu, boolean urban) {
-    }
-
     /** A place where children live and organisations stand: a village, a town or a city district. */
     static final class Locality {
         final int index;
@@ -59,7 +63,7 @@ final class Plan {
         /** Children of each birth year enrolled somewhere, by nominal birth year of their grade or group. */
         final int[] enrolled = new int[COHORTS];
         final List<Org> orgs = new ArrayList<>();
-        final byte[] katoBytes;
+        final KatoCode code;
         long personBase;
         long personCount;
 
@@ -68,7 +72,7 @@ final class Plan {
             this.placeKk = placeKk;
             this.index = index;
             this.kato = kato;
-            this.katoBytes = kato.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            this.code = new KatoCode(kato);
             this.urban = urban;
             this.region = region;
             this.placeRu = placeRu;
@@ -91,24 +95,15 @@ final class Plan {
         }
     }
 
-    enum Kind {
-        PRESCHOOL, PRIMARY_SCHOOL, BASIC_SCHOOL, GENERAL_SECONDARY_SCHOOL, TVET_COLLEGE, SPECIAL_SCHOOL,
-        BOARDING_SCHOOL, EVENING_SCHOOL;
-
-        boolean school() {
-            return this != PRESCHOOL && this != TVET_COLLEGE;
-        }
-    }
-
     static final class Org {
         long id;
         final int index;
         final Locality locality;
-        final Kind kind;
-        String bin;
+        final OrganisationKind kind;
+        Bin bin;
         String nameKk;
         String nameRu;
-        boolean privateOwned;
+        Ownership ownership = Ownership.STATE;
         String[] languages;
         int shifts = 1;
         String phone;
@@ -120,10 +115,18 @@ final class Plan {
         int[] group;
         long groupPersonBase;
 
-        Org(int index, Locality locality, Kind kind) {
+        Org(int index, Locality locality, OrganisationKind kind) {
             this.index = index;
             this.locality = locality;
             this.kind = kind;
+        }
+
+        private OrganisationId ref;
+
+        /** The id as the organisation module types it, made once. */
+        OrganisationId ref() {
+            if (ref == null) ref = OrganisationId.of(id);
+            return ref;
         }
 
         int pupils() {
@@ -153,6 +156,13 @@ final class Plan {
             this.shift = shift;
             this.capacity = capacity;
             this.pupils = pupils;
+        }
+
+        private SchoolClassId ref;
+
+        SchoolClassId ref() {
+            if (ref == null) ref = SchoolClassId.of(id);
+            return ref;
         }
 
         /** The nominal birth year of the grade: a pupil of grade g in 2026/27 was born in 2026 − 6 − g. */

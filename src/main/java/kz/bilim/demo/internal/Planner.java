@@ -4,9 +4,12 @@ import kz.bilim.demo.DemoScale;
 import kz.bilim.demo.internal.Geography.City;
 import kz.bilim.demo.internal.Geography.Region;
 import kz.bilim.demo.internal.Plan.ClassPlan;
-import kz.bilim.demo.internal.Plan.Kind;
+import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.demo.internal.Plan.Locality;
 import kz.bilim.demo.internal.Plan.Org;
+import kz.bilim.organisation.Organisation;
+import kz.bilim.territory.KatoCode;
+import kz.bilim.territory.Territory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +29,8 @@ final class Planner {
 
     private static final long SALT_REGION = 1, SALT_LOCALITY = 2, SALT_ORG = 3;
     private static final int URBAN_SCHOOL_PUPILS = 700;
-    private static final int CLASS_NORM = 25;
+    /** Classes are filled up to the occupancy norm (MS-9); special classes are kept small (a choice of the demo). */
+    private static final int CLASS_NORM = Organisation.DEFAULT_OCCUPANCY_NORM;
     private static final int SPECIAL_CLASS_NORM = 12;
     private static final String[] KK_LETTERS = {"А", "Ә", "Б", "В", "Г", "Ғ", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О"};
     private static final String[] RU_LETTERS = {"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М", "Н", "О", "П", "Р"};
@@ -173,7 +177,7 @@ final class Planner {
     }
 
     private void territory(String kato, String parent, int level, String kk, String ru, boolean urban) {
-        plan.territories.add(new Plan.TerritoryNode(kato, parent, level, kk, ru, urban));
+        plan.territories.add(new Territory(kato, parent, level, kk, ru, urban, new KatoCode(kato).scopePrefix()));
     }
 
     private Locality locality(String kato, boolean urban, Region region, String placeKk, String placeRu,
@@ -206,9 +210,9 @@ final class Planner {
             int special = total / 70_000 + (bonus ? 1 : 0);
             int boarding = total / 90_000 + (bonus ? 1 : 0);
             int evening = total / 120_000 + (bonus ? 1 : 0);
-            for (int i = 0; i < special; i++) specialSchool(locality, rng, Kind.SPECIAL_SCHOOL, pupils, 1, 11, 6, 12);
-            for (int i = 0; i < boarding; i++) specialSchool(locality, rng, Kind.BOARDING_SCHOOL, pupils, 1, 11, 12, 25);
-            for (int i = 0; i < evening; i++) specialSchool(locality, rng, Kind.EVENING_SCHOOL, pupils, 9, 11, 10, 25);
+            for (int i = 0; i < special; i++) specialSchool(locality, rng, OrganisationKind.SPECIAL_SCHOOL, pupils, 1, 11, 6, 12);
+            for (int i = 0; i < boarding; i++) specialSchool(locality, rng, OrganisationKind.BOARDING_SCHOOL, pupils, 1, 11, 12, 25);
+            for (int i = 0; i < evening; i++) specialSchool(locality, rng, OrganisationKind.EVENING_SCHOOL, pupils, 9, 11, 10, 25);
         }
         int schoolPupils = 0;
         for (int g = 1; g <= 11; g++) schoolPupils += pupils[g];
@@ -216,10 +220,10 @@ final class Planner {
         if (schoolPupils > 0) {
             if (locality.urban) {
                 int n = Math.max(1, Math.round(schoolPupils / (float) URBAN_SCHOOL_PUPILS));
-                for (int i = 0; i < n; i++) schools.add(org(locality, Kind.GENERAL_SECONDARY_SCHOOL));
+                for (int i = 0; i < n; i++) schools.add(org(locality, OrganisationKind.GENERAL_SECONDARY_SCHOOL));
             } else {
-                Kind kind = schoolPupils < 45 ? Kind.PRIMARY_SCHOOL
-                        : schoolPupils < 130 && rng.chance(0.7) ? Kind.BASIC_SCHOOL : Kind.GENERAL_SECONDARY_SCHOOL;
+                OrganisationKind kind = schoolPupils < 45 ? OrganisationKind.PRIMARY_SCHOOL
+                        : schoolPupils < 130 && rng.chance(0.7) ? OrganisationKind.BASIC_SCHOOL : OrganisationKind.GENERAL_SECONDARY_SCHOOL;
                 int n = schoolPupils > 1400 ? Math.round(schoolPupils / 800f) : 1;
                 for (int i = 0; i < n; i++) schools.add(org(locality, kind));
             }
@@ -231,7 +235,7 @@ final class Planner {
         for (Org org : locality.orgs) naming.describe(org, Rng.of(plan.seed, SALT_ORG, org.index));
     }
 
-    private Org org(Locality locality, Kind kind) {
+    private Org org(Locality locality, OrganisationKind kind) {
         var org = new Org(plan.organisations.size(), locality, kind);
         org.id = plan.ids.organisation() + plan.organisations.size() + 1;
         plan.organisations.add(org);
@@ -248,11 +252,11 @@ final class Planner {
     }
 
     /** A special, boarding or evening school takes a few pupils of each of its grades from the locality. */
-    private void specialSchool(Locality locality, Rng rng, Kind kind, int[] pupils, int fromGrade, int toGrade,
+    private void specialSchool(Locality locality, Rng rng, OrganisationKind kind, int[] pupils, int fromGrade, int toGrade,
                                int min, int max) {
         var org = org(locality, kind);
         org.languages = schoolLanguages(locality, rng);
-        int norm = kind == Kind.SPECIAL_SCHOOL ? SPECIAL_CLASS_NORM : CLASS_NORM;
+        int norm = kind == OrganisationKind.SPECIAL_SCHOOL ? SPECIAL_CLASS_NORM : CLASS_NORM;
         for (int g = fromGrade; g <= toGrade; g++) {
             int n = Math.min(pupils[g] / 8, rng.between(min, max));
             pupils[g] -= n;
@@ -278,8 +282,8 @@ final class Planner {
             double[] w = new double[schools.size()];
             boolean any = false;
             for (int i = 0; i < schools.size(); i++) {
-                Kind kind = schools.get(i).kind;
-                int top = kind == Kind.PRIMARY_SCHOOL ? 4 : kind == Kind.BASIC_SCHOOL ? 9 : 11;
+                OrganisationKind kind = schools.get(i).kind;
+                int top = kind == OrganisationKind.PRIMARY_SCHOOL ? 4 : kind == OrganisationKind.BASIC_SCHOOL ? 9 : 11;
                 boolean serves = g <= top && (g > 0 || zero[i]);
                 w[i] = serves ? weights[i] : 0;
                 any |= serves;
@@ -337,12 +341,12 @@ final class Planner {
         for (int k : kids) total += k;
         int count = locality.urban ? (total == 0 ? 0 : Math.max(1, Math.round(total / 100f)))
                 : total < 10 ? 0 : Math.max(1, Math.round(total / 80f));
-        groups(locality, rng, Kind.PRESCHOOL, count, kids);
+        groups(locality, rng, OrganisationKind.PRESCHOOL, count, kids);
     }
 
     private void colleges(Locality locality, Rng rng, int count) {
         if (count == 0) return;
-        groups(locality, rng, Kind.TVET_COLLEGE, count, groupSizes(locality, rng, COLLEGE_SHARE));
+        groups(locality, rng, OrganisationKind.TVET_COLLEGE, count, groupSizes(locality, rng, COLLEGE_SHARE));
     }
 
     private int[] groupSizes(Locality locality, Rng rng, double[] shares) {
@@ -354,15 +358,15 @@ final class Planner {
         return kids;
     }
 
-    private void groups(Locality locality, Rng rng, Kind kind, int count, int[] kids) {
+    private void groups(Locality locality, Rng rng, OrganisationKind kind, int count, int[] kids) {
         if (count == 0) return;
         List<Org> orgs = new ArrayList<>();
         double[] weights = new double[count];
         for (int i = 0; i < count; i++) {
             var org = org(locality, kind);
             org.group = new int[Plan.COHORTS];
-            org.languages = kind == Kind.TVET_COLLEGE ? new String[]{"kk", "ru"} : schoolLanguages(locality, rng);
-            org.shifts = kind == Kind.TVET_COLLEGE && rng.chance(0.5) ? 2 : 1;
+            org.languages = kind == OrganisationKind.TVET_COLLEGE ? new String[]{"kk", "ru"} : schoolLanguages(locality, rng);
+            org.shifts = kind == OrganisationKind.TVET_COLLEGE && rng.chance(0.5) ? 2 : 1;
             weights[i] = rng.around(0.4);
             orgs.add(org);
         }

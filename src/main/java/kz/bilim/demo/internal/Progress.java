@@ -1,14 +1,15 @@
 package kz.bilim.demo.internal;
 
+import kz.bilim.platform.database.BulkTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +20,8 @@ final class Progress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger("kz.bilim.demo");
 
-    private final Map<Table, AtomicLong> counters = new EnumMap<>(Table.class);
+    /** Rows written so far, per table (by name). */
+    private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final long expected;
     private final String label;
     private final long started = System.nanoTime();
@@ -30,7 +32,6 @@ final class Progress implements AutoCloseable {
     Progress(String label, long expected) {
         this.label = label;
         this.expected = Math.max(1, expected);
-        for (Table t : Table.values()) counters.put(t, new AtomicLong());
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
             if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
         ticker = new Thread(this::tick, "demo-progress");
@@ -38,16 +39,12 @@ final class Progress implements AutoCloseable {
         ticker.start();
     }
 
-    AtomicLong counter(Table table) {
-        return counters.get(table);
+    AtomicLong counter(BulkTable<?> table) {
+        return counters.computeIfAbsent(table.name(), name -> new AtomicLong());
     }
 
     long rows() {
         return counters.values().stream().mapToLong(AtomicLong::get).sum();
-    }
-
-    long rows(Table table) {
-        return counters.get(table).get();
     }
 
     double seconds() {

@@ -1,67 +1,63 @@
 package kz.bilim.demo.internal;
 
+import kz.bilim.access.BulkAccounts;
 import kz.bilim.demo.internal.Plan.ClassPlan;
-import kz.bilim.demo.internal.Plan.Kind;
 import kz.bilim.demo.internal.Plan.Locality;
 import kz.bilim.demo.internal.Plan.Org;
+import kz.bilim.enrolment.Enrolment;
+import kz.bilim.enrolment.EnrolmentId;
+import kz.bilim.enrolment.Person;
+import kz.bilim.enrolment.PersonId;
+import kz.bilim.organisation.Contacts;
+import kz.bilim.organisation.Organisation;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.SchoolClass;
+import kz.bilim.territory.Territory;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The row streams of each table, written straight into a {@link CopyBinary}. The small tables come from the plan as
- * it is; persons and enrolments are generated here, class by class, from per-class random generators — the same seed
- * and plan always give the same bytes.
+ * The records of each stream, in the owners' types, handed to a consumer (the owner's bulk writer). The small
+ * tables come from the plan as it is; persons and enrolments are generated here, class by class, from per-class
+ * random generators — the same seed and plan always give the same records.
  */
 final class Rows {
 
     private static final long SALT_ENROLMENT = 14, SALT_ORDER = 15, SALT_SHUFFLE = 16;
-    private static final int PROGRESS_STEP = 8192;
-    /** When the rows were "created": a fixed instant, so that two loads of one seed are identical. */
-    static final long CREATED_MICROS = Instant.parse("2026-08-15T04:00:00Z").toEpochMilli() * 1000;
 
     private Rows() {
     }
 
     // ---------------------------------------------------------------------------------------- small tables
 
-    static void territories(Plan plan, CopyBinary out) {
-        for (var t : plan.territories) {
-            out.row(6).text(t.kato()).text(t.parentKato()).int2(t.level()).text(t.nameKk()).text(t.nameRu())
-                    .bool(t.urban());
-        }
+    static void territories(Plan plan, Consumer<Territory> out) {
+        for (Territory t : plan.territories) out.accept(t);
     }
 
-    static void organisations(Plan plan, CopyBinary out) {
+    static void organisations(Plan plan, Consumer<Organisation> out) {
         for (Org o : plan.organisations) {
-            out.row(17).int8(o.id).text(o.bin).text(o.nameKk).text(o.nameRu).text(o.kind.name())
-                    .text(o.privateOwned ? "PRIVATE" : "STATE").text(o.locality.kato).bool(o.locality.urban)
-                    .textArray(o.languages).int2(o.shifts).text(o.phone).text(o.postalAddress).text(o.email)
-                    .text(o.website).int2(25).timestamp(CREATED_MICROS).timestamp(CREATED_MICROS);
+            out.accept(new Organisation(o.ref(), o.bin, o.nameKk, o.nameRu, o.kind, o.ownership, o.locality.code,
+                    o.locality.urban, List.of(o.languages), o.shifts,
+                    new Contacts(o.phone, o.postalAddress, o.email, o.website), Organisation.DEFAULT_OCCUPANCY_NORM));
         }
     }
 
-    static void classes(Plan plan, CopyBinary out, AtomicLong progress) {
-        long n = 0;
+    static void classes(Plan plan, Consumer<SchoolClass> out) {
         for (Org o : plan.organisations) {
-            byte[] kato = o.locality.katoBytes;
-            for (ClassPlan c : o.classes) {
-                out.row(9).int8(c.id).int8(o.id).text(kato).int2(Plan.SCHOOL_YEAR).int2(c.grade).text(c.letter)
-                        .text(c.language).int2(c.shift).int2(c.capacity);
-                if (++n % PROGRESS_STEP == 0) progress.addAndGet(PROGRESS_STEP);
-            }
+            for (ClassPlan c : o.classes)
+                out.accept(new SchoolClass(c.ref(), o.ref(), o.locality.kato, Plan.SCHOOL_YEAR, c.grade, c.letter,
+                        c.language, c.shift, c.capacity));
         }
-        progress.addAndGet(n % PROGRESS_STEP);
     }
 
-    static void users(Plan plan, CopyBinary out, java.util.function.Function<String, String> hash) {
+    /** The demo users, with their passwords hashed by {@code hash} (called once per user, in order). */
+    static void users(Plan plan, Function<String, String> hash, Consumer<BulkAccounts.Account> out) {
         for (var u : plan.users) {
-            out.row(8).text(u.username()).text(hash.apply(u.password())).text(u.fullName()).text(u.role().name())
-                    .text(u.scopeKato());
-            if (u.org() == null) out.nul(); else out.int8(u.org().id);
-            out.text(u.kato()).text(u.locale());
+            out.accept(new BulkAccounts.Account(u.username(), hash.apply(u.password()), u.fullName(), u.role(),
+                    u.scopeKato(), u.org() == null ? null : u.org().id, u.kato(), u.locale()));
         }
     }
 
@@ -69,22 +65,20 @@ final class Rows {
 
     /**
      * Enrolments, class by class (and preschool or college group by group) in an order shuffled by the seed. The
-     * persons of one class stay together, but the classes come in random order: building the GiST index of the
-     * exclusion constraint "never in two organisations at once" over rows in random person order is three times
-     * faster than over rows in person order.
+     * persons of one class stay together, but the classes come in random order (which V4's GiST exclusion constraint
+     * built three times faster from; kept, so that a seed still gives the data it always gave).
      */
-    static void enrolments(Plan plan, CopyBinary out, AtomicLong progress) {
-        byte[] order = new byte[16];
-        long written = 0;
+    static void enrolments(Plan plan, Consumer<Enrolment> out) {
+        var orders = new AdmissionOrders();
         long id = plan.ids.enrolment() + 1;
         for (Object unit : shuffledUnits(plan)) {
             if (unit instanceof ClassPlan c) {
                 Org org = c.org;
-                byte[] kato = org.locality.katoBytes;
                 Rng rng = Rng.of(plan.seed, SALT_ENROLMENT, c.id - plan.ids.schoolClass());
                 int orderNumber = 1 + Rng.of(plan.seed, SALT_ORDER, org.index).nextInt(150);
-                int entryGrade = c.grade == 0 ? 0 : org.kind == Kind.EVENING_SCHOOL ? 9 : 1;
+                int entryGrade = c.grade == 0 ? 0 : org.kind == OrganisationKind.EVENING_SCHOOL ? 9 : 1;
                 int entryYear = Plan.SCHOOL_YEAR - (c.grade - entryGrade);
+                Integer grade = c.grade;
                 for (int i = 0; i < c.pupils; i++) {
                     int year = entryYear;
                     int number = orderNumber + (Plan.SCHOOL_YEAR - year) * 7;
@@ -92,30 +86,27 @@ final class Rows {
                         year = rng.between(year + 1, Plan.SCHOOL_YEAR);
                         number = 150 + rng.nextInt(250);
                     }
-                    out.row(8).int8(id++).int8(c.personBase + i).int8(org.id).int8(c.id).text(kato)
-                            .int2(c.grade).date(septemberFirst(year)).text(order, 0, orderNumber(order, number, year));
-                    if (++written % PROGRESS_STEP == 0) progress.addAndGet(PROGRESS_STEP);
+                    out.accept(new Enrolment(new EnrolmentId(id++), new PersonId(c.personBase + i), org.ref(), c.ref(),
+                            org.locality.kato, grade, septemberFirst(year), null, orders.of(number, year), null));
                 }
             } else {
                 Org org = (Org) unit;
-                byte[] kato = org.locality.katoBytes;
                 int orderNumber = 1 + Rng.of(plan.seed, SALT_ORDER, org.index).nextInt(150);
                 long person = org.groupPersonBase;
                 for (int cohort = 0; cohort < Plan.COHORTS; cohort++) {
                     int born = Plan.FIRST_COHORT + cohort;
-                    int year = org.kind == Kind.TVET_COLLEGE ? Math.min(Plan.SCHOOL_YEAR, born + 16)
+                    int year = org.kind == OrganisationKind.TVET_COLLEGE ? Math.min(Plan.SCHOOL_YEAR, born + 16)
                             : Math.min(Plan.SCHOOL_YEAR, born + 2);
                     int number = orderNumber + (Plan.SCHOOL_YEAR - year) * 5;
-                    int length = orderNumber(order, number, year);
+                    String order = orders.of(number, year);
+                    LocalDate from = septemberFirst(year);
                     for (int i = 0; i < org.group[cohort]; i++) {
-                        out.row(8).int8(id++).int8(person++).int8(org.id).nul().text(kato).nul()
-                                .date(septemberFirst(year)).text(order, 0, length);
-                        if (++written % PROGRESS_STEP == 0) progress.addAndGet(PROGRESS_STEP);
+                        out.accept(new Enrolment(new EnrolmentId(id++), new PersonId(person++), org.ref(), null,
+                                org.locality.kato, null, from, null, order, null));
                     }
                 }
             }
         }
-        progress.addAndGet(written % PROGRESS_STEP);
     }
 
     /** Every class and every preschool or college group, in an order fixed by the seed. */
@@ -136,39 +127,37 @@ final class Rows {
         return array;
     }
 
-    private static long septemberFirst(int year) {
-        return LocalDate.of(year, 9, 1).toEpochDay();
+    private static final LocalDate[] SEPTEMBER_FIRST = new LocalDate[Plan.SCHOOL_YEAR + 1 - 2000];
+
+    static {
+        for (int i = 0; i < SEPTEMBER_FIRST.length; i++) SEPTEMBER_FIRST[i] = LocalDate.of(2000 + i, 9, 1);
     }
 
-    /** Writes "number/year" as ASCII into {@code buffer}, returns the length. */
-    static int orderNumber(byte[] buffer, int number, int year) {
-        int position = digits(buffer, 0, number);
-        buffer[position++] = '/';
-        return digits(buffer, position, year);
+    private static LocalDate septemberFirst(int year) {
+        return SEPTEMBER_FIRST[year - 2000];
     }
 
-    /** Writes a non-negative number's decimal digits at {@code at}, returns the position after them. */
-    static int digits(byte[] buffer, int at, int value) {
-        if (value == 0) {
-            buffer[at] = '0';
-            return at + 1;
+    /** Admission orders "number/year", each text made once. */
+    static final class AdmissionOrders {
+        private final String[] made = new String[512 * SEPTEMBER_FIRST.length];
+
+        String of(int number, int year) {
+            if (number < 0 || number >= 512) return number + "/" + year;
+            int slot = number * SEPTEMBER_FIRST.length + year - 2000;
+            String order = made[slot];
+            if (order == null) made[slot] = order = number + "/" + year;
+            return order;
         }
-        int length = 0;
-        for (int v = value; v > 0; v /= 10) length++;
-        int p = at + length - 1;
-        for (int v = value; v > 0; v /= 10) buffer[p--] = (byte) ('0' + v % 10);
-        return at + length;
     }
 
     // ---------------------------------------------------------------------------------------- persons
 
     /** Persons of the localities {@code part}, {@code part + parts}, …, with IIN serials of their own residue class. */
-    static void persons(Plan plan, CopyBinary out, AtomicLong progress, int part, int parts) {
-        var people = new PersonWriter(plan, out, progress, part, parts);
+    static void persons(Plan plan, Consumer<Person> out, int part, int parts) {
+        var people = new PersonWriter(plan, out, part, parts);
         for (Locality locality : plan.localities) {
             if (locality.index % parts != part) continue;
             people.locality(locality);
         }
-        people.finish();
     }
 }

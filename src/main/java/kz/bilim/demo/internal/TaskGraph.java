@@ -1,5 +1,7 @@
 package kz.bilim.demo.internal;
 
+import kz.bilim.platform.database.TableKeys;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +39,7 @@ final class TaskGraph {
     }
 
     TaskGraph sql(String name, Set<String> needs, String sql) {
-        return add(name, needs, connection -> Ddl.execute(connection, sql));
+        return add(name, needs, connection -> TableKeys.execute(connection, sql));
     }
 
     void run(List<Connection> sessions) throws Exception {

@@ -10,17 +10,20 @@ import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Counts per child territory in one set-based query: organisations and classes are grouped by the first digits of
- * their KATO code (2 for regions, 4 for districts, 6 for rural districts, 9 for settlements) and joined to the
- * territory rows of that level. Scoped like every other read.
+ * Counts per child territory: organisations and classes are counted in one set-based query, grouped by the first
+ * digits of their KATO code (2 for regions, 4 for districts, 6 for rural districts, 9 for settlements), and set beside
+ * the child territories the territory module lists (each child's subtree is the codes starting with its scope prefix).
+ * Scoped like every other read.
  */
 @Repository
 class StatisticsRepository implements OrganisationStatistics {
 
-    private static final String BY_CHILD = """
+    private static final String BY_PREFIX = """
             with orgs as (
                 select left(o.kato, :childLength) as prefix,
                        count(*) filter (where o.kind = any (string_to_array(:schoolKinds, ','))) as schools,
@@ -36,14 +39,11 @@ class StatisticsRepository implements OrganisationStatistics {
                  where c.academic_year = :year and c.kato between :from and :to
                    and {scope: kato=c.kato, organisation=c.organisation_id}
                  group by 1)
-            select t.kato, t.name_kk, t.name_ru, coalesce(o.schools, 0) as schools,
+            select coalesce(o.prefix, c.prefix) as prefix, coalesce(o.schools, 0) as schools,
                    coalesce(o.preschools, 0) as preschools, coalesce(o.colleges, 0) as colleges,
                    coalesce(c.classes, 0) as classes
-              from territory t
-              left join orgs o on o.prefix = t.scope_prefix
-              left join classes c on c.prefix = t.scope_prefix
-             where case when cast(:parent as text) is null then t.level = 1 else t.parent_kato = cast(:parent as text) end
-             order by t.kato
+              from orgs o
+              full join classes c on c.prefix = o.prefix
             """;
 
     /** The kinds {@link OrganisationKind#isSchool()} calls schools: the one definition, bound into the query. */
@@ -52,12 +52,9 @@ class StatisticsRepository implements OrganisationStatistics {
 
     private final JdbcClient jdbc;
     private final Territories territories;
-
     private final Clock clock;
 
-
     StatisticsRepository(JdbcClient jdbc, Territories territories, Clock clock) {
-
         this.clock = clock;
         this.jdbc = jdbc;
         this.territories = territories;
@@ -70,18 +67,23 @@ class StatisticsRepository implements OrganisationStatistics {
 
     @Override
     public List<OrganisationCounts> byChildTerritory(String parentKato, AcademicYear year) {
-        ChildLevel children = territories.childLevel(parentKato).orElse(null);
-        if (children == null) return List.of();
-        return ScopeCondition.current().sql(jdbc, BY_CHILD)
+        ChildLevel level = territories.childLevel(parentKato).orElse(null);
+        if (level == null) return List.of();
+        Map<String, long[]> byPrefix = new HashMap<>();
+        ScopeCondition.current().sql(jdbc, BY_PREFIX)
                 .param("schoolKinds", SCHOOL_KINDS)
-                .param("childLength", children.prefixLength())
-                .param("from", children.range().first())
-                .param("to", children.range().last())
+                .param("childLength", level.prefixLength())
+                .param("from", level.range().first())
+                .param("to", level.range().last())
                 .param("year", year.startYear())
-                .param("parent", children.parentKato())
-                .query((rs, row) -> new OrganisationCounts(rs.getString("kato"), rs.getString("name_kk"),
-                        rs.getString("name_ru"), rs.getLong("schools"), rs.getLong("preschools"),
-                        rs.getLong("colleges"), rs.getLong("classes")))
-                .list();
+                .query(rs -> {
+                    byPrefix.put(rs.getString("prefix"), new long[]{rs.getLong("schools"), rs.getLong("preschools"),
+                            rs.getLong("colleges"), rs.getLong("classes")});
+                });
+        long[] none = new long[4];
+        return territories.children(level).stream().map(t -> {
+            long[] c = byPrefix.getOrDefault(t.scopePrefix(), none);
+            return new OrganisationCounts(t.kato(), t.nameKk(), t.nameRu(), c[0], c[1], c[2], c[3]);
+        }).toList();
     }
 }

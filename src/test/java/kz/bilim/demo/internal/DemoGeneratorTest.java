@@ -3,16 +3,21 @@ package kz.bilim.demo.internal;
 import kz.bilim.kernel.Role;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.demo.internal.Plan.ClassPlan;
-import kz.bilim.demo.internal.Plan.Kind;
+import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.demo.internal.Plan.Org;
+import kz.bilim.access.BulkAccounts;
+import kz.bilim.enrolment.BulkEnrolments;
 import kz.bilim.identity.Bin;
+import kz.bilim.organisation.BulkOrganisations;
+import kz.bilim.platform.database.BulkTable;
+import kz.bilim.platform.database.CopyBinary;
+import kz.bilim.territory.BulkTerritories;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.territory.KatoCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -20,7 +25,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,23 +38,23 @@ class DemoGeneratorTest {
     private static final long SEED = 20261123L;
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]");
 
-    /** MD5 of every COPY stream of a plan — the exact bytes PostgreSQL would receive. */
+    /** MD5 of every COPY stream of a plan, through the owners' bulk writers — the exact bytes PostgreSQL would receive. */
     private static String digest(Plan plan) throws Exception {
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         CopyBinary.Sink sink = md5::update;
-        for (var writer : java.util.List.<ThrowingWriter>of(
-                out -> Rows.territories(plan, out), out -> Rows.organisations(plan, out),
-                out -> Rows.classes(plan, out, new AtomicLong()), out -> Rows.persons(plan, out, new AtomicLong(), 0, 1),
-                out -> Rows.enrolments(plan, out, new AtomicLong()), out -> Rows.users(plan, out, Function.identity()))) {
-            var out = new CopyBinary(sink);
-            writer.write(out);
-            out.close();
-        }
+        stream(sink, BulkTerritories.TERRITORIES, out -> Rows.territories(plan, out));
+        stream(sink, BulkOrganisations.ORGANISATIONS, out -> Rows.organisations(plan, out));
+        stream(sink, BulkOrganisations.CLASSES, out -> Rows.classes(plan, out));
+        stream(sink, BulkEnrolments.PERSONS, out -> Rows.persons(plan, out, 0, 1));
+        stream(sink, BulkEnrolments.ENROLMENTS, out -> Rows.enrolments(plan, out));
+        stream(sink, BulkAccounts.ACCOUNTS, out -> Rows.users(plan, Function.identity(), out));
         return HexFormat.of().formatHex(md5.digest());
     }
 
-    private interface ThrowingWriter {
-        void write(CopyBinary out) throws Exception;
+    private static <R> void stream(CopyBinary.Sink sink, BulkTable<R> table, Consumer<Consumer<R>> rows) throws Exception {
+        try (var out = new CopyBinary(sink)) {
+            rows.accept(row -> table.encode(row, out));
+        }
     }
 
     @Test
@@ -68,14 +73,14 @@ class DemoGeneratorTest {
     @DisplayName("the national scale has the size of the country (architecture.md: Scale)")
     void nationalShape() {
         Plan plan = Planner.plan(DemoScale.NATIONAL, SEED, Plan.Ids.EMPTY);
-        Map<Kind, Long> kinds = plan.organisations.stream().collect(Collectors.groupingBy(o -> o.kind, Collectors.counting()));
-        long schools = kinds.entrySet().stream().filter(e -> e.getKey().school()).mapToLong(Map.Entry::getValue).sum();
+        Map<OrganisationKind, Long> kinds = plan.organisations.stream().collect(Collectors.groupingBy(o -> o.kind, Collectors.counting()));
+        long schools = kinds.entrySet().stream().filter(e -> e.getKey().isSchool()).mapToLong(Map.Entry::getValue).sum();
         long pupils = plan.organisations.stream().flatMap(o -> o.classes.stream()).mapToLong(c -> c.pupils).sum();
         assertThat(plan.persons).isEqualTo(6_800_000);
         assertThat(pupils).isBetween(3_500_000L, 3_900_000L);
         assertThat(schools).isBetween(7_000L, 8_400L);
-        assertThat(kinds.get(Kind.PRESCHOOL)).isBetween(11_000L, 13_500L);
-        assertThat(kinds.get(Kind.TVET_COLLEGE)).isPositive();
+        assertThat(kinds.get(OrganisationKind.PRESCHOOL)).isBetween(11_000L, 13_500L);
+        assertThat(kinds.get(OrganisationKind.TVET_COLLEGE)).isPositive();
         assertThat(plan.classes).isBetween(160_000L, 200_000L);
         assertThat(plan.territories.stream().filter(t -> t.level() == 2).count()).isBetween(200L, 260L);
         assertThat(plan.territories.stream().map(t -> t.kato().substring(0, 2)).distinct().count()).isEqualTo(20);
@@ -85,8 +90,8 @@ class DemoGeneratorTest {
     @DisplayName("the region scale is roughly one region; the tiny one has every kind of organisation")
     void regionAndTinyShapes() {
         Plan region = Planner.plan(DemoScale.REGION, SEED, Plan.Ids.EMPTY);
-        long schools = region.organisations.stream().filter(o -> o.kind.school()).count();
-        long preschools = region.organisations.stream().filter(o -> o.kind == Kind.PRESCHOOL).count();
+        long schools = region.organisations.stream().filter(o -> o.kind.isSchool()).count();
+        long preschools = region.organisations.stream().filter(o -> o.kind == OrganisationKind.PRESCHOOL).count();
         assertThat(region.persons).isEqualTo(350_000);
         assertThat(schools).isBetween(300L, 480L);
         assertThat(preschools).isBetween(450L, 750L);
@@ -94,8 +99,8 @@ class DemoGeneratorTest {
         Plan tiny = Planner.plan(DemoScale.TINY, SEED, Plan.Ids.EMPTY);
         assertThat(tiny.organisations).hasSizeBetween(15, 30);
         assertThat(tiny.organisations.stream().map(o -> o.kind).collect(Collectors.toSet()))
-                .contains(Kind.PRESCHOOL, Kind.GENERAL_SECONDARY_SCHOOL, Kind.TVET_COLLEGE, Kind.SPECIAL_SCHOOL,
-                        Kind.BOARDING_SCHOOL, Kind.EVENING_SCHOOL);
+                .contains(OrganisationKind.PRESCHOOL, OrganisationKind.GENERAL_SECONDARY_SCHOOL, OrganisationKind.TVET_COLLEGE, OrganisationKind.SPECIAL_SCHOOL,
+                        OrganisationKind.BOARDING_SCHOOL, OrganisationKind.EVENING_SCHOOL);
         assertThat(tiny.territories.stream().map(t -> t.kato().substring(0, 2)).distinct()).hasSize(2);
     }
 
@@ -120,9 +125,9 @@ class DemoGeneratorTest {
     @DisplayName("every BIN is valid and unique; every class holds no more pupils than its capacity")
     void binsAndClasses() {
         Plan plan = Planner.plan(DemoScale.NATIONAL, SEED, Plan.Ids.EMPTY);
-        Set<String> bins = new HashSet<>();
+        Set<Bin> bins = new HashSet<>();
         for (Org o : plan.organisations) {
-            assertThat(Bin.parse(o.bin).type()).isEqualTo(Bin.EntityType.RESIDENT);
+            assertThat(o.bin.type()).isEqualTo(Bin.EntityType.RESIDENT);
             assertThat(bins.add(o.bin)).isTrue();
             Set<String> letters = new HashSet<>();
             for (ClassPlan c : o.classes) {
@@ -156,13 +161,15 @@ class DemoGeneratorTest {
     void namesAreCyrillic() {
         for (var pool : java.util.List.of(People.KAZAKH, People.RUSSIAN, People.UZBEK, People.UKRAINIAN, People.UYGHUR,
                 People.TATAR, People.GERMAN, People.KOREAN)) {
-            for (byte[][] names : new byte[][][]{pool.maleFirst(), pool.femaleFirst(), pool.maleLast(), pool.femaleLast()}) {
-                for (byte[] name : names) assertThat(new String(name, StandardCharsets.UTF_8)).doesNotContainPattern(LATIN).isNotBlank();
+            for (String[] names : new String[][]{pool.maleFirst(), pool.femaleFirst(), pool.maleLast(), pool.femaleLast()}) {
+                for (String name : names) assertThat(name).doesNotContainPattern(LATIN).isNotBlank();
             }
         }
-        assertThat(new String(People.KAZAKH.sonSuffix(), StandardCharsets.UTF_8)).isEqualTo("ұлы");
-        assertThat(new String(People.KAZAKH.daughterSuffix(), StandardCharsets.UTF_8)).isEqualTo("қызы");
-        assertThat(Arrays.stream(People.RUSSIAN.malePatronymic()).map(b -> new String(b, StandardCharsets.UTF_8)))
+        assertThat(People.KAZAKH.sonSuffix()).isEqualTo("ұлы");
+        assertThat(People.KAZAKH.daughterSuffix()).isEqualTo("қызы");
+        assertThat(People.KAZAKH.sonForms()).contains("Серікұлы");
+        assertThat(People.KAZAKH.daughterForms()).contains("Серікқызы");
+        assertThat(Arrays.stream(People.RUSSIAN.malePatronymic()))
                 .allMatch(p -> p.endsWith("ович") || p.endsWith("евич") || p.endsWith("ьич"));
         Plan plan = Planner.plan(DemoScale.REGION, SEED, Plan.Ids.EMPTY);
         for (var t : plan.territories) assertThat(t.nameKk() + t.nameRu()).doesNotContainPattern(LATIN);
@@ -188,7 +195,7 @@ class DemoGeneratorTest {
                 assertThat(u.username()).matches("^[a-z0-9._-]{3,64}$");
                 if (u.role() == Role.ORGANISATION_ADMIN) assertThat(u.kato()).isEqualTo(u.org().locality.kato);
                 if (u.role() == Role.MINISTRY_ADMIN || u.role() == Role.STATISTICS_ANALYST) assertThat(u.kato()).isEmpty();
-                if (u.role().boundToTerritory()) assertThat(plan.territories.stream().map(Plan.TerritoryNode::kato)
+                if (u.role().boundToTerritory()) assertThat(plan.territories.stream().map(kz.bilim.territory.Territory::kato)
                         .anyMatch(k -> k.equals(u.scopeKato())) || u.scopeKato().endsWith("0000000")).isTrue();
             }
         }

@@ -31,7 +31,7 @@ class DemoPkiTest {
             assertThat(id.iin()).isEqualTo(user.iin());
             assertThat(user.iin().birthDate().getYear()).isBetween(1970, 1995);
             if (user.role() == Role.ORGANISATION_ADMIN) {
-                assertThat(id.bin().value()).isEqualTo(user.org().bin);
+                assertThat(id.bin()).isEqualTo(user.org().bin);
                 assertThat(id.organisation()).isEqualTo(user.org().nameRu);
             } else {
                 assertThat(id.bin()).isNull();
