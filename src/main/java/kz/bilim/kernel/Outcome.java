@@ -37,6 +37,17 @@ public sealed interface Outcome<T> permits Outcome.Done, Outcome.Refused {
         return ((Done<T>) this).value();
     }
 
+    /**
+     * As {@link #orElseThrow()}, with the current state a stale edit's refusal carries (the domain's record) shown as
+     * {@code view} shows it — the API's representation of the same record.
+     */
+    @SuppressWarnings("unchecked")
+    default T orElseThrow(Function<? super T, ?> view) {
+        if (this instanceof Refused<T> refused && refused.refusal().current() != null)
+            throw refused.refusal().withCurrent(view.apply((T) refused.refusal().current())).exception();
+        return orElseThrow();
+    }
+
     default <R> Outcome<R> map(Function<? super T, ? extends R> mapper) {
         if (this instanceof Refused<T> refused) return new Refused<>(refused.refusal());
         return new Done<>(mapper.apply(((Done<T>) this).value()));

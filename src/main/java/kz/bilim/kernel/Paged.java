@@ -33,12 +33,22 @@ public record Paged<T>(List<T> items, int page, int size, Long total, boolean ha
         return new Paged<>(items.stream().map(mapper).toList(), page, size, total, hasNext);
     }
 
-    /** A page number and size brought into range. */
+    public static final int MAX_PAGE = 1_000_000;
+
+    /**
+     * The page number asked for (from 0; none is the first). One rule for every list: a number out of range is
+     * refused naming {@code page}, never quietly replaced by another.
+     */
     public static int page(Integer page) {
-        return page == null || page < 0 ? 0 : Math.min(page, 1_000_000);
+        if (page == null) return 0;
+        if (page < 0 || page > MAX_PAGE) throw Refusal.invalid("page", "error.field.range", 0, MAX_PAGE).exception();
+        return page;
     }
 
+    /** The page size asked for (none is {@link #DEFAULT_SIZE}); out of 1…{@link #MAX_SIZE} it is refused naming {@code size}. */
     public static int size(Integer size) {
-        return size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+        if (size == null) return DEFAULT_SIZE;
+        if (size < 1 || size > MAX_SIZE) throw Refusal.invalid("size", "error.field.range", 1, MAX_SIZE).exception();
+        return size;
     }
 }

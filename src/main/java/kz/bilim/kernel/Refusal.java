@@ -6,15 +6,21 @@ import java.util.List;
  * The one shape of "no": what kind of refusal (a stable {@link Code} clients rely on), the clause of law it enforces
  * (a requirement ID such as {@code TR-10}, or null for a rule of form), the reason as a message key with its
  * arguments, and the fields at fault. Domain code returns it inside an {@link Outcome}; the web layer turns it once
- * into problem+json and once into form errors.
+ * into problem+json and once into form errors. A refusal of a stale edit also carries the record as it is now
+ * ({@code current}), so that the one who edited a stale copy sees what changed.
  */
-public record Refusal(Code code, String clause, String reasonKey, List<Object> args, List<FieldError> errors) {
+public record Refusal(Code code, String clause, String reasonKey, List<Object> args, List<FieldError> errors,
+                      Object current) {
 
-    /** Stable codes; each is answered with one HTTP status. */
+    /**
+     * Stable codes; each is answered with one HTTP status. {@code PRECONDITION_FAILED}: the edit was made to a version
+     * of the record that is no longer the current one (someone else saved in between).
+     */
     public enum Code {
         INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, RULE_REFUSED,
         /** HB-1: a court verdict in force bars the person from the position (a rule refusal clients tell apart). */
-        HIRING_BANNED
+        HIRING_BANNED,
+        PRECONDITION_FAILED
     }
 
     public Refusal {
@@ -22,6 +28,10 @@ public record Refusal(Code code, String clause, String reasonKey, List<Object> a
         java.util.Objects.requireNonNull(reasonKey);
         args = List.copyOf(args);
         errors = List.copyOf(errors);
+    }
+
+    public Refusal(Code code, String clause, String reasonKey, List<Object> args, List<FieldError> errors) {
+        this(code, clause, reasonKey, args, errors, null);
     }
 
     /** Input that breaks a rule of form, field by field. */
@@ -61,6 +71,20 @@ public record Refusal(Code code, String clause, String reasonKey, List<Object> a
 
     public static Refusal conflict(String reasonKey, Object... args) {
         return new Refusal(Code.CONFLICT, null, reasonKey, List.of(args), List.of());
+    }
+
+    /**
+     * The edit was made to a version of the record that is no longer the current one: nothing was written; the caller
+     * gets the record as it is now ({@code current}, at {@code currentVersion}) to look at before trying again.
+     */
+    public static Refusal stale(Object current, long currentVersion) {
+        return new Refusal(Code.PRECONDITION_FAILED, null, "error.precondition-failed.detail",
+                List.of(currentVersion), List.of(), current);
+    }
+
+    /** The same refusal with the current state shown in another form (the API's view of the record, say). */
+    public Refusal withCurrent(Object shown) {
+        return new Refusal(code, clause, reasonKey, args, errors, shown);
     }
 
     /** This refusal as an exception, to leave a transaction (rolling it back) or a controller for the web layer. */

@@ -34,8 +34,17 @@ public interface Organisations {
     /**
      * Edits an organisation. An organisation's own administrator may change only its contacts (anything else is
      * refused as forbidden); territory officers and the ministry may change everything within their scope.
+     * {@code expectedVersion} is the version the edit was made to (null: whatever is current when it is read). An edit
+     * of another version is refused as {@code PRECONDITION_FAILED}, one that lost a race with a concurrent edit as
+     * {@code PRECONDITION_FAILED} too (or {@code CONFLICT} when no version was named) — both carrying the
+     * organisation as it is now. Nothing is ever overwritten unseen.
      */
-    Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft);
+    Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft, Long expectedVersion);
+
+    /** {@link #update(OrganisationId, OrganisationDraft, Long)} of whatever version is current. */
+    default Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft) {
+        return update(id, draft, null);
+    }
 
     /** What the caller may do with this organisation. */
     Permissions permissions(OrganisationId id);
@@ -47,7 +56,12 @@ public interface Organisations {
 
     Outcome<SchoolClass> addClass(OrganisationId id, ClassDraft draft);
 
-    Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft);
+    /** Edits a class; versions as for {@link #update(OrganisationId, OrganisationDraft, Long)}. */
+    Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft, Long expectedVersion);
+
+    default Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft) {
+        return updateClass(id, draft, null);
+    }
 
     /** What the caller may do: register new organisations, edit the registration data, contacts, classes. */
     record Permissions(boolean register, boolean editRegistration, boolean editContacts, boolean manageClasses) {

@@ -2,6 +2,7 @@ package kz.bilim.access.internal;
 
 import kz.bilim.access.UserId;
 import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Paged;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.kernel.Role;
@@ -62,7 +63,7 @@ class UsersController {
     @GetMapping("/admin/users")
     String list(@RequestParam(required = false) String role, @RequestParam(required = false) String territory,
                 @RequestParam(required = false) String q, @RequestParam(required = false) String enabled,
-                @RequestParam(defaultValue = "0") String page, Model model) {
+                @RequestParam(required = false) Integer page, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Role wanted = null;
         if (role != null && !role.isBlank()) {
@@ -79,7 +80,7 @@ class UsersController {
                 errors.put("territory", "access.user.territory.format");
             }
         }
-        int pageNumber = page.matches("[0-9]{1,6}") ? Integer.parseInt(page) : 0;
+        int pageNumber = Paged.page(page);
         Boolean enabledFilter = "true".equals(enabled) ? Boolean.TRUE : "false".equals(enabled) ? Boolean.FALSE : null;
         UserPage users = errors.isEmpty()
                 ? accounts.search(new UserQuery(wanted, territory, q, enabledFilter, pageNumber, PAGE_SIZE))

@@ -53,7 +53,7 @@ class AuditApiController {
                     @RequestParam(required = false) @Parameter(description = "last day, yyyy-MM-dd, Almaty time") String to,
                     @RequestParam(required = false) @Parameter(description = "KATO code: its whole subtree") String territory,
                     @RequestParam(required = false) String cursor,
-                    @RequestParam(required = false) Integer size) {
+                    @RequestParam(required = false) String size) {
         var filter = new AuditFilter(actor, action, subjectType, subjectId, from, to, territory, cursor, size);
         var checked = filter.check();
         if (checked instanceof AuditFilter.Invalid invalid) throw Refusal.invalid(invalid.errors()).exception();

@@ -3,6 +3,7 @@ package kz.bilim.audit.internal;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditCursor;
 import kz.bilim.audit.AuditQuery;
+import kz.bilim.kernel.Dates;
 import kz.bilim.kernel.FieldError;
 
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ import java.util.List;
  * into a query or into the fields that are wrong — the same reasons for the page and the API.
  */
 record AuditFilter(String actor, String action, String subjectType, String subjectId, String from, String to,
-                   String territory, String cursor, Integer size) {
+                   String territory, String cursor, String size) {
 
     static final int PAGE_SIZE = 50;
 
@@ -61,7 +62,14 @@ record AuditFilter(String actor, String action, String subjectType, String subje
                 errors.add(new FieldError("cursor", "audit.filter.cursor.format"));
             }
         }
-        int pageSize = size == null ? PAGE_SIZE : size;
+        int pageSize = PAGE_SIZE;
+        if (present(size)) {
+            try {
+                pageSize = Integer.parseInt(size.trim());
+            } catch (NumberFormatException e) {
+                pageSize = -1;
+            }
+        }
         if (pageSize < 1 || pageSize > AuditQuery.MAX_SIZE)
             errors.add(new FieldError("size", "audit.filter.size.range", AuditQuery.MAX_SIZE));
         if (!errors.isEmpty()) return new Invalid(errors);
@@ -77,7 +85,7 @@ record AuditFilter(String actor, String action, String subjectType, String subje
     private static LocalDate date(String field, String text, List<FieldError> errors) {
         if (!present(text)) return null;
         try {
-            return LocalDate.parse(text.trim());
+            return Dates.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "audit.filter.date.format"));
             return null;

@@ -212,6 +212,7 @@ class EnrolmentDesk implements Enrolments {
         }
         Iin iin = validation.iin("person.", admission.person().iin(), errors);
         var draft = validation.person("person.", admission.person(), iin, errors);
+        if (iin != null) persons.lockIin(iin.value()); // a concurrent admission of this IIN goes first, or waits
         if (iin != null && persons.idByIin(iin.value()).isPresent()) return registered(admission.person(), draft, errors);
         return draft == null ? null : new PersonRef(null, draft, draft.birthDate(), null);
     }

@@ -48,6 +48,13 @@ class PersonRepository {
                     :residence)
             """;
 
+    /**
+     * Serialises admissions of one IIN for the transaction: the second of two admissions of a new IIN waits until the
+     * first has registered the person (or given up), then finds them registered — one person per IIN, and the loser
+     * of the race meets TR-7 rather than the unique index.
+     */
+    private static final String LOCK_IIN = "select pg_advisory_xact_lock(20260003, hashtext(:iin))";
+
     private final JdbcClient jdbc;
 
     PersonRepository(JdbcClient jdbc) {
@@ -67,6 +74,10 @@ class PersonRepository {
                 .param("iin", iin).param("last", lastName).param("first", firstName).param("birth", birthDate)
                 .query((rs, row) -> new Identified(new PersonId(rs.getLong("id")), rs.getString("residence_kato")))
                 .optional();
+    }
+
+    void lockIin(String iin) {
+        jdbc.sql(LOCK_IIN).param("iin", iin).query((rs, row) -> 1).list();
     }
 
     Optional<PersonId> idByIin(String iin) {

@@ -1,5 +1,6 @@
 package kz.bilim.enrolment.internal;
 
+import kz.bilim.kernel.Dates;
 import kz.bilim.kernel.Text;
 
 import kz.bilim.enrolment.PersonDraft;
@@ -21,7 +22,7 @@ final class Requests {
         String value = Text.blankToNull(text);
         if (value == null) return null;
         try {
-            return LocalDate.parse(value);
+            return Dates.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "enrolment.field.date-format"));
             return null;

@@ -21,7 +21,8 @@ class ClassRepository {
             """;
 
     private static final String SELECT = """
-            select c.id, c.organisation_id, c.kato, c.academic_year, c.grade, c.letter, c.language, c.shift, c.capacity
+            select c.id, c.organisation_id, c.kato, c.academic_year, c.grade, c.letter, c.language, c.shift, c.capacity,
+                   c.version
               from school_class c
             """;
 
@@ -49,8 +50,8 @@ class ClassRepository {
     private static final String UPDATE = """
             update school_class c
                set academic_year = :year, grade = :grade, letter = :letter, language = :language, shift = :shift,
-                   capacity = :capacity
-             where c.id = :id and
+                   capacity = :capacity, version = c.version + 1
+             where c.id = :id and c.version = :version and
             """ + IN_SCOPE;
 
     private static final String RELOCATE = """
@@ -104,6 +105,7 @@ class ClassRepository {
         return ScopeCondition.current().sql(jdbc, UPDATE).param("id", c.id().value())
                         .param("year", c.academicYear()).param("grade", c.grade()).param("letter", c.letter())
                         .param("language", c.language()).param("shift", c.shift()).param("capacity", c.capacity())
+                        .param("version", c.version())
                 .update() == 1;
     }
 
@@ -122,6 +124,6 @@ class ClassRepository {
     private static SchoolClass map(ResultSet rs, int row) throws SQLException {
         return new SchoolClass(new SchoolClassId(rs.getLong("id")), new OrganisationId(rs.getLong("organisation_id")),
                 rs.getString("kato"), rs.getInt("academic_year"), rs.getInt("grade"), rs.getString("letter"),
-                rs.getString("language"), rs.getInt("shift"), rs.getInt("capacity"));
+                rs.getString("language"), rs.getInt("shift"), rs.getInt("capacity"), rs.getLong("version"));
     }
 }

@@ -19,12 +19,16 @@ import kz.bilim.organisation.SchoolClass;
 import kz.bilim.organisation.SchoolClassId;
 import kz.bilim.kernel.FieldError;
 import org.springframework.beans.factory.ObjectProvider;
+import kz.bilim.platform.web.EntityTags;
+import kz.bilim.platform.web.Versioned;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,19 +44,25 @@ import java.util.Map;
 @Tag(name = "organisations", description = "Education organisations and their classes")
 class OrganisationApiController {
 
+    /**
+     * {@code version}: the version the edit was made to, as read (also sent as the ETag). If-Match, when sent, is the
+     * one that counts; with neither, the edit applies to whatever version is current when it is read.
+     */
     record OrganisationRequest(String bin, String nameKk, String nameRu, String kind, String ownership, String kato,
                                Boolean urban, List<String> languages, Integer shifts, String phone,
-                               String postalAddress, String email, String website, Integer occupancyNorm) {
+                               String postalAddress, String email, String website, Integer occupancyNorm,
+                               Long version) {
     }
 
     record OrganisationView(long id, String bin, String nameKk, String nameRu, OrganisationKind kind,
                             Ownership ownership, String kato, boolean urban, List<String> languages, int shifts,
-                            String phone, String postalAddress, String email, String website, int occupancyNorm) {
+                            String phone, String postalAddress, String email, String website, int occupancyNorm,
+                            long version) implements Versioned {
         static OrganisationView of(Organisation o) {
             var c = o.contacts();
             return new OrganisationView(o.id().value(), o.bin().value(), o.nameKk(), o.nameRu(), o.kind(), o.ownership(),
                     o.kato().value(), o.urban(), o.languages(), o.shifts(), c.phone(), c.postalAddress(), c.email(),
-                    c.website(), o.occupancyNorm());
+                    c.website(), o.occupancyNorm(), o.version());
         }
     }
 
@@ -62,18 +72,19 @@ class OrganisationApiController {
         }
     }
 
+    /** {@code version} as for an organisation: If-Match counts first. */
     record ClassRequest(Integer academicYear, Integer grade, String letter, String language, Integer shift,
-                        Integer capacity) {
+                        Integer capacity, Long version) {
         ClassDraft draft() {
             return new ClassDraft(academicYear, grade, letter, language, shift, capacity);
         }
     }
 
     record ClassView(long id, long organisationId, int academicYear, int grade, String letter, String label,
-                     String language, int shift, int capacity, Integer enrolled) {
+                     String language, int shift, int capacity, Integer enrolled, long version) implements Versioned {
         static ClassView of(SchoolClass c, Integer enrolled) {
             return new ClassView(c.id().value(), c.organisationId().value(), c.academicYear(), c.grade(), c.letter(),
-                    c.label(), c.language(), c.shift(), c.capacity(), enrolled);
+                    c.label(), c.language(), c.shift(), c.capacity(), enrolled, c.version());
         }
     }
 
@@ -103,24 +114,30 @@ class OrganisationApiController {
     }
 
     @GetMapping("/organisations/{id}")
-    @Operation(summary = "One organisation; 404 when missing or outside the caller's scope")
-    OrganisationView one(@PathVariable long id) {
-        return OrganisationView.of(organisations.find(new OrganisationId(id))
-                .orElseThrow(() -> Refusal.notFound("organisation", id).exception()));
+    @Operation(summary = "One organisation, with its version as ETag; 404 when missing or outside the caller's scope")
+    ResponseEntity<OrganisationView> one(@PathVariable long id) {
+        return tagged(ResponseEntity.ok(), OrganisationView.of(organisations.find(new OrganisationId(id))
+                .orElseThrow(() -> Refusal.notFound("organisation", id).exception())));
     }
 
     @PostMapping("/organisations")
     @Operation(summary = "Register an organisation (ministry, region and district officers, within their scope)")
     ResponseEntity<OrganisationView> create(@RequestBody OrganisationRequest request) {
         var created = organisations.create(draft(request)).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id().value()))
-                .body(OrganisationView.of(created));
+        return tagged(ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id().value())),
+                OrganisationView.of(created));
     }
 
     @PutMapping("/organisations/{id}")
-    @Operation(summary = "Edit an organisation; its own administrator may change only the contacts")
-    OrganisationView update(@PathVariable long id, @RequestBody OrganisationRequest request) {
-        return OrganisationView.of(organisations.update(new OrganisationId(id), draft(request)).orElseThrow());
+    @Operation(summary = "Edit an organisation; its own administrator may change only the contacts. Send the ETag "
+            + "read in If-Match (or its version in the body): an edit of a version that is no longer current is "
+            + "412 with the organisation as it is now; nothing is overwritten unseen")
+    ResponseEntity<OrganisationView> update(@PathVariable long id,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestBody OrganisationRequest request) {
+        var changed = organisations.update(new OrganisationId(id), draft(request), expected(ifMatch, request.version()))
+                .orElseThrow(OrganisationView::of);
+        return tagged(ResponseEntity.ok(), OrganisationView.of(changed));
     }
 
     @GetMapping("/organisations/{id}/classes")
@@ -135,22 +152,36 @@ class OrganisationApiController {
     @Operation(summary = "Add a class; capacity defaults to the organisation's occupancy norm (MS-9)")
     ResponseEntity<ClassView> addClass(@PathVariable long id, @RequestBody ClassRequest request) {
         var created = organisations.addClass(new OrganisationId(id), request.draft()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/classes/" + created.id().value()))
-                .body(ClassView.of(created, 0));
+        return tagged(ResponseEntity.created(URI.create("/api/v1/classes/" + created.id().value())),
+                ClassView.of(created, 0));
     }
 
     @GetMapping("/classes/{id}")
-    @Operation(summary = "One class; 404 when missing or outside the caller's scope")
-    ClassView schoolClass(@PathVariable long id) {
+    @Operation(summary = "One class, with its version as ETag; 404 when missing or outside the caller's scope")
+    ResponseEntity<ClassView> schoolClass(@PathVariable long id) {
         var found = organisations.findClass(new SchoolClassId(id)).orElseThrow(() -> Refusal.notFound("class", id).exception());
-        return ClassView.of(found, enrolled(List.of(found)).getOrDefault(found.id(), 0));
+        return tagged(ResponseEntity.ok(), ClassView.of(found, enrolled(List.of(found)).getOrDefault(found.id(), 0)));
     }
 
     @PutMapping("/classes/{id}")
-    @Operation(summary = "Edit a class: grade, letter, language, shift (at most the organisation's), capacity")
-    ClassView updateClass(@PathVariable long id, @RequestBody ClassRequest request) {
-        var changed = organisations.updateClass(new SchoolClassId(id), request.draft()).orElseThrow();
-        return ClassView.of(changed, enrolled(List.of(changed)).getOrDefault(changed.id(), 0));
+    @Operation(summary = "Edit a class: grade, letter, language, shift (at most the organisation's), capacity; "
+            + "If-Match (or version) as for an organisation: 412 with the class as it is now when it changed meanwhile")
+    ResponseEntity<ClassView> updateClass(@PathVariable long id,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                          @RequestBody ClassRequest request) {
+        var changed = organisations.updateClass(new SchoolClassId(id), request.draft(), expected(ifMatch, request.version()))
+                .orElseThrow(c -> ClassView.of(c, null));
+        return tagged(ResponseEntity.ok(), ClassView.of(changed, enrolled(List.of(changed)).getOrDefault(changed.id(), 0)));
+    }
+
+    /** The version an edit was made to: If-Match first, else the one in the body, else none. */
+    private static Long expected(String ifMatch, Long inBody) {
+        Long fromHeader = EntityTags.expected(ifMatch);
+        return fromHeader != null ? fromHeader : inBody;
+    }
+
+    private static <T extends Versioned> ResponseEntity<T> tagged(ResponseEntity.BodyBuilder response, T view) {
+        return response.eTag(EntityTags.of(view.version())).body(view);
     }
 
     private Map<SchoolClassId, Integer> enrolled(List<SchoolClass> classes) {

@@ -138,11 +138,25 @@ class OrganisationPageController {
                   Model model, RedirectAttributes redirect) {
         var organisation = existing(id);
         boolean full = organisations.permissions(organisation.id()).editRegistration();
-        if (binding.hasErrors()) return form(model, organisation, full);
-        var outcome = organisations.update(organisation.id(), form.draft());
-        if (FormErrors.rejected(binding, outcome)) return form(model, organisation, full);
+        if (binding.hasErrors()) return form(model, organisation, full, form);
+        var outcome = organisations.update(organisation.id(), form.draft(), form.getVersion());
+        if (FormErrors.rejected(binding, outcome)) {
+            var now = FormErrors.current(outcome, Organisation.class);
+            if (now.isEmpty()) return form(model, organisation, full, form);
+            // stale: the typed values stay, the version becomes the current one, and each field shows what it holds now
+            form.setVersion(now.get().version());
+            var shown = form(model, now.get(), full, form);
+            model.addAttribute("changed", form.differencesFrom(now.get()));
+            return shown;
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/organisations/" + id;
+    }
+
+    /** The form shown again; an administrator's disabled registration fields show the organisation's data. */
+    private String form(Model model, Organisation organisation, boolean registrationEditable, OrganisationForm form) {
+        if (!registrationEditable) form.keepRegistrationOf(organisation);
+        return form(model, organisation, registrationEditable);
     }
 
     private String form(Model model, Organisation organisation, boolean registrationEditable) {
@@ -189,8 +203,14 @@ class OrganisationPageController {
         var schoolClass = existingClass(id);
         var organisation = existing(schoolClass.organisationId().value());
         if (binding.hasErrors()) return classForm(model, organisation, schoolClass);
-        var outcome = organisations.updateClass(schoolClass.id(), form.draft());
-        if (FormErrors.rejected(binding, outcome)) return classForm(model, organisation, schoolClass);
+        var outcome = organisations.updateClass(schoolClass.id(), form.draft(), form.getVersion());
+        if (FormErrors.rejected(binding, outcome)) {
+            FormErrors.current(outcome, SchoolClass.class).ifPresent(now -> {
+                form.setVersion(now.version());
+                model.addAttribute("changed", form.differencesFrom(now));
+            });
+            return classForm(model, organisation, schoolClass);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/organisations/" + organisation.id().value();
     }

@@ -115,9 +115,11 @@ class OrganisationRegistry implements Organisations {
 
     @Override
     @PreAuthorize(WRITERS)
-    public Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft) {
+    public Outcome<Organisation> update(OrganisationId id, OrganisationDraft draft, Long expectedVersion) {
         return Outcome.attempt(() -> transaction.execute(status -> {
             var current = existing(id);
+            if (expectedVersion != null && expectedVersion != current.version())
+                throw Refusal.stale(current, current.version()).exception();
             Organisation changed;
             if (registrar()) {
                 changed = validation.organisation(id, draft, CurrentScope.get());
@@ -131,8 +133,10 @@ class OrganisationRegistry implements Organisations {
                         current.ownership(), current.kato(), current.urban(), current.languages(), current.shifts(),
                         contacts, current.occupancyNorm());
             }
+            changed = changed.atVersion(current.version());
             try {
-                if (!organisations.update(changed)) throw Refusal.notFound("organisation", id).exception();
+                if (!organisations.update(changed))
+                    throw movedOn(organisations.find(id), "organisation", id.value(), expectedVersion, Organisation::version);
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid("bin", "organisation.bin.duplicate").exception();
             }
@@ -143,6 +147,18 @@ class OrganisationRegistry implements Organisations {
             audit.record(AuditEntry.of(AuditAction.UPDATE, "organisation", id, changed.kato().value(), id.value()));
             return organisations.find(id).orElseThrow();
         }));
+    }
+
+    /**
+     * An update that found its record no longer at the version it read: a concurrent edit saved first (its row lock
+     * held this one back until it committed). The caller gets the record as it is now: 412 when it named a version,
+     * 409 when it did not. Gone meanwhile (or moved out of scope): not found.
+     */
+    private static <T> RuntimeException movedOn(Optional<T> now, String resource, Object id, Long expectedVersion,
+                                                java.util.function.ToLongFunction<T> version) {
+        if (now.isEmpty()) return Refusal.notFound(resource, id).exception();
+        if (expectedVersion != null) return Refusal.stale(now.get(), version.applyAsLong(now.get())).exception();
+        return Refusal.conflict("error.conflict.changed-meanwhile").withCurrent(now.get()).exception();
     }
 
     /** An organisation's administrator may send the registration data back unchanged, or leave it out (null). */
@@ -217,14 +233,18 @@ class OrganisationRegistry implements Organisations {
 
     @Override
     @PreAuthorize(WRITERS)
-    public Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft) {
+    public Outcome<SchoolClass> updateClass(SchoolClassId id, ClassDraft draft, Long expectedVersion) {
         return Outcome.attempt(() -> transaction.execute(status -> {
             var current = classes.find(id).orElseThrow(() -> Refusal.notFound("class", id).exception());
+            if (expectedVersion != null && expectedVersion != current.version())
+                throw Refusal.stale(current, current.version()).exception();
             var organisation = existing(current.organisationId());
-            var changed = validation.schoolClass(id, organisation, draft, current.academicYear());
+            var changed = validation.schoolClass(id, organisation, draft, current.academicYear())
+                    .atVersion(current.version());
             unique(changed, id.value());
             try {
-                if (!classes.update(changed)) throw Refusal.notFound("class", id).exception();
+                if (!classes.update(changed))
+                    throw movedOn(classes.find(id), "class", id.value(), expectedVersion, SchoolClass::version);
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid("letter", "organisation.class.duplicate").exception();
             }

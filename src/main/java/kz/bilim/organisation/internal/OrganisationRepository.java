@@ -26,7 +26,7 @@ class OrganisationRepository {
 
     private static final String COLUMNS = """
             o.id, o.bin, o.name_kk, o.name_ru, o.kind, o.ownership, o.kato, o.urban, o.languages, o.shifts,
-            o.phone, o.postal_address, o.email, o.website, o.occupancy_norm
+            o.phone, o.postal_address, o.email, o.website, o.occupancy_norm, o.version
             """;
 
     private static final String IN_SCOPE = """
@@ -68,8 +68,8 @@ class OrganisationRepository {
                set bin = :bin, name_kk = :nameKk, name_ru = :nameRu, kind = :kind, ownership = :ownership,
                    kato = :kato, urban = :urban, languages = string_to_array(:languages, ','), shifts = :shifts,
                    phone = :phone, postal_address = :postalAddress, email = :email, website = :website,
-                   occupancy_norm = :occupancyNorm, updated_at = now()
-             where o.id = :id and
+                   occupancy_norm = :occupancyNorm, updated_at = now(), version = o.version + 1
+             where o.id = :id and o.version = :version and
             """ + IN_SCOPE;
 
     private static final String FIND_ALL = "select " + COLUMNS + " from organisation o where o.id in (:ids) and "
@@ -122,8 +122,13 @@ class OrganisationRepository {
         return bindAll(jdbc.sql(INSERT), o).query(Long.class).single();
     }
 
+    /**
+     * Saves the organisation over the version it was read at ({@code o.version()}); false when it is no longer at
+     * that version (a concurrent edit saved first: its row lock makes this one wait, then see the new version).
+     */
     boolean update(Organisation o) {
-        return bindAll(ScopeCondition.current().sql(jdbc, UPDATE), o).param("id", o.id().value()).update() == 1;
+        return bindAll(ScopeCondition.current().sql(jdbc, UPDATE), o).param("id", o.id().value())
+                .param("version", o.version()).update() == 1;
     }
 
     private static JdbcClient.StatementSpec bindAll(JdbcClient.StatementSpec spec, Organisation o) {
@@ -152,6 +157,6 @@ class OrganisationRepository {
                 Arrays.asList(languages), rs.getInt("shifts"),
                 new Contacts(rs.getString("phone"), rs.getString("postal_address"), rs.getString("email"),
                         rs.getString("website")),
-                rs.getInt("occupancy_norm"));
+                rs.getInt("occupancy_norm"), rs.getLong("version"));
     }
 }

@@ -5,6 +5,8 @@ import kz.bilim.kernel.Refusal;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.validation.BindingResult;
 
+import java.util.Optional;
+
 /**
  * Puts a service's field errors into the form, so each shows in place next to its field; an error on a field the form
  * does not have becomes a global error of the form.
@@ -27,8 +29,22 @@ public final class FormErrors {
         if (!(outcome instanceof Outcome.Refused<?> refused)) return false;
         var code = refused.refusal().code();
         if (code == Refusal.Code.NOT_FOUND || code == Refusal.Code.FORBIDDEN) throw refused.refusal().exception();
+        if (refused.refusal().current() != null) {
+            // a stale form: someone saved the record since it was filled; the page shows the values as they are now
+            binding.reject("error.form.stale", "error.form.stale");
+            return true;
+        }
         into(binding, refused.refusal(), stripPrefix);
         return true;
+    }
+
+    /**
+     * The record as it is now, when the outcome is the refusal of a stale edit (someone else saved it after the form
+     * was filled): the form is shown again with the values it holds now beside the ones typed.
+     */
+    public static <T> Optional<T> current(Outcome<?> outcome, Class<T> type) {
+        return outcome instanceof Outcome.Refused<?> refused && type.isInstance(refused.refusal().current())
+                ? Optional.of(type.cast(refused.refusal().current())) : Optional.empty();
     }
 
     /** The one mapping of a domain refusal to a form: each field error in place, the rest as the form's error. */

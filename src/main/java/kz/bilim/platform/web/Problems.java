@@ -4,10 +4,12 @@ import kz.bilim.kernel.FieldError;
 import kz.bilim.kernel.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.net.URI;
@@ -20,9 +22,11 @@ import java.util.Map;
 public class Problems {
 
     private final MessageSource messages;
+    private final ObjectProvider<LocaleResolver> locales;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, ObjectProvider<LocaleResolver> locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     public ProblemDetail of(ErrorCode code, String detailKey, Object... args) {
@@ -47,18 +51,42 @@ public class Problems {
 
     /** A domain refusal: its code, the clause it enforces, its reason and the fields at fault. */
     public ProblemDetail of(Refusal refusal) {
-        var problem = of(ErrorCode.of(refusal.code()), refusal.errors(), refusal.reasonKey(), refusal.args().toArray());
-        if (refusal.clause() != null) problem.setProperty("clause", refusal.clause());
+        return of(RequestErrors.Answer.of(refusal));
+    }
+
+    /** A request refused: its code, the clause it enforces (if a rule did), the detail, the fields at fault. */
+    ProblemDetail of(RequestErrors.Answer answer) {
+        var problem = of(answer.code(), answer.errors(), answer.detailKey(), answer.args());
+        if (answer.clause() != null) problem.setProperty("clause", answer.clause());
+        if (answer.current() != null) problem.setProperty("current", answer.current());
         return problem;
+    }
+
+    /** The reasons of the fields at fault in the reader's language, field by field (for the error page). */
+    java.util.List<Map<String, String>> reasons(java.util.List<FieldError> errors) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return errors.stream()
+                .map(e -> Map.of("field", e.field(),
+                        "reason", messages.getMessage(e.reasonKey(), e.args(), e.reasonKey(), locale)))
+                .toList();
     }
 
     /** For filters that run before Spring MVC has resolved the locale. */
     public ProblemDetail of(HttpServletRequest request, ErrorCode code, String detailKey) {
+        return inLocaleOf(request, () -> of(code, detailKey));
+    }
+
+    ProblemDetail of(HttpServletRequest request, RequestErrors.Answer answer) {
+        return inLocaleOf(request, () -> of(answer));
+    }
+
+    private ProblemDetail inLocaleOf(HttpServletRequest request, java.util.function.Supplier<ProblemDetail> problem) {
         Locale previous = LocaleContextHolder.getLocale();
         try {
             var resolver = RequestContextUtils.getLocaleResolver(request);
+            if (resolver == null) resolver = locales.getIfAvailable();
             if (resolver != null) LocaleContextHolder.setLocale(resolver.resolveLocale(request));
-            return of(code, detailKey);
+            return problem.get();
         } finally {
             LocaleContextHolder.setLocale(previous);
         }

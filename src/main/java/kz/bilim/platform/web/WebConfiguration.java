@@ -1,6 +1,8 @@
 package kz.bilim.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -45,9 +47,21 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ControlCharacterCheck()).excludePathPatterns("/error");
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+    }
+
+    /**
+     * The check of percent-encodings runs before Spring Security (whose filters read parameters before any login),
+     * after the character encoding is set.
+     */
+    @Bean
+    FilterRegistrationBean<EncodingCheck> encodingCheck(EarlyRefusals refusals) {
+        var registration = new FilterRegistrationBean<>(new EncodingCheck(refusals));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 }

@@ -70,7 +70,7 @@ class TerritoryPages {
         TerritoryRow node = territories.findRow(kato).orElseThrow(() -> Refusal.notFound("territory", kato).exception());
         Map<String, Territory> regions = regions();
         Set<String> mine = mine(ownKato);
-        int current = Math.max(0, page);
+        int current = kz.bilim.kernel.Paged.page(page);
         long total = territories.countChildren(kato);
         model.addAttribute("node", TerritoryItem.of(node, locale, mine, regions));
         model.addAttribute("path", items(territories.pathRows(kato), locale, mine, regions));
