@@ -35,7 +35,7 @@ class ExampleCodesTest {
             }
         }
         Set<String> territories = Planner.plan(DemoScale.TINY, 20261123L, Plan.Ids.EMPTY).territories.stream()
-                .map(Plan.TerritoryNode::kato).collect(Collectors.toSet());
+                .map(t -> t.kato()).collect(Collectors.toSet());
         assertThat(quoted).as("KATO codes quoted in the messages").isNotEmpty();
         assertThat(territories).as("territories of the demo data").containsAll(quoted);
     }
