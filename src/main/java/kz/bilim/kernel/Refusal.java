@@ -11,7 +11,11 @@ import java.util.List;
 public record Refusal(Code code, String clause, String reasonKey, List<Object> args, List<FieldError> errors) {
 
     /** Stable codes; each is answered with one HTTP status. */
-    public enum Code {INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, RULE_REFUSED}
+    public enum Code {
+        INVALID_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT, RULE_REFUSED,
+        /** HB-1: a court verdict in force bars the person from the position (a rule refusal clients tell apart). */
+        HIRING_BANNED
+    }
 
     public Refusal {
         java.util.Objects.requireNonNull(code);
@@ -32,6 +36,11 @@ public record Refusal(Code code, String clause, String reasonKey, List<Object> a
     /** A rule of law said no. */
     public static Refusal byRule(String clause, String reasonKey, Object... args) {
         return new Refusal(Code.RULE_REFUSED, clause, reasonKey, List.of(args), List.of());
+    }
+
+    /** HB-1: a verdict in force bans this hire; the reason names the verdict, the error points at the field. */
+    public static Refusal hiringBanned(String clause, FieldError error) {
+        return new Refusal(Code.HIRING_BANNED, clause, error.reasonKey(), List.of(error.args()), List.of(error));
     }
 
     /** A rule of law said no because of one field's value. */

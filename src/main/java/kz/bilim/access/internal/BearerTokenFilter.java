@@ -17,9 +17,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final Users users;
 
-    BearerTokenFilter(ApiTokens tokens, Users users) {
+    private final MachineSignIns machines;
+    private final kz.bilim.audit.AuditTrail audit;
+
+    BearerTokenFilter(ApiTokens tokens, Users users, MachineSignIns machines, kz.bilim.audit.AuditTrail audit) {
         this.tokens = tokens;
         this.users = users;
+        this.machines = machines;
+        this.audit = audit;
     }
 
     @Override
@@ -36,6 +41,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
                         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                                 user, null, user.getAuthorities()));
                         SecurityContextHolder.setContext(context);
+                        // a token authenticates every request: the trail records its use once an hour
+                        if (machines.recordNow("token:" + user.id() + ":" + secret.hashCode()))
+                            CurrentScope.asSystem(() -> audit.record(kz.bilim.audit.AuditEntry.of(
+                                            kz.bilim.audit.AuditAction.LOGIN, "user", user.id(), user.kato(), user.organisationId())
+                                    .with(java.util.Map.of("via", "token")), user.getUsername(), user.role().name()));
                     });
         }
         chain.doFilter(request, response);

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import kz.bilim.access.BilimUser;
 import kz.bilim.platform.web.ErrorCode;
 import kz.bilim.platform.web.Problems;
+import kz.bilim.audit.AuditTrail;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -51,14 +53,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, Problems problems, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, Problems problems, JsonMapper json,
+                            LoginThrottle throttle, AuditTrail audit, Clock clock, MachineSignIns machines) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new LoginThrottleFilter(throttle, audit, clock, (request, response, retryAfter) -> {
+                    response.setHeader("Retry-After", String.valueOf(retryAfter));
+                    problem(request, response, ErrorCode.TOO_MANY_REQUESTS, "error.too-many-requests.detail", problems, json);
+                }), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(org.springframework.http.HttpMethod.GET, PUBLIC_API).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, machines, audit), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         problem(request, response, ErrorCode.UNAUTHENTICATED, "error.unauthenticated.detail", problems, json)))
                 .exceptionHandling(ex -> ex
@@ -71,8 +78,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users) throws Exception {
-        http.addFilterAfter(new SessionFollowsAccount(users),
+    SecurityFilterChain pages(HttpSecurity http, LocaleResolver locales, Users users, LoginThrottle throttle,
+                              AuditTrail audit, Clock clock) throws Exception {
+        http.addFilterBefore(new LoginThrottleFilter(throttle, audit, clock,
+                                (request, response, retryAfter) -> response.sendRedirect(request.getContextPath() + "/login?locked")),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SessionFollowsAccount(users),
                         org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",

@@ -2,6 +2,7 @@ package kz.bilim.dashboard.internal;
 
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Scope;
+import kz.bilim.staff.StaffTasks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
@@ -29,11 +30,13 @@ class HomeController {
     private final Dashboard dashboard;
     private final Territories territories;
     private final JsonMapper json;
+    private final StaffTasks staffTasks;
 
-    HomeController(Dashboard dashboard, Territories territories, JsonMapper json) {
+    HomeController(Dashboard dashboard, Territories territories, JsonMapper json, StaffTasks staffTasks) {
         this.dashboard = dashboard;
         this.territories = territories;
         this.json = json;
+        this.staffTasks = staffTasks;
     }
 
     @GetMapping("/")
@@ -47,6 +50,8 @@ class HomeController {
         model.addAttribute("path", parent == null ? List.of() : territories.path(parent.kato()).stream()
                 .filter(t -> t.level() == 1 || user.scope().kind() == Scope.Kind.ALL || isWithinOwn(user, t)).toList());
         model.addAttribute("rows", rows);
+        // HB-1: contracts a court verdict covers are a task for the head and the district office until ended
+        model.addAttribute("flaggedContracts", staffTasks.flaggedContracts());
         model.addAttribute("total", TerritoryTally.total(rows));
         model.addAttribute("chart", json.writeValueAsString(Map.of(
                 "labels", rows.stream().map(TerritoryTally::name).toList(),

@@ -87,6 +87,13 @@ public final class DemoLoader {
         }
     }
 
+    private List<DemoStaff.Org> loaded = List.of();
+
+    /** The organisations the last load wrote, with their pupils, for the staff that follows them. */
+    public List<DemoStaff.Org> loadedOrganisations() {
+        return loaded;
+    }
+
     public DemoLoadReport load(DemoScale scale, long seed) {
         long started = System.nanoTime();
         try (Connection control = owner.getConnection()) {
@@ -138,6 +145,8 @@ public final class DemoLoader {
                 rows.put(PERSONS.name(), plan.persons);
                 rows.put(ENROLMENTS.name(), plan.enrolments);
                 rows.put(ACCOUNTS.name(), (long) plan.users.size());
+                loaded = plan.organisations.stream().map(o -> new DemoStaff.Org(o.id, o.locality.kato, o.kind.name(),
+                        o.locality.urban, o.pupils())).toList();
                 return new DemoLoadReport(scale, seed, bulk, rows, plan.rows(), (System.nanoTime() - started) / 1e9,
                         copySeconds, indexSeconds, progress.peakHeapBytes());
             } catch (Exception e) {

@@ -37,13 +37,21 @@ class ApiProblemHandler {
 
     private final Problems problems;
 
-    ApiProblemHandler(Problems problems) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ApiProblemHandler(Problems problems, org.springframework.context.ApplicationEventPublisher events) {
         this.problems = problems;
+        this.events = events;
+    }
+
+    private void refusedAccess(jakarta.servlet.http.HttpServletRequest request, ErrorCode code) {
+        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
     }
 
     /** The one mapping of a domain refusal to problem+json. */
     @ExceptionHandler(RefusedException.class)
-    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+    ResponseEntity<ProblemDetail> refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
+        refusedAccess(request, ErrorCode.of(e.refusal().code()));
         return answer(problems.of(e.refusal()));
     }
 
@@ -85,7 +93,8 @@ class ApiProblemHandler {
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
-    ResponseEntity<ProblemDetail> denied(RuntimeException e) {
+    ResponseEntity<ProblemDetail> denied(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+        refusedAccess(request, ErrorCode.FORBIDDEN);
         return answer(problems.of(ErrorCode.FORBIDDEN, "error.forbidden.detail"));
     }
 

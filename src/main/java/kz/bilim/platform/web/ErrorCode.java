@@ -14,7 +14,10 @@ public enum ErrorCode {
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
     FORBIDDEN(HttpStatus.FORBIDDEN),
     CONFLICT(HttpStatus.CONFLICT),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     RULE_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** HB-1: a court verdict in force bans this person from this position; the problem names the verdict. */
+    HIRING_BANNED(HttpStatus.UNPROCESSABLE_CONTENT),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -17,13 +17,21 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorHandler {
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    PageErrorHandler(org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     /**
      * A refusal that reached a page without a form to show it in (a missing or out-of-scope record, a forbidden
      * action): the error page of its status, in the reader's language.
      */
     @ExceptionHandler(RefusedException.class)
-    ModelAndView refused(RefusedException e) {
-        HttpStatus status = ErrorCode.of(e.refusal().code()).status();
+    ModelAndView refused(RefusedException e, jakarta.servlet.http.HttpServletRequest request) {
+        ErrorCode code = ErrorCode.of(e.refusal().code());
+        if (RequestRefused.audited(request, code)) events.publishEvent(RequestRefused.of(request, code));
+        HttpStatus status = code.status();
         var page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("error", status.getReasonPhrase());

@@ -43,11 +43,14 @@ class DemoLoadTest {
 
     @Autowired
     OwnerDataSource owner;
+    @Autowired
+    kz.bilim.staff.StaffBulkWriter staffWriter;
 
     private final List<String> databases = new ArrayList<>();
     private String baseUrl;
     private String user;
     private DataSource loaded;
+    private java.util.List<DemoStaff.Org> loadedOrganisations;
     private DemoLoadReport report;
 
     @BeforeAll
@@ -57,7 +60,9 @@ class DemoLoadTest {
             user = connection.getMetaData().getUserName();
         }
         loaded = freshDatabase("demo_tiny_a");
-        report = new DemoLoader(loaded, PASSWORDS::encode).load(DemoScale.TINY, SEED);
+        var loader = new DemoLoader(loaded, PASSWORDS::encode);
+        report = loader.load(DemoScale.TINY, SEED);
+        loadedOrganisations = loader.loadedOrganisations();
     }
 
     @AfterAll
@@ -256,5 +261,22 @@ class DemoLoadTest {
         assertThatThrownBy(() -> new DemoLoader(db, PASSWORDS::encode).load(DemoScale.TINY, SEED))
                 .hasMessageContaining("already there");
         assertThat(count(db, "select count(*) from person")).isEqualTo(persons);
+    }
+
+    @Test
+    @DisplayName("the demo gives every organisation a staff through the staff module's bulk writer: a director each, about 60 % pedagogues, valid IINs")
+    void staffForEveryOrganisation() {
+        assertThat(loadedOrganisations).as("the loader hands the staff its organisations, with their pupils")
+                .hasSize((int) count(loaded, "select count(*) from organisation"))
+                .allSatisfy(o -> assertThat(o.id()).isPositive());
+        var written = DemoStaff.write(loaded, staffWriter, SEED, loadedOrganisations);
+        assertThat(written.contracts()).isEqualTo(written.employees()).isPositive();
+        var db = JdbcClient.create(loaded);
+        assertThat(db.sql("select count(*) from organisation o where not exists (select 1 from employment_contract c where c.organisation_id = o.id and c.position = 'DIRECTOR')")
+                .query(Long.class).single()).isZero();
+        double pedagogues = db.sql("select avg(case when p.pedagogical then 1.0 else 0 end) from employment_contract c join staff_position p on p.code = c.position")
+                .query(Double.class).single();
+        assertThat(pedagogues).isBetween(0.5, 0.7);
+        db.sql("select iin from staff_member").query(String.class).list().forEach(kz.bilim.identity.Iin::parse);
     }
 }

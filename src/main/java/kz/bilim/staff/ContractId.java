@@ -1,0 +1,5 @@
+package kz.bilim.staff;
+
+/** An employment contract. */
+public record ContractId(long value) {
+}

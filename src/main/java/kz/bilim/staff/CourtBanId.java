@@ -1,0 +1,5 @@
+package kz.bilim.staff;
+
+/** One ban of one court verdict in the register. */
+public record CourtBanId(long value) {
+}
