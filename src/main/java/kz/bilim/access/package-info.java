@@ -12,8 +12,8 @@
  * API {@code /api/v1/users}. Every change is audited, never with a password, a token secret or a name. An
  * organisation's accounts move with the organisation. The module also tells the audit trail how much of it the
  * caller may read ({@link kz.bilim.audit.AuditReaderScope}). It owns the tables {@code app_user} and
- * {@code api_token} and reads no other: a territorial scope comes from {@code Territories}, an organisation's
- * settlement from {@code Organisations}. {@link kz.bilim.access.BulkAccounts} writes accounts in bulk (demo data, a
+ * {@code api_token} and reads no other: a territorial scope is the subtree of its {@code KatoCode}, an organisation's
+ * settlement comes from {@code Organisations}. {@link kz.bilim.access.BulkAccounts} writes accounts in bulk (demo data, a
  * restore).
  */
 package kz.bilim.access;

@@ -8,8 +8,7 @@ import kz.bilim.kernel.Role;
 import kz.bilim.kernel.Scope;
 import kz.bilim.access.UserAccount;
 import kz.bilim.access.UserQuery;
-import kz.bilim.territory.Territories;
-import kz.bilim.territory.Territory;
+import kz.bilim.territory.KatoCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users table. The scope of each user is derived here, once, from role and territory (the territory's subtree
- * as {@link Territories} tells it). Lists carry an explicit
- * scope condition as well as row-level security; conditions are fixed fragments, values are always parameters.
+ * The users table. The scope of each user is derived here, once, from role and territory (the territory's subtree,
+ * {@link KatoCode#scopePrefix()}). Lists carry an explicit scope condition as well as row-level security; conditions
+ * are fixed fragments, values are always parameters.
  */
 @Repository
 class Users {
@@ -88,11 +87,9 @@ class Users {
     private static final String USERNAME_TAKEN = "select exists (select 1 from app_user where username = :username)";
 
     private final JdbcClient jdbc;
-    private final Territories territories;
 
-    Users(JdbcClient jdbc, Territories territories) {
+    Users(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.territories = territories;
     }
 
     Optional<BilimUser> byUsername(String username) {
@@ -227,9 +224,9 @@ class Users {
     private BilimUser map(ResultSet rs, int row) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));
         Long organisationId = rs.getObject("organisation_id", Long.class);
+        // the subtree of the territory (a foreign key): its code prefix, as the territory module derives it from the code
         String scopeKato = rs.getString("scope_kato");
-        String scopePrefix = scopeKato == null ? null
-                : territories.find(scopeKato).map(Territory::scopePrefix).orElse(null);
+        String scopePrefix = scopeKato == null ? null : KatoCode.parse(scopeKato).scopePrefix();
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("full_name"), role, scopeOf(role, scopePrefix, organisationId),
                 rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"),

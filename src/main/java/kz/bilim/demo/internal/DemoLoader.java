@@ -4,7 +4,11 @@ import kz.bilim.access.BulkAccounts;
 import kz.bilim.demo.DemoLoadReport;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.enrolment.BulkEnrolments;
+import kz.bilim.enrolment.Enrolment;
+import kz.bilim.enrolment.Person;
 import kz.bilim.organisation.BulkOrganisations;
+import kz.bilim.organisation.Organisation;
+import kz.bilim.organisation.SchoolClass;
 import kz.bilim.platform.database.BulkTable;
 import kz.bilim.platform.database.TableKeys;
 import kz.bilim.territory.BulkTerritories;
@@ -45,10 +49,10 @@ public final class DemoLoader {
     enum Step { AFTER_COPY, AFTER_INDEXES }
 
     private static final BulkTable<Territory> TERRITORIES = BulkTerritories.TERRITORIES;
-    private static final BulkTable<kz.bilim.organisation.Organisation> ORGANISATIONS = BulkOrganisations.ORGANISATIONS;
-    private static final BulkTable<kz.bilim.organisation.SchoolClass> CLASSES = BulkOrganisations.CLASSES;
-    private static final BulkTable<kz.bilim.enrolment.Person> PERSONS = BulkEnrolments.PERSONS;
-    private static final BulkTable<kz.bilim.enrolment.Enrolment> ENROLMENTS = BulkEnrolments.ENROLMENTS;
+    private static final BulkTable<Organisation> ORGANISATIONS = BulkOrganisations.ORGANISATIONS;
+    private static final BulkTable<SchoolClass> CLASSES = BulkOrganisations.CLASSES;
+    private static final BulkTable<Person> PERSONS = BulkEnrolments.PERSONS;
+    private static final BulkTable<Enrolment> ENROLMENTS = BulkEnrolments.ENROLMENTS;
     private static final BulkTable<BulkAccounts.Account> ACCOUNTS = BulkAccounts.ACCOUNTS;
     /** The national-scale tables, biggest first: loaded in bulk only when all of them are empty. */
     private static final List<BulkTable<?>> BIG = List.of(PERSONS, ENROLMENTS, CLASSES);

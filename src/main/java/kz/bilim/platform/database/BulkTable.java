@@ -144,15 +144,7 @@ public final class BulkTable<R> {
         }
     }
 
-    /** The rows as the bytes COPY would receive — for tests of determinism, without a database. */
-    public void encode(Iterable<R> rows, CopyBinary out) {
-        for (R row : rows) {
-            out.row(columns.size());
-            encoder.encode(row, out);
-        }
-    }
-
-    /** One record as the bytes COPY would receive. */
+    /** One record as the bytes COPY would receive — for tests of determinism, without a database. */
     public void encode(R row, CopyBinary out) {
         out.row(columns.size());
         encoder.encode(row, out);

@@ -46,7 +46,7 @@ public final class TableKeys {
      * One constraint; {@code owner} is the bulk table it belongs to, null for a foreign key of another table that
      * refers to one of them.
      */
-    public record Constraint(String table, String name, char type, String definition, String indexDefinition,
+    record Constraint(String table, String name, char type, String definition, String indexDefinition,
                              BulkTable<?> owner) {
 
         String add() {
