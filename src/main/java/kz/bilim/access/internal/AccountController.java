@@ -12,7 +12,6 @@ import kz.bilim.kernel.CurrentScope;
 import kz.bilim.access.UserAccounts;
 import kz.bilim.platform.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
@@ -147,9 +146,8 @@ class AccountController {
         var current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null || request.getSession(false) == null) return;
         CurrentScope.asSystem(() -> users.byId(SignedIn.required().id())).ifPresent(user -> {
-            user.eraseCredentials();
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            context.setAuthentication(Authenticated.as(user));
             SecurityContextHolder.setContext(context);
             sessions.saveContext(context, request, response);
         });

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.bilim.kernel.CurrentScope;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,10 +35,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             CurrentScope.asSystem(() -> tokens.userOf(secret).flatMap(users::byId))
                     .filter(user -> user.isEnabled())
                     .ifPresent(user -> {
-                        user.eraseCredentials();
                         var context = SecurityContextHolder.createEmptyContext();
-                        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                                user, null, user.getAuthorities()));
+                        context.setAuthentication(Authenticated.as(user));
                         SecurityContextHolder.setContext(context);
                         // a token authenticates every request: the trail records its use once an hour
                         if (machines.recordNow("token:" + user.id() + ":" + secret.hashCode()))

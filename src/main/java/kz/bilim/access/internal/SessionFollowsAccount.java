@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.CurrentScope;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -47,8 +46,7 @@ final class SessionFollowsAccount extends OncePerRequestFilter {
                 SecurityContextHolder.clearContext();
             } else {
                 BilimUser user = fresh.get();
-                user.eraseCredentials();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+                context.setAuthentication(Authenticated.as(user));
                 SecurityContextHolder.getContext().setAuthentication(context.getAuthentication());
             }
         }

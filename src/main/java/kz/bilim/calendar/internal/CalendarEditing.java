@@ -104,38 +104,32 @@ class CalendarEditing {
 
     /** A new holiday (id 0) or a change; {@code unreadable}: the fields the form could not read. */
     Outcome<Long> save(long id, HolidayForm form, Set<String> unreadable) {
-        return save(id, () -> {
-            var checks = new Checks(unreadable);
-            check(form, id, checks);
-            return checks;
-        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "date", "calendar.error.duplicate-holiday");
+        return save(id, unreadable, checks -> check(form, id, checks), () -> create(form), () -> update(id, form),
+                "date", "calendar.error.duplicate-holiday");
     }
 
     Outcome<Long> save(long id, SwapForm form, Set<String> unreadable) {
-        return save(id, () -> {
-            var checks = new Checks(unreadable);
-            check(form, id, checks);
-            return checks;
-        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "date", "calendar.error.duplicate-swap");
+        return save(id, unreadable, checks -> check(form, id, checks), () -> create(form), () -> update(id, form),
+                "date", "calendar.error.duplicate-swap");
     }
 
     Outcome<Long> save(long id, PeriodForm form, Set<String> unreadable) {
-        return save(id, () -> {
-            var checks = new Checks(unreadable);
-            check(form, checks);
-            return checks;
-        }, () -> id == 0 ? create(form) : update(id, form) ? id : -1, "firstDay", "calendar.error.duplicate-period");
+        return save(id, unreadable, checks -> check(form, checks), () -> create(form), () -> update(id, form),
+                "firstDay", "calendar.error.duplicate-period");
     }
 
-    private Outcome<Long> save(long id, java.util.function.Supplier<Checks> checks,
-                               java.util.function.LongSupplier write, String uniqueField, String duplicateKey) {
+    private Outcome<Long> save(long id, Set<String> unreadable, java.util.function.Consumer<Checks> check,
+                               java.util.function.LongSupplier create, java.util.function.BooleanSupplier update,
+                               String uniqueField, String duplicateKey) {
         return Outcome.attempt(() -> transaction.execute(status -> {
-            checks.get().refusal().ifPresent(refusal -> {
+            var checks = new Checks(unreadable);
+            check.accept(checks);
+            checks.refusal().ifPresent(refusal -> {
                 throw refusal.exception();
             });
             long saved;
             try {
-                saved = write.getAsLong();
+                saved = id == 0 ? create.getAsLong() : update.getAsBoolean() ? id : -1;
             } catch (DuplicateKeyException e) {
                 throw Refusal.invalid(uniqueField, duplicateKey).exception();
             }

@@ -88,7 +88,7 @@ class EnrolmentPageController {
                     refusal.args().toArray(), refusal.reasonKey(), LocaleContextHolder.getLocale()));
             return true;
         }
-        return outcome instanceof Outcome.Refused<?> refused && FormErrors.rejected(binding, outcome, prefix);
+        return FormErrors.rejected(binding, outcome, prefix);
     }
 
     @GetMapping("/organisations/{id}/pupils")
