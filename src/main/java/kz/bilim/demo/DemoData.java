@@ -8,6 +8,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import java.util.Optional;
+
 /**
  * Loads deterministic synthetic demo data — territories, organisations, classes, children, enrolments, staff and
  * users of every role — of a given scale and seed. Writes through the owning modules' bulk writers, as the schema owner with
@@ -32,19 +34,23 @@ public class DemoData {
     }
 
     /**
+     * Undoes a demo load that a crash interrupted (issue 7 item 8), so that the registry is as before it; says what was
+     * undone. Run at start, before anything reads the registry.
+     */
+    public Optional<String> recoverInterruptedLoad() {
+        return loader().recoverInterrupted();
+    }
+
+    /**
      * Loads the demo data; the same scale and seed always give the same data. On failure the database is left as
      * it was and an {@link IllegalStateException} says why.
      */
     public DemoLoadReport load(DemoScale scale, long seed) {
-        var loader = new DemoLoader(owner, PASSWORDS::encode);
-        var report = loader.load(scale, seed);
-        // the staff of every organisation just loaded, through the staff module's bulk writer (it owns the staff tables)
-        var written = DemoStaff.write(owner, staff, seed, loader.loadedOrganisations());
-        var rows = new java.util.LinkedHashMap<>(report.rowsByTable());
-        rows.put("staff: employees", written.employees());
-        rows.put("staff: contracts", written.contracts());
-        return new DemoLoadReport(report.scale(), report.seed(), report.bulk(), rows,
-                report.totalRows() + written.employees() + written.contracts(), report.seconds() + written.millis() / 1000.0,
-                report.copySeconds(), report.indexSeconds(), report.peakHeapBytes());
+        return loader().load(scale, seed);
+    }
+
+    /** The loader, with the staff of every organisation it loads written through the staff module's bulk writer. */
+    private DemoLoader loader() {
+        return new DemoLoader(owner, PASSWORDS::encode, DemoStaff.dependents(staff));
     }
 }

@@ -29,4 +29,10 @@ public interface StaffBulkWriter {
 
     /** The same into another database of this schema, as its owner (a test loads into a database of its own). */
     Written write(javax.sql.DataSource owner, Iterator<Employee> employees);
+
+    /**
+     * Removes the staff of the organisations with ids in {@code (after, upTo]} — what a bulk load wrote for them —
+     * when that load is undone (the demo load interrupted by a crash). One transaction.
+     */
+    void remove(javax.sql.DataSource owner, long organisationIdAfter, long organisationIdUpTo);
 }

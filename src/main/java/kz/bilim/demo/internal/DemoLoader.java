@@ -9,6 +9,7 @@ import kz.bilim.enrolment.Person;
 import kz.bilim.organisation.BulkOrganisations;
 import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.SchoolClass;
+import kz.bilim.platform.database.BulkLoadJournal;
 import kz.bilim.platform.database.BulkTable;
 import kz.bilim.platform.database.TableKeys;
 import kz.bilim.territory.BulkTerritories;
@@ -17,12 +18,14 @@ import kz.bilim.territory.Territory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -45,8 +48,51 @@ import java.util.function.Function;
  */
 public final class DemoLoader {
 
-    /** A point in a bulk load where a test may make it fail, to see that the database is left as before. */
-    enum Step { AFTER_COPY, AFTER_INDEXES }
+    /**
+     * A point in a load where a test may make it fail (the database must be left as before) or stop it dead (a
+     * process killed there must be repaired by the next start).
+     */
+    enum Step {
+        /** Territories, organisations, users and the journal committed; nothing dropped yet. */
+        AFTER_BEGIN,
+        /** The big tables' keys, indexes and constraints dropped. */
+        AFTER_DROPS,
+        AFTER_COPY,
+        /** Keys and indexes rebuilt, identity sequences not yet advanced. */
+        AFTER_INDEXES,
+        /** The loader's own tables complete, the dependents (staff) not yet written. */
+        AFTER_LOAD,
+        /** Everything written, the journal not yet cleared. */
+        AFTER_DEPENDENTS
+    }
+
+    /**
+     * What other modules load for the organisations this load writes (the staff), and how it is removed again when an
+     * interrupted load is undone.
+     */
+    public interface Dependents {
+        Dependents NONE = new Dependents() {
+            @Override
+            public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
+                return Map.of();
+            }
+
+            @Override
+            public void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo) {
+            }
+        };
+
+        /** Writes the dependents of these organisations in one transaction; the rows written by table. */
+        Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations);
+
+        /** Removes whatever was written for organisations with ids in {@code (after, upTo]}. */
+        void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo);
+    }
+
+    /** The journal's name for this loader ({@link BulkLoadJournal}). */
+    static final String JOURNAL = "demo";
+    /** How long a start waits for another instance's load before giving up. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     private static final BulkTable<Territory> TERRITORIES = BulkTerritories.TERRITORIES;
     private static final BulkTable<Organisation> ORGANISATIONS = BulkOrganisations.ORGANISATIONS;
@@ -63,13 +109,19 @@ public final class DemoLoader {
 
     private final DataSource owner;
     private final Function<String, String> passwordHasher;
+    private final Dependents dependents;
     private Step failAt;
-    /** The big tables' keys and constraints as they were before a bulk load dropped them. */
-    private TableKeys savedKeys;
+    private Step pauseAt;
+    private Duration lockWait = LOCK_WAIT;
 
     public DemoLoader(DataSource owner, Function<String, String> passwordHasher) {
+        this(owner, passwordHasher, Dependents.NONE);
+    }
+
+    public DemoLoader(DataSource owner, Function<String, String> passwordHasher, Dependents dependents) {
         this.owner = owner;
         this.passwordHasher = passwordHasher;
+        this.dependents = dependents;
     }
 
     /** For tests: fail on purpose at this step of a bulk load. */
@@ -77,6 +129,29 @@ public final class DemoLoader {
         this.failAt = step;
         return this;
     }
+
+    /** For tests: at this step, say so on standard output and stop forever (for the test to kill the process). */
+    DemoLoader pausingAt(Step step) {
+        this.pauseAt = step;
+        return this;
+    }
+
+    /** For tests: give up waiting for another instance's load sooner. */
+    DemoLoader waitingForLock(Duration wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
+    private void checkpoint(Step step) throws InterruptedException {
+        if (failAt == step) throw new IllegalStateException("failing on purpose at " + step);
+        if (pauseAt == step) {
+            System.out.println(PAUSED + step);
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    static final String PAUSED = "demo load paused at ";
 
     /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
     public static boolean registryEmpty(DataSource owner) {
@@ -94,10 +169,82 @@ public final class DemoLoader {
         return loaded;
     }
 
+    /**
+     * Undoes a load that began and never finished (the process was killed, the machine lost power): removes its rows,
+     * puts back every key, index and constraint it had dropped and resets the identity sequences. Returns what was
+     * undone; empty when there was nothing to undo. Waits for a load another instance is running, and refuses if it
+     * does not finish in time.
+     */
+    public Optional<String> recoverInterrupted() {
+        try (Connection control = owner.getConnection()) {
+            lock(control);
+            try {
+                return recover(control);
+            } finally {
+                BulkLoadJournal.unlock(control, JOURNAL);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("An interrupted demo load could not be undone: " + e.getMessage(), e);
+        }
+    }
+
     public DemoLoadReport load(DemoScale scale, long seed) {
         long started = System.nanoTime();
         try (Connection control = owner.getConnection()) {
-            control.setAutoCommit(false);
+            lock(control);
+            try {
+                recover(control);
+                return load(control, scale, seed, started);
+            } finally {
+                BulkLoadJournal.unlock(control, JOURNAL);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private void lock(Connection control) throws SQLException {
+        if (!BulkLoadJournal.lock(control, JOURNAL, lockWait))
+            throw new IllegalStateException("Demo data not loaded: another instance has been loading demo data into "
+                    + "this database for more than " + lockWait.toMillis() + " ms");
+    }
+
+    private Optional<String> recover(Connection control) throws SQLException {
+        control.setAutoCommit(true);
+        var entry = BulkLoadJournal.interrupted(control, JOURNAL);
+        if (entry.isEmpty()) return Optional.empty();
+        var interrupted = PlanKey.parse(entry.get().plan());
+        Plan plan = Planner.plan(interrupted.scale(), interrupted.seed(), interrupted.ids());
+        TableKeys keys = entry.get().bulk() ? TableKeys.saved(control, entry.get().id(), BIG) : null;
+        dependents.remove(owner, plan.ids.organisation(), plan.ids.organisation() + plan.organisations.size());
+        undo(control, plan, entry.get().bulk(), keys);
+        BulkLoadJournal.finish(control, entry.get().id());
+        return Optional.of(String.format(Locale.ROOT, "undid the %s demo load (seed %d) begun at %s and never finished",
+                interrupted.scale(), interrupted.seed(), entry.get().startedAt()));
+    }
+
+    /** What the journal keeps of a load to find its rows again: the scale, the seed and the ids in use before it. */
+    record PlanKey(DemoScale scale, long seed, Plan.Ids ids) {
+
+        String text() {
+            return String.join(";", scale.name(), Long.toString(seed), Long.toString(ids.organisation()),
+                    Long.toString(ids.schoolClass()), Long.toString(ids.person()), Long.toString(ids.enrolment()));
+        }
+
+        static PlanKey parse(String text) {
+            String[] f = text.split(";");
+            return new PlanKey(DemoScale.valueOf(f[0]), Long.parseLong(f[1]), new Plan.Ids(Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])));
+        }
+    }
+
+    private DemoLoadReport load(Connection control, DemoScale scale, long seed, long started) throws Exception {
+        control.setAutoCommit(false);
+        try {
             boolean bulk = ORGANISATIONS.isEmpty(control) && allEmpty(control);
             var ids = new Plan.Ids(ORGANISATIONS.lastId(control), CLASSES.lastId(control), PERSONS.lastId(control),
                     ENROLMENTS.lastId(control));
@@ -108,6 +255,13 @@ public final class DemoLoader {
                 progress.line(String.format(Locale.ROOT, "%s load of %,d rows (%,d persons, %,d enrolments, %,d organisations)",
                         bulk ? "bulk" : "transactional", plan.rows(), plan.persons, plan.enrolments, plan.organisations.size()));
                 List<String> hashes = plan.users.parallelStream().map(u -> passwordHasher.apply(u.password())).toList();
+                // the journal first, in the transaction of the first rows: from here on a crash is undone at the next start
+                long journal = BulkLoadJournal.begin(control, JOURNAL, new PlanKey(scale, seed, ids).text(), bulk);
+                TableKeys keys = null;
+                if (bulk) {
+                    keys = TableKeys.read(control, BIG);
+                    keys.save(control, journal);
+                }
                 copy(control, TERRITORIES, progress, out -> Rows.territories(plan, out), false);
                 copy(control, ORGANISATIONS, progress, out -> Rows.organisations(plan, out), false);
                 copy(control, ACCOUNTS, progress, out -> {
@@ -115,28 +269,39 @@ public final class DemoLoader {
                     Rows.users(plan, password -> it.next(), out);
                 }, false);
                 double copySeconds, indexSeconds = 0;
-                if (!bulk) {
-                    copy(control, CLASSES, progress, out -> Rows.classes(plan, out), false);
-                    copy(control, PERSONS, progress, out -> Rows.persons(plan, out, 0, 1), false);
-                    copy(control, ENROLMENTS, progress, out -> Rows.enrolments(plan, out), false);
-                    advanceSequences(control, plan);
-                    control.commit();
-                    copySeconds = progress.seconds();
-                } else {
-                    control.commit();
-                    try {
-                        double indexStart = bulkLoad(control, plan, progress);
+                Map<String, Long> dependentRows;
+                try {
+                    if (!bulk) {
+                        copy(control, CLASSES, progress, out -> Rows.classes(plan, out), false);
+                        copy(control, PERSONS, progress, out -> Rows.persons(plan, out, 0, 1), false);
+                        copy(control, ENROLMENTS, progress, out -> Rows.enrolments(plan, out), false);
+                        advanceSequences(control, plan);
+                        control.commit();
+                        copySeconds = progress.seconds();
+                    } else {
+                        control.commit();
+                        checkpoint(Step.AFTER_BEGIN);
+                        double indexStart = bulkLoad(control, plan, keys, progress);
                         copySeconds = indexStart;
                         indexSeconds = progress.seconds() - indexStart;
-                    } catch (Exception e) {
-                        progress.line("failed, putting the database back as it was: " + e.getMessage());
-                        try {
-                            undo(plan);
-                        } catch (RuntimeException cleanUp) {
-                            e.addSuppressed(cleanUp);
-                        }
-                        throw e;
                     }
+                    control.setAutoCommit(true);
+                    checkpoint(Step.AFTER_LOAD);
+                    loaded = plan.organisations.stream().map(o -> new DemoStaff.Org(o.id, o.locality.kato, o.kind.name(),
+                            o.locality.urban, o.pupils())).toList();
+                    dependentRows = dependents.write(owner, seed, loaded);
+                    checkpoint(Step.AFTER_DEPENDENTS);
+                    BulkLoadJournal.finish(control, journal);
+                } catch (Exception e) {
+                    if (!control.getAutoCommit()) control.rollback();
+                    control.setAutoCommit(true);
+                    progress.line("failed, putting the database back as it was: " + e.getMessage());
+                    try {
+                        recover(control);
+                    } catch (SQLException | RuntimeException cleanUp) {
+                        e.addSuppressed(cleanUp);
+                    }
+                    throw e;
                 }
                 Map<String, Long> rows = new LinkedHashMap<>();
                 rows.put(TERRITORIES.name(), (long) plan.territories.size());
@@ -145,20 +310,14 @@ public final class DemoLoader {
                 rows.put(PERSONS.name(), plan.persons);
                 rows.put(ENROLMENTS.name(), plan.enrolments);
                 rows.put(ACCOUNTS.name(), (long) plan.users.size());
-                loaded = plan.organisations.stream().map(o -> new DemoStaff.Org(o.id, o.locality.kato, o.kind.name(),
-                        o.locality.urban, o.pupils())).toList();
-                return new DemoLoadReport(scale, seed, bulk, rows, plan.rows(), (System.nanoTime() - started) / 1e9,
+                rows.putAll(dependentRows);
+                long total = plan.rows() + dependentRows.values().stream().mapToLong(Long::longValue).sum();
+                return new DemoLoadReport(scale, seed, bulk, rows, total, (System.nanoTime() - started) / 1e9,
                         copySeconds, indexSeconds, progress.peakHeapBytes());
-            } catch (Exception e) {
-                control.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Demo data not loaded: " + e.getMessage(), e);
+            if (!control.getAutoCommit()) control.rollback();
+            throw e;
         }
     }
 
@@ -181,15 +340,13 @@ public final class DemoLoader {
     }
 
     /** Returns the seconds (since the progress started) when the last COPY ended. */
-    private double bulkLoad(Connection control, Plan plan, Progress progress) throws Exception {
-        TableKeys keys = TableKeys.read(control, BIG);
-        savedKeys = keys;
-        control.commit();
+    private double bulkLoad(Connection control, Plan plan, TableKeys keys, Progress progress) throws Exception {
         BulkTable.lockExclusively(control, BIG);
         if (!allEmpty(control)) throw new IllegalStateException("the tables filled up meanwhile");
         for (String drop : keys.drops()) TableKeys.execute(control, drop);
         control.commit();
         progress.line("dropped " + keys.drops().size() + " keys, indexes and constraints of the big tables");
+        checkpoint(Step.AFTER_DROPS);
 
         // Two sessions take these steps in this order of preference, each as soon as what it needs is done: the
         // other session copies classes and enrolments and builds their indexes while this one copies persons.
@@ -211,7 +368,7 @@ public final class DemoLoader {
             double seconds = Math.max(copied[0], copied[1]);
             progress.line(String.format(Locale.ROOT, "copied %,d rows in %.1f s (%,.0f rows/s)", plan.rows(), seconds,
                     plan.rows() / seconds));
-            if (failAt == Step.AFTER_COPY) throw new IllegalStateException("failing on purpose after the copy");
+            checkpoint(Step.AFTER_COPY);
         });
         // preference: exclusion constraints, then everything on persons (so that session never waits for a lock
         // held on enrolments), then the indexes of classes and enrolments
@@ -245,7 +402,7 @@ public final class DemoLoader {
             keysDone.add(fk);
         }
         graph.add("advance identity sequences", keysDone, connection -> {
-            if (failAt == Step.AFTER_INDEXES) throw new IllegalStateException("failing on purpose after the indexes");
+            checkpoint(Step.AFTER_INDEXES);
             advanceSequences(connection, plan);
         });
         String analyse = BulkTable.analyze(ANALYSED_AFTER);
@@ -323,28 +480,31 @@ public final class DemoLoader {
         ENROLMENTS.continueIdsAfter(connection, plan.ids.enrolment() + plan.enrolments);
     }
 
-    /** Removes what a failed bulk load wrote and restores the dropped keys, indexes and constraints. */
-    private void undo(Plan plan) {
-        try (Connection connection = owner.getConnection()) {
-            connection.setAutoCommit(true);
-            TableKeys keys = savedKeys;
+    /**
+     * Removes what a load wrote and restores what it dropped: in a bulk load the big tables were empty before, so they
+     * are emptied again; in a transactional one only the plan's ids are removed. Then the plan's users, organisations
+     * and territories go, and the identity sequences continue where they were.
+     */
+    private void undo(Connection connection, Plan plan, boolean bulk, TableKeys keys) throws SQLException {
+        Plan.Ids before = plan.ids;
+        if (bulk) {
             try {
                 BulkTable.truncate(connection, BIG_REFERRING_FIRST);
             } catch (SQLException referenced) {
                 for (BulkTable<?> table : BIG_REFERRING_FIRST) BulkTable.deleteAll(connection, table);
             }
             if (keys != null) keys.restoreMissing(connection);
-            ACCOUNTS.deleteWithKeys(connection, usernames(plan));
-            ORGANISATIONS.deleteIdsBetween(connection, plan.ids.organisation(),
-                    plan.ids.organisation() + plan.organisations.size());
-            TERRITORIES.deleteWithKeys(connection, katos(plan));
-            Plan.Ids before = plan.ids;
-            ORGANISATIONS.continueIdsAfter(connection, before.organisation());
-            CLASSES.continueIdsAfter(connection, before.schoolClass());
-            PERSONS.continueIdsAfter(connection, before.person());
-            ENROLMENTS.continueIdsAfter(connection, before.enrolment());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Demo load failed and the clean-up failed too: " + e.getMessage(), e);
+        } else {
+            ENROLMENTS.deleteIdsBetween(connection, before.enrolment(), before.enrolment() + plan.enrolments);
+            CLASSES.deleteIdsBetween(connection, before.schoolClass(), before.schoolClass() + plan.classes);
+            PERSONS.deleteIdsBetween(connection, before.person(), before.person() + plan.persons);
         }
+        ACCOUNTS.deleteWithKeys(connection, usernames(plan));
+        ORGANISATIONS.deleteIdsBetween(connection, before.organisation(), before.organisation() + plan.organisations.size());
+        TERRITORIES.deleteWithKeys(connection, katos(plan));
+        ORGANISATIONS.continueIdsAfter(connection, before.organisation());
+        CLASSES.continueIdsAfter(connection, before.schoolClass());
+        PERSONS.continueIdsAfter(connection, before.person());
+        ENROLMENTS.continueIdsAfter(connection, before.enrolment());
     }
 }

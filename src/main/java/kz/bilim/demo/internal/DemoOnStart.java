@@ -31,6 +31,8 @@ class DemoOnStart implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (properties.benchmark() != null && !properties.benchmark().isBlank()) return;
         DemoScale.fromSetting(properties.loadOnStart()).ifPresent(scale -> CurrentScope.asSystem(() -> {
+            // a load killed halfway (a crash, a power cut) is undone first, then loaded again below
+            demo.recoverInterruptedLoad().ifPresent(undone -> log.warn("demo: {}", undone));
             if (!demo.registryEmpty()) {
                 log.info("demo: the registry already has organisations; no demo data loaded");
                 return;

@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -38,6 +40,25 @@ public final class DemoStaff {
     }
 
     private DemoStaff() {
+    }
+
+    /** The staff as what the demo loader writes after its organisations and removes when it undoes them. */
+    public static DemoLoader.Dependents dependents(StaffBulkWriter writer) {
+        return new DemoLoader.Dependents() {
+            @Override
+            public Map<String, Long> write(DataSource owner, long seed, List<Org> organisations) {
+                var written = DemoStaff.write(owner, writer, seed, organisations);
+                Map<String, Long> rows = new LinkedHashMap<>();
+                rows.put("staff: employees", written.employees());
+                rows.put("staff: contracts", written.contracts());
+                return rows;
+            }
+
+            @Override
+            public void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo) {
+                writer.remove(owner, organisationIdAfter, organisationIdUpTo);
+            }
+        };
     }
 
     public static StaffBulkWriter.Written write(DataSource owner, StaffBulkWriter writer, long seed, List<Org> orgs) {

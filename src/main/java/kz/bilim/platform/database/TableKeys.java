@@ -103,6 +103,57 @@ public final class TableKeys {
         return keys;
     }
 
+    /**
+     * Saves these definitions with a load's journal record ({@link BulkLoadJournal}), before anything is dropped, so
+     * that a load killed halfway can put them back on the next start ({@link #saved}).
+     */
+    public void save(Connection connection, long loadId) throws SQLException {
+        try (var ps = connection.prepareStatement("""
+                insert into bulk_load_key (load_id, position, table_name, name, type, definition, index_definition, owner)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int position = 0;
+            for (var c : constraints)
+                add(ps, loadId, ++position, c.table, c.name, c.type, c.definition, c.indexDefinition, c.owner);
+            for (var i : indexes) add(ps, loadId, ++position, null, i.name, 'i', i.definition, null, i.owner);
+            ps.executeBatch();
+        }
+    }
+
+    private static void add(java.sql.PreparedStatement ps, long loadId, int position, String table, String name,
+                            char type, String definition, String indexDefinition, BulkTable<?> owner) throws SQLException {
+        ps.setLong(1, loadId);
+        ps.setInt(2, position);
+        ps.setString(3, table == null ? owner.name() : table);
+        ps.setString(4, name);
+        ps.setString(5, String.valueOf(type));
+        ps.setString(6, definition);
+        ps.setString(7, indexDefinition);
+        ps.setString(8, owner == null ? null : owner.name());
+        ps.addBatch();
+    }
+
+    /** The definitions a load saved before it dropped them, for these tables (as given to {@link #read}). */
+    public static TableKeys saved(Connection connection, long loadId, List<BulkTable<?>> tables) throws SQLException {
+        List<BulkTable<?>> rebuilding = tables.stream().filter(t -> t.rebuild() != BulkTable.Rebuild.NOTHING).toList();
+        var keys = new TableKeys(rebuilding);
+        Map<String, BulkTable<?>> byName = rebuilding.stream().collect(Collectors.toMap(BulkTable::name, Function.identity()));
+        try (var ps = connection.prepareStatement("""
+                select table_name, name, type, definition, index_definition, owner
+                  from bulk_load_key where load_id = ? order by position""")) {
+            ps.setLong(1, loadId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    char type = rs.getString(3).charAt(0);
+                    BulkTable<?> owner = rs.getString(6) == null ? null : byName.get(rs.getString(6));
+                    if (type == 'i') keys.indexes.add(new Index(rs.getString(2), rs.getString(4), owner));
+                    else keys.constraints.add(new Constraint(rs.getString(1), rs.getString(2), type, rs.getString(4),
+                            rs.getString(5), owner));
+                }
+            }
+        }
+        return keys;
+    }
+
     /** Foreign keys first (they depend on the keys), then keys and exclusion constraints, then plain indexes. */
     public List<String> drops() {
         List<String> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The staff module's bulk writer: employees are streamed by COPY (CSV, 1 MB at a time) into a temporary staging table
@@ -95,6 +96,34 @@ class StaffBulkLoad implements StaffBulkWriter {
             throw new IllegalStateException("Staff bulk load failed: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public void remove(javax.sql.DataSource target, long organisationIdAfter, long organisationIdUpTo) {
+        try (Connection connection = target.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String sql : REMOVALS) {
+                    try (var ps = connection.prepareStatement(sql)) {
+                        ps.setLong(1, organisationIdAfter);
+                        ps.setLong(2, organisationIdUpTo);
+                        ps.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Staff bulk removal failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Referring rows first. */
+    private static final List<String> REMOVALS = List.of(
+            "delete from staff_ban_flag where organisation_id > ? and organisation_id <= ?",
+            "delete from employment_contract where organisation_id > ? and organisation_id <= ?",
+            "delete from staff_member where organisation_id > ? and organisation_id <= ?");
 
     private static void copy(Connection connection, Iterator<Employee> employees) throws SQLException, IOException {
         var copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -236,10 +238,87 @@ class DemoLoadTest {
                 assertThat(count(db, "select count(*) from " + table)).as(step + " " + table).isZero();
             assertThat(count(db, "select count(*) from territory")).isEqualTo(territories);
             assertThat(count(db, "select coalesce(pg_sequence_last_value(pg_get_serial_sequence('person', 'id')), 0)")).isZero();
+            assertThat(count(db, "select count(*) from bulk_load")).as(step + ": the journal is cleared").isZero();
         }
         // and it loads fine afterwards, with the same data as ever
         new DemoLoader(db, PASSWORDS::encode).load(DemoScale.TINY, SEED);
         assertThat(checksum(db)).isEqualTo(checksum(loaded));
+    }
+
+    @ParameterizedTest(name = "killed at {0}")
+    @EnumSource(DemoLoader.Step.class)
+    @DisplayName("a demo load killed with kill -9 at any step is undone and loaded again by the next start: complete and constrained")
+    void killedLoadIsRepairedByTheNextStart(DemoLoader.Step step) throws Exception {
+        var db = freshDatabase("demo_crash_" + step.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> constrained = constraintsAndIndexes(db);
+        String url;
+        try (var connection = db.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        var process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DemoLoadProcess.class.getName(),
+                url, user, DemoScale.TINY.name(), Long.toString(SEED), step.name())
+                .redirectErrorStream(true).start();
+        var paused = new java.util.concurrent.CompletableFuture<String>();
+        var output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.append(line).append('\n');
+                    if (line.startsWith(DemoLoader.PAUSED)) paused.complete(line);
+                }
+            } catch (java.io.IOException ignored) {
+                // the process was killed
+            }
+            paused.complete("ended without pausing");
+        });
+        reader.start();
+        try {
+            assertThat(paused.get(3, java.util.concurrent.TimeUnit.MINUTES)).as(output::toString)
+                    .isEqualTo(DemoLoader.PAUSED + step);
+        } finally {
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the client
+            process.waitFor();
+            reader.join();
+        }
+        assertThat(count(db, "select count(*) from bulk_load")).as("the journal of the interrupted load").isOne();
+        if (step == DemoLoader.Step.AFTER_DROPS || step == DemoLoader.Step.AFTER_COPY)
+            assertThat(constraintsAndIndexes(db)).as("the kill left the tables without their keys").isNotEqualTo(constrained);
+
+        // the next start, as DemoOnStart does it: undo what was interrupted, then load into the empty registry
+        var writer = kz.bilim.staff.internal.StaffBulkWriters.standalone();
+        var next = new DemoLoader(db, PASSWORDS::encode, DemoStaff.dependents(writer));
+        assertThat(next.recoverInterrupted()).get().asString().contains("never finished");
+        assertThat(DemoLoader.registryEmpty(db)).isTrue();
+        assertThat(count(db, "select count(*) from staff_member")).isZero();
+        DemoLoadReport again = next.load(DemoScale.TINY, SEED);
+
+        assertThat(again.bulk()).isTrue();
+        assertThat(constraintsAndIndexes(db)).isEqualTo(constrained);
+        assertThat(checksum(db)).isEqualTo(checksum(loaded));
+        assertThat(count(db, "select count(*) from staff_member")).isEqualTo(again.rowsByTable().get("staff: employees")).isPositive();
+        assertThat(count(db, "select count(*) from bulk_load")).isZero();
+        assertThat(count(db, "select nextval(pg_get_serial_sequence('person', 'id'))"))
+                .isGreaterThan(count(db, "select max(id) from person"));
+        String someone = JdbcClient.create(db).sql("select iin from person limit 1").query(String.class).single();
+        assertThatThrownBy(() -> JdbcClient.create(db).sql("""
+                insert into person (iin, last_name, first_name, birth_date, sex, citizenship, residence_kato)
+                select iin, last_name, first_name, birth_date, sex, citizenship, residence_kato from person where iin = :iin""")
+                .param("iin", someone).update()).as("one person per IIN").hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    @DisplayName("a start does not undo a load another instance is running: it waits for that instance's lock")
+    void runningLoadIsNotMistakenForAnInterruptedOne() throws Exception {
+        var db = freshDatabase("demo_crash_running");
+        try (var other = db.getConnection()) {
+            assertThat(kz.bilim.platform.database.BulkLoadJournal.lock(other, DemoLoader.JOURNAL, java.time.Duration.ofSeconds(1))).isTrue();
+            JdbcClient.create(db).sql("insert into bulk_load (loader, plan, in_bulk) values ('demo', 'TINY;1;0;0;0;0', true)").update();
+            assertThatThrownBy(() -> new DemoLoader(db, PASSWORDS::encode).waitingForLock(java.time.Duration.ofMillis(300))
+                    .recoverInterrupted()).hasMessageContaining("another instance");
+            kz.bilim.platform.database.BulkLoadJournal.unlock(other, DemoLoader.JOURNAL);
+        }
+        assertThat(count(db, "select count(*) from bulk_load")).isOne();
     }
 
     @Test
