@@ -75,6 +75,8 @@ class CollectionDesk implements DataCollection, CollectedValues {
     private static final Set<String> SCAN_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
     private static final int MAX_SCAN = 10 * 1024 * 1024;
     private static final String SUBJECT = "collection-submission";
+    /** Fields of an additional request's form are named under it. */
+    private static final String REQUEST_FORM = "form.";
 
     private final CollectionRepository repository;
     private final Organisations organisations;
@@ -256,7 +258,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
         NewForm form = new NewForm(request.form().code(), request.form().year(), Form.Kind.ADDITIONAL,
                 Form.Periodicity.ONE_OFF, request.form().name(), request.form().orderRef(), request.form().appliesTo(),
                 request.form().definition());
-        errors.addAll(checkNewForm(form).stream().map(e -> new FieldError("form." + e.field(), e.reasonKey(), e.args())).toList());
+        errors.addAll(checkNewForm(form).stream().map(e -> new FieldError(REQUEST_FORM + e.field(), e.reasonKey(), e.args())).toList());
         LocalDate today = LocalDate.now(clock);
         if (request.due() == null) errors.add(new FieldError("due", "error.field.required"));
         else if (request.due().isBefore(today) || !WorkingCalendar.covers(request.due()))
@@ -280,7 +282,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
         LocalDate due = request.due();
         return Outcome.attempt(() -> transaction.execute(status -> {
             if (repository.formExists(form.code(), form.year()))
-                throw Refusal.invalid("form.code", "collection.form.exists", form.code(), form.year()).exception();
+                throw Refusal.invalid(REQUEST_FORM + "code", "collection.form.exists", form.code(), form.year()).exception();
             long formId = repository.insertForm(form.code(), form.year(), form.kind(), form.periodicity(), form.name(),
                     form.orderRef(), form.appliesTo(), form.definition(), caller.username());
             long periodId = repository.insertPeriod(formId, "R-" + formId, today, due,
