@@ -95,7 +95,7 @@ class CollectionBenchmark {
 
     @Test
     @DisplayName("EIS-6 benchmark: a national period of a 200-field form consolidated school → district → region → ministry")
-    void nationalConsolidation() {
+    void nationalConsolidation() throws Exception {
         int schools = Integer.getInteger("bilim.collection.benchmark");
         var fields = new ArrayList<FormDefinition.Field>();
         for (int i = 1; i <= 200; i++)
@@ -136,11 +136,15 @@ class CollectionBenchmark {
         long periodId = written.periodId();
 
         long start = System.nanoTime();
+        long consolidating = 0;
         for (String district : districts) {
             var officer = TestUsers.districtUser(district);
+            long c = System.nanoTime();
             long id = as(officer, () -> collection.consolidate(periodId).orElseThrow().id());
+            consolidating += System.nanoTime() - c;
             as(officer, () -> collection.submit(id, null).orElseThrow());
         }
+        System.out.printf("BENCH districts: consolidation statements %.2f s of the districts' total%n", consolidating / 1e9);
         long districtsDone = System.nanoTime();
         var regionRows = new ArrayList<Long>();
         for (String region : REGIONS) {
@@ -161,6 +165,7 @@ class CollectionBenchmark {
                 schools, (end - start) / 1e9, (districtsDone - start) / 1e9, (regionsDone - districtsDone) / 1e9,
                 (end - regionsDone) / 1e9);
         assertThat(national.values()).hasSize(200);
+        yardstick();
         writer.remove(owner, 49_999_999L, 50_000_000L + schools);
     }
 
@@ -252,5 +257,23 @@ class CollectionBenchmark {
                 n, seconds, n / seconds, sorted.get(n / 2) / 1e6, sorted.get((int) (n * 0.95)) / 1e6,
                 sorted.get((int) (n * 0.99)) / 1e6, failures);
         assertThat(failures).isEmpty();
+        yardstick();
+    }
+
+    /** ../shared/tools/pg-yardstick.sh on the same database, in the same minute, for the ratio. */
+    void yardstick() throws Exception {
+        var script = java.nio.file.Path.of("..", "shared", "tools", "pg-yardstick.sh");
+        if (!java.nio.file.Files.exists(script)) return;
+        String url;
+        try (var connection = owner.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        var matcher = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
+        if (!matcher.find()) return;
+        var process = new ProcessBuilder("bash", script.toString(), "-h", matcher.group(1), "-p", matcher.group(2), "-U",
+                "postgres").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("BENCH yardstick:\n" + output);
     }
 }

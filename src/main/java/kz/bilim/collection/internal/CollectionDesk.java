@@ -90,6 +90,8 @@ class CollectionDesk implements DataCollection, CollectedValues {
     private final Clock clock;
     private final JsonMapper json;
     private final CollectionDocuments documents;
+    /** Forms by id: a form is never changed once defined (a new year is a new form), so its parsed definition is kept. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Form> formCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CollectionDesk(CollectionRepository repository, Organisations organisations, Territories territories,
                    EnrolmentStatistics pupils, StaffFigures staff, Signatures signatures, WorkingCalendar calendar,
@@ -315,7 +317,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
     public Optional<Draft> submission(long id) {
         return repository.submission(id, false).map(row -> {
             Period period = repository.period(row.periodId()).orElseThrow();
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             List<Submission.Value> values = repository.values(id);
             List<RegistryQuery> queries = List.of();
             if (row.level() == Level.ORGANISATION && row.status().editable()) {
@@ -339,7 +341,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
             if (!row.status().editable())
                 throw Refusal.conflict("collection.locked", row.status().name()).exception();
             Period period = repository.period(row.periodId()).orElseThrow();
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             var checked = FormValidation.check(form.definition(), values, registry(row), explanations);
             if (!checked.errors().isEmpty())
                 throw new Refusal(Refusal.Code.INVALID_INPUT, FormValidation.EIS_4, "error.invalid-input.detail",
@@ -354,7 +356,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
     public Optional<byte[]> content(long id) {
         return repository.submission(id, false).map(row -> {
             Period period = repository.period(row.periodId()).orElseThrow();
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             return canonical(form, period, row, currentValues(row, form), row.version() + 1);
         });
     }
@@ -367,7 +369,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
             if (!CollectionPolicy.isParticipant(caller, row.level(), row.organisationId(), row.kato()))
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.participant").exception();
             Period period = repository.period(row.periodId()).orElseThrow();
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             Instant now = clock.instant();
             checkSubmittable(row, period, now);
             List<Submission.Value> values;
@@ -423,7 +425,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
             if (row.level() != Level.ORGANISATION || !CollectionPolicy.isAddressee(caller, row.level(), row.addresseeKato()))
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.addressee").exception();
             Period period = repository.period(row.periodId()).orElseThrow();
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             if (paper.arrivedOn().isBefore(period.startsOn()))
                 throw Refusal.invalid("arrivedOn", "collection.paper.arrived-before-period", period.startsOn()).exception();
             // EIS-7: the submission date is the day the paper reached the addressee
@@ -646,7 +648,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
 
     private Optional<CollectionDocuments.Report> report(long periodId) {
         return repository.period(periodId).map(period -> {
-            Form form = repository.form(period.formId()).orElseThrow();
+            Form form = formOf(period);
             var national = repository.territorySubmission(periodId, Level.MINISTRY, Level.NATIONAL, false)
                     .map(r -> view(r, period, List.of(), List.of())).orElse(null);
             audit.record(AuditEntry.of(AuditAction.EXPORT, "collection-report", periodId, "", null)
@@ -734,6 +736,14 @@ class CollectionDesk implements DataCollection, CollectedValues {
                 });
         document.put("values", list);
         return json.writeValueAsString(document).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Form formOf(Period period) {
+        Form cached = formCache.get(period.formId());
+        if (cached != null) return cached;
+        Form form = repository.form(period.formId()).orElseThrow();
+        formCache.put(form.id(), form);
+        return form;
     }
 
     private Submission reload(long id) {
