@@ -135,6 +135,7 @@ class CollectionBenchmark {
                 (System.nanoTime() - t0) / 1_000_000);
         long periodId = written.periodId();
 
+        if (Boolean.getBoolean("bilim.collection.explain")) explain(periodId, districts.get(0));
         long start = System.nanoTime();
         long consolidating = 0;
         for (String district : districts) {
@@ -258,6 +259,26 @@ class CollectionBenchmark {
                 sorted.get((int) (n * 0.99)) / 1e6, failures);
         assertThat(failures).isEmpty();
         yardstick();
+    }
+
+    /** The plan of one district's consolidation, as the application's role under the district's scope. */
+    void explain(long periodId, String district) throws Exception {
+        try (var connection = owner.getConnection(); var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("set local role bilim_app");
+            statement.execute("set local bilim.scope = 'KATO:" + district.substring(0, 4) + "'");
+            statement.execute("set local bilim.pii = 'on'");
+            var rs = statement.executeQuery("""
+                    explain (analyze, buffers)
+                    select v.field_code, v.row_code, sum(v.number_value)
+                      from collection_submission s
+                      join collection_value v on v.submission_id = s.id
+                     where s.period_id = %d and s.addressee_kato = '%s' and s.status = 'ACCEPTED'
+                       and v.number_value is not null
+                     group by v.field_code, v.row_code""".formatted(periodId, district));
+            while (rs.next()) System.out.println("BENCH plan " + rs.getString(1));
+            connection.rollback();
+        }
     }
 
     /** ../shared/tools/pg-yardstick.sh on the same database, in the same minute, for the ratio. */
