@@ -8,7 +8,8 @@
  * the head and the district office), and staff figures without personal data for statistics and open data.
  * <p>
  * Public API: {@link kz.bilim.staff.StaffRegistry}, {@link kz.bilim.staff.CourtBans},
- * {@link kz.bilim.staff.StaffFigures}, {@link kz.bilim.staff.StaffTasks}, {@link kz.bilim.staff.StaffBulkWriter} and
+ * {@link kz.bilim.staff.StaffFigures}, {@link kz.bilim.staff.StaffTasks}, {@link kz.bilim.staff.StaffHeads},
+ * {@link kz.bilim.staff.StaffBulkWriter} and
  * the event {@link kz.bilim.staff.ContractsFlagged}. Staff lists and records are scoped like organisations (a school
  * sees its own staff, a district its district's) and every read of them is audited; the verdict register is read only
  * by the ministry, region and district offices.

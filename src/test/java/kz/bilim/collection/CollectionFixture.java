@@ -34,10 +34,24 @@ final class CollectionFixture {
 
     /** The head's key for the school: an organisation certificate with its BIN, from the trusted test CA. */
     SigningKey headKey(SigningKeys keys, long organisation) {
+        return key(keys, organisation, registry.nextIin(LocalDate.of(1972, 5, 17), Sex.FEMALE));
+    }
+
+    /** A certificate of the school (its BIN) issued to this person. */
+    SigningKey key(SigningKeys keys, long organisation, Iin iin) {
         TestPki pki = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray());
-        Iin iin = registry.nextIin(LocalDate.of(1972, 5, 17), Sex.FEMALE);
         return pki.issue(PkiIdentity.employee("head." + organisation, "Әбенова", "Сәуле", "Қайратқызы", iin,
                 new Bin(bin(organisation)), "Мектеп " + organisation));
+    }
+
+    /** A hire request as the staff API takes it. */
+    static String hire(Iin iin, String position, LocalDate startsOn) {
+        return """
+                {"iin": "%s", "lastName": "Директоров", "firstName": "Ерлан", "patronymic": "Маратұлы",
+                 "birthDate": "%s", "sex": "%s", "position": "%s", "contractNumber": "ЕШ-%s",
+                 "contractDate": "%s", "startsOn": "%s"}
+                """.formatted(iin.value(), iin.birthDate(), iin.sex(), position, iin.value().substring(6), startsOn,
+                startsOn);
     }
 
     void pupils(long organisation, String kato, int count) {

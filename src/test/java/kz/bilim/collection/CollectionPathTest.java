@@ -76,8 +76,8 @@ class CollectionPathTest {
     void fixtures() throws Exception {
         fixture = new CollectionFixture(ownerDataSource, YearMonth.of(2012, 3), 12000);
         settlement = fixture.registry.districtWithSettlement(DISTRICT, false);
-        school1 = fixture.registry.organisation(settlement, "Жұлдыз", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
-        school2 = fixture.registry.organisation(settlement, "Шұғыла", "GENERAL_SECONDARY_SCHOOL", 1, "ru");
+        school1 = fixture.registry.organisation(settlement, "Есепші", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
+        school2 = fixture.registry.organisation(settlement, "Жинақтау", "GENERAL_SECONDARY_SCHOOL", 1, "ru");
         fixture.pupils(school1, settlement, 3);
         head1 = fixture.headKey(keys, school1);
         head2 = fixture.headKey(keys, school2);
@@ -238,6 +238,30 @@ class CollectionPathTest {
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("signature"));
         assertThat(fixture.count("select count(*) from collection_submission_version where submission_id = ?", submission)).isZero();
         assertThat(fixture.count("select count(*) from collection_submission where id = ? and status = 'DRAFT'", submission)).isOne();
+    }
+
+    @Test
+    @DisplayName("EIS-5 where the staff registry knows the director, another holder of the school's certificate cannot sign; the director can")
+    void signedByTheHead() throws Exception {
+        // in a district of its own, so that the other tests' districts keep their two schools
+        String elsewhere = fixture.registry.districtWithSettlement("478800000", false);
+        long school3 = fixture.registry.organisation(elsewhere, "Паспорттау", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
+        var head3 = TestUsers.organisationAdmin(school3, elsewhere);
+        var director = fixture.registry.nextIin(LocalDate.of(1969, 6, 1), kz.bilim.identity.Sex.MALE);
+        mvc.perform(post("/api/v1/organisations/" + school3 + "/staff").with(head3)
+                        .contentType(MediaType.APPLICATION_JSON).content(CollectionFixture.hire(director, "DIRECTOR",
+                                today.minusYears(1))))
+                .andExpect(status().isCreated());
+        SigningKey clerk = fixture.headKey(keys, school3);
+        SigningKey head = fixture.key(keys, school3, director);
+        long period = publishedPeriod("P-head", today.plusDays(30));
+        long submission = submissionOf(period, school3);
+        fill(submission, school3, GOOD).andExpect(status().isOk());
+        submitSigned(submission, school3, clerk).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.clause").value("EIS-5"))
+                .andExpect(jsonPath("$.errors[0].field").value("signature"));
+        submitSigned(submission, school3, head).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
     }
 
     @Test

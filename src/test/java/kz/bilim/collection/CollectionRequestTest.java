@@ -79,9 +79,9 @@ class CollectionRequestTest {
         fixture = new CollectionFixture(ownerDataSource, YearMonth.of(2012, 4), 12500);
         settlement = fixture.registry.districtWithSettlement(DISTRICT, false);
         otherSettlement = fixture.registry.districtWithSettlement(OTHER_DISTRICT, true);
-        school1 = fixture.registry.organisation(settlement, "Талап", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
+        school1 = fixture.registry.organisation(settlement, "Талапкер-Есеп", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
         school2 = fixture.registry.organisation(settlement, "Өркен", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
-        kindergarten = fixture.registry.organisation(settlement, "Балдырған", "PRESCHOOL", 1, "kk");
+        kindergarten = fixture.registry.organisation(settlement, "Бүлдіршін-Есеп", "PRESCHOOL", 1, "kk");
         otherSchool = fixture.registry.organisation(otherSettlement, "Алау", "GENERAL_SECONDARY_SCHOOL", 1, "ru");
         head1 = fixture.headKey(keys, school1);
         head2 = fixture.headKey(keys, school2);

@@ -37,6 +37,7 @@ import kz.bilim.signature.SignatureCheck;
 import kz.bilim.signature.Signatures;
 import kz.bilim.signature.Signer;
 import kz.bilim.staff.StaffFigures;
+import kz.bilim.staff.StaffHeads;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,6 +84,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
     private final Territories territories;
     private final EnrolmentStatistics pupils;
     private final StaffFigures staff;
+    private final StaffHeads heads;
     private final Signatures signatures;
     private final WorkingCalendar calendar;
     private final AuditTrail audit;
@@ -94,7 +96,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
     private final java.util.concurrent.ConcurrentHashMap<Long, Form> formCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     CollectionDesk(CollectionRepository repository, Organisations organisations, Territories territories,
-                   EnrolmentStatistics pupils, StaffFigures staff, Signatures signatures, WorkingCalendar calendar,
+                   EnrolmentStatistics pupils, StaffFigures staff, StaffHeads heads, Signatures signatures, WorkingCalendar calendar,
                    AuditTrail audit, PlatformTransactionManager transactions, Clock clock, JsonMapper json,
                    CollectionDocuments documents) {
         this.repository = repository;
@@ -102,6 +104,7 @@ class CollectionDesk implements DataCollection, CollectedValues {
         this.territories = territories;
         this.pupils = pupils;
         this.staff = staff;
+        this.heads = heads;
         this.signatures = signatures;
         this.calendar = calendar;
         this.audit = audit;
@@ -386,6 +389,11 @@ class CollectionDesk implements DataCollection, CollectedValues {
                 // EIS-5: the head's signature over exactly these data; a signature over other data is "tampered"
                 signer = signatures.verify(content, signature,
                         SignatureCheck.byOrganisation(CollectionPolicy.EIS_5, organisation.bin())).orElseThrow();
+                // EIS-5: signed by the head — where the staff registry knows the director, it must be them (or a deputy)
+                if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE))
+                        == StaffHeads.Head.NOT_HEAD)
+                    throw Refusal.byRule(CollectionPolicy.EIS_5,
+                            new FieldError("signature", "collection.signature.not-head")).exception();
                 channel = "ELECTRONIC";
                 record(row, values, content, now, period, channel, signature, signer, null, caller);
             } else {
