@@ -96,6 +96,13 @@ public final class TransferFixture {
         return new Applicant(user, iin, key);
     }
 
+    /** Puts the key into the test PKI's folder, where {@link SigningKeys} finds it (the demo's server-side signing). */
+    public void store(SigningKey key) {
+        Path folder = keys.testPkiFolder().orElseThrow();
+        TestPki.writeKeyStore(folder.resolve(key.alias() + ".p12"), key.alias(), key.privateKey(), key.chain(), PASSWORD);
+        keys.reload();
+    }
+
     public record Applicant(BilimUser user, Iin iin, SigningKey key) {
     }
 
