@@ -99,7 +99,7 @@ class TransferPaperTest {
     }
 
     @Test
-    @DisplayName("TR-5 TR-6 TR-7 paper route: arrival coupon valid 3 working days, departure coupon with the file, orders move the enrolment")
+    @DisplayName("TR-2 TR-5 TR-6 TR-7 paper route: arrival coupon valid 3 working days, departure coupon with the file, orders move the enrolment")
     void paperRoute() throws Exception {
         long id = paperApplication("Әбенова");
         var a = json.readTree(mvc.perform(get("/api/v1/transfers/" + id).with(school(receiving))).andReturn()
@@ -144,7 +144,7 @@ class TransferPaperTest {
     }
 
     @Test
-    @DisplayName("TR-8 an arrival coupon presented after its 3 working days: refused citing TR-8, the application refused with its receipt")
+    @DisplayName("TR-8 TR-15 an arrival coupon presented after its 3 working days: refused citing TR-8, the receipt lists the documents submitted")
     void lateCoupon() throws Exception {
         long id = paperApplication("Кешікова");
         assertThat(post("/api/v1/transfers/" + id + "/arrival-coupon", school(receiving), "{}").getResponse().getStatus())

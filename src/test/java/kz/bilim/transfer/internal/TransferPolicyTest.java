@@ -87,7 +87,7 @@ class TransferPolicyTest {
     }
 
     @Test
-    @DisplayName("TR-13 the term is 1 working day on the portal and 3 on paper, counted on the calendar")
+    @DisplayName("TR-13 TR-14 the term is 1 working day on the portal and 3 on paper, counted on the calendar from the next opening")
     void termsByRoute() {
         assertThat(Route.PORTAL.workingDays()).isEqualTo(1);
         assertThat(Route.PAPER.workingDays()).isEqualTo(3);
