@@ -77,7 +77,7 @@ class CollectionPathTest {
         fixture = new CollectionFixture(ownerDataSource, YearMonth.of(2012, 3), 12000);
         settlement = fixture.registry.districtWithSettlement(DISTRICT, false);
         school1 = fixture.registry.organisation(settlement, "Жұлдыз", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
-        school2 = fixture.registry.organisation(settlement, "Шұғыла", "GENERAL_SECONDARY_SCHOOL", 1, "ru");
+        school2 = fixture.registry.organisation(settlement, "Жаңа өркен", "GENERAL_SECONDARY_SCHOOL", 1, "ru");
         fixture.pupils(school1, settlement, 3);
         head1 = fixture.headKey(keys, school1);
         head2 = fixture.headKey(keys, school2);
