@@ -175,7 +175,7 @@ class CollectionBenchmark {
     void signedBurst() throws Exception {
         int schools = 40;
         int periods = 15;
-        var registry = new kz.bilim.organisation.RegistryFixture(owner, YearMonth.of(2013, 1), 13000);
+        var registry = new kz.bilim.organisation.RegistryFixture(owner, YearMonth.of(2014, 7), 13000);
         String settlement = registry.districtWithSettlement("479500000", false);
         TestPki pki = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray());
         var jdbc = JdbcClient.create(owner);

@@ -197,6 +197,20 @@ class CollectionRequestTest {
                         .with(TestUsers.ministry()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
 
+        // the dashboard page: late first, drilled down from the country to the district's schools
+        mvc.perform(get("/collection/periods/" + period + "/dashboard").param("lang", "en").with(TestUsers.ministry()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("/collection/periods/" + period + "/dashboard?kato=" + REGION)));
+        mvc.perform(get("/collection/periods/" + period + "/dashboard").param("kato", DISTRICT).param("lang", "ru")
+                        .with(TestUsers.district(DISTRICT)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("Школа Талапкер-Есеп"),
+                                org.hamcrest.Matchers.containsString("id=\"report-pdf\""))));
+        mvc.perform(get("/collection/periods/" + period + "/report.pdf").with(TestUsers.ministry()))
+                .andExpect(status().isOk());
+
         // EIS-10, EIS-11: the final report
         byte[] pdf = mvc.perform(get("/api/v1/collection/periods/" + period + "/report.pdf").param("lang", "en")
                 .with(TestUsers.ministry())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -97,6 +97,34 @@ class CollectionPageController {
         return LIST;
     }
 
+    static final String DASHBOARD = "collection/dashboard";
+
+    /** EIS-1, EIS-8: completeness and timeliness of a period per territory, late first, with drill-down. */
+    @GetMapping("/collection/periods/{id}/dashboard")
+    String dashboard(@PathVariable long id, @RequestParam(required = false) String kato, Model model, Locale locale) {
+        Period period = collection.period(id).orElseThrow(() -> Refusal.notFound("period", id).exception());
+        Form form = collection.form(period.formId()).orElseThrow();
+        var rows = collection.completeness(id, kato);
+        model.addAttribute("period", period);
+        model.addAttribute("formName", form.name().in(locale));
+        model.addAttribute("rows", rows);
+        // a district's rows are organisations: no further drill-down
+        model.addAttribute("drill", kato == null || kato.isBlank() || kato.endsWith("0000000"));
+        model.addAttribute("place", kato == null || kato.isBlank() ? null
+                : territories.find(kato).map(t -> t.name(locale)).orElse(kato));
+        return DASHBOARD;
+    }
+
+    /** EIS-10: the final report for the page's session (the API's address needs a token). */
+    @GetMapping("/collection/periods/{id}/report.pdf")
+    org.springframework.http.ResponseEntity<byte[]> reportPdf(@PathVariable long id, Locale locale) {
+        byte[] pdf = collection.finalReportPdf(id, locale).orElseThrow(() -> Refusal.notFound("period", id).exception());
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename("final-report-" + id + ".pdf").build().toString())
+                .body(pdf);
+    }
+
     @GetMapping("/collection/submissions/{id}")
     String submission(@PathVariable long id, Model model, Locale locale) {
         Draft draft = collection.submission(id).orElseThrow(() -> Refusal.notFound("submission", id).exception());
