@@ -54,7 +54,10 @@ public interface Transfers {
     /** TR-9: every stage of the application. */
     List<TransferStage> stages(TransferId id);
 
-    /** A document issued for the application, if the caller may read it. */
+    /** Which documents have been issued for the application (nothing read of them). */
+    List<DocumentKind> documents(TransferId id);
+
+    /** A document issued for the application, if the caller may read it; the read is audited. */
     Optional<IssuedDocument> document(TransferId id, DocumentKind kind);
 
     /** TR-9: district monitoring: counts by state and route within the caller's scope, and how many are overdue. */

@@ -144,8 +144,13 @@ class TransferDeskTest {
         assertThat(fixture.owner.sql("select count(*) from enrolment where person_id = :p and organisation_id = :o and enrolled_to is not null")
                 .param("p", person).param("o", departing).query(Long.class).single()).isEqualTo(1);
 
+        long audited = fixture.owner.sql("select count(*) from audit_event where subject_type = 'transfer-document' and subject_id = :id")
+                .param("id", Long.toString(id)).query(Long.class).single();
         byte[] pdf = download(id, "notice.pdf");
         byte[] p7s = download(id, "notice.p7s");
+        assertThat(fixture.owner.sql("select count(*) from audit_event where subject_type = 'transfer-document' and subject_id = :id")
+                .param("id", Long.toString(id)).query(Long.class).single()).as("each download of a document is audited")
+                .isEqualTo(audited + 2);
         String text = text(pdf);
         assertThat(text).contains("Нұрланова Әлия", "5А", "+7 7142 50 10 20", "Көктем к-сі, 5", "school@bilim.test",
                 "https://school.bilim.test", "хабарлама", "Уведомление",

@@ -437,13 +437,31 @@ class TransferDesk implements Transfers {
 
     @Override
     @PreAuthorize(READERS)
+    public List<DocumentKind> documents(TransferId id) {
+        Caller caller = SignedIn.required();
+        boolean visible = caller.role() == Role.APPLICANT
+                ? CurrentScope.asSystem(() -> repository.findOwn(id, caller.id())).isPresent()
+                : repository.find(id).isPresent();
+        if (!visible) return List.of();
+        return CurrentScope.asSystem(() -> repository.documentKinds(id));
+    }
+
+    @Override
+    @PreAuthorize(READERS)
     public Optional<IssuedDocument> document(TransferId id, DocumentKind kind) {
         Caller caller = SignedIn.required();
         boolean visible = caller.role() == Role.APPLICANT
                 ? CurrentScope.asSystem(() -> repository.findOwn(id, caller.id())).isPresent()
                 : repository.find(id).isPresent();
         if (!visible) return Optional.empty();
-        return CurrentScope.asSystem(() -> repository.document(id, kind));
+        var found = CurrentScope.asSystem(() -> repository.document(id, kind));
+        // the documents carry the child's and the applicant's personal data: reading one is audited like the record
+        found.ifPresent(d -> inTransaction(() -> {
+            audit.record(AuditEntry.of(AuditAction.READ, "transfer-document", id, caller.kato(), caller.organisationId())
+                    .because("transfer").with(Map.of("kind", kind.name())));
+            return d;
+        }));
+        return found;
     }
 
     @Override

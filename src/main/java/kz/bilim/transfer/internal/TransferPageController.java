@@ -211,8 +211,7 @@ class TransferPageController {
         model.addAttribute("a", a);
         model.addAttribute("now", clock.instant());
         model.addAttribute("stages", transfers.stages(a.id()));
-        model.addAttribute("documents", Arrays.stream(DocumentKind.values())
-                .filter(k -> transfers.document(a.id(), k).isPresent()).toList());
+        model.addAttribute("documents", transfers.documents(a.id()));
         var names = CurrentScope.asSystem(() -> organisations.findAll(a.departingOrganisationId() == null
                 ? List.of(new OrganisationId(a.receivingOrganisationId()))
                 : List.of(new OrganisationId(a.receivingOrganisationId()), new OrganisationId(a.departingOrganisationId()))));

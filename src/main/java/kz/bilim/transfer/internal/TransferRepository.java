@@ -199,6 +199,11 @@ class TransferRepository {
                 .param("signature", signature).param("at", OffsetDateTime.ofInstant(at, Almaty.ZONE)).update();
     }
 
+    List<DocumentKind> documentKinds(TransferId id) {
+        return jdbc.sql("select kind from transfer_document where application_id = :id order by id").param("id", id.value())
+                .query((rs, row) -> DocumentKind.valueOf(rs.getString("kind"))).list();
+    }
+
     Optional<IssuedDocument> document(TransferId id, DocumentKind kind) {
         return jdbc.sql("select pdf, signature, created_at from transfer_document where application_id = :id and kind = :kind")
                 .param("id", id.value()).param("kind", kind.name())
