@@ -33,6 +33,10 @@ public enum ChildSource {
         return kind == OrganisationKind.PRESCHOOL ? EMIS_PRESCHOOL : EMIS_SCHOOL;
     }
 
+    public String messageKey() {
+        return "child.source." + name();
+    }
+
     /** The source of this name, or null. */
     public static ChildSource parse(String text) {
         if (text == null) return null;

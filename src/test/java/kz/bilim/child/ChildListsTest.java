@@ -135,4 +135,21 @@ class ChildListsTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(((Number) JsonPath.read(region, "$.counts.SCHOOL_AGE")).longValue()).isGreaterThanOrEqualTo(6);
     }
+
+    @Test
+    @DisplayName("CA-3 the district officer's pages in Russian and Kazakh: the nine lists with their counts, a click opens a list; a stranger's district is not found")
+    void pages() throws Exception {
+        String ru = mvc.perform(get("/children?kato=" + DISTRICT).with(officer()).header("Accept-Language", "ru"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(ru).contains("Не охваченные обучением").contains("id=\"list-NOT_COVERED\"")
+                .contains("/children/lists/NOT_COVERED?kato=" + DISTRICT);
+        String kk = mvc.perform(get("/children/lists/NOT_COVERED?kato=" + DISTRICT).with(officer())
+                        .header("Accept-Language", "kk"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(kk).contains("Оқумен қамтылмаған").contains("Қамтылмаған").doesNotContain("Оқушы");
+        mvc.perform(get("/children/imports").with(officer()).header("Accept-Language", "kk"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/children/lists/NOT_COVERED?kato=" + DISTRICT).with(TestUsers.district("629400000")))
+                .andExpect(status().isNotFound());
+    }
 }
