@@ -136,7 +136,7 @@ class ChildApiController {
         return children.search(iin, name, Paged.page(page), Paged.size(size));
     }
 
-    @GetMapping("/{id:[0-9]+}")
+    @GetMapping("/{id}")
     @PreAuthorize(ChildRegistry.READERS)
     @Operation(summary = "One child's record with what each source said (audited with the purpose)")
     ChildRecord child(@PathVariable long id, @RequestParam(defaultValue = "child-record") String purpose) {
