@@ -147,6 +147,10 @@ class ChildListsTest {
                         .header("Accept-Language", "kk"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(kk).contains("Оқумен қамтылмаған").contains("Қамтылмаған").doesNotContain("Оқушы");
+        mvc.perform(get("/children").with(TestUsers.ministry())).andExpect(status().isOk());
+        mvc.perform(get("/children?kato=" + DISTRICT).with(officer()))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .doesNotContain("/children?kato=620000000"));
         mvc.perform(get("/children/imports").with(officer()).header("Accept-Language", "kk"))
                 .andExpect(status().isOk());
         mvc.perform(get("/children/lists/NOT_COVERED?kato=" + DISTRICT).with(TestUsers.district("629400000")))

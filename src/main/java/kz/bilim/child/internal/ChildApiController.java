@@ -168,8 +168,8 @@ class ChildApiController {
     @Operation(summary = "Read sources 1–4 again from this system's enrolments for a territory (CA-1)")
     RefreshView refresh(@RequestParam(required = false) String kato) {
         var counts = children.counts(kato); // checks the territory against the caller's scope
-        var territory = new kz.bilim.territory.KatoCode(counts.kato());
-        return new RefreshView(counts.kato(), registry.refresh(territory.scopePrefix()));
+        String prefix = counts.kato() == null ? "" : new kz.bilim.territory.KatoCode(counts.kato()).scopePrefix();
+        return new RefreshView(counts.kato(), registry.refresh(prefix));
     }
 
 }

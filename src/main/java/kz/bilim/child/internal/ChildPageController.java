@@ -57,9 +57,11 @@ class ChildPageController {
     String dashboard(@RequestParam(required = false) String kato, Model model) {
         var counts = children.counts(kato);
         model.addAttribute("counts", counts);
-        model.addAttribute("territory", territories.find(counts.kato()).orElse(null));
-        model.addAttribute("path", territories.path(counts.kato()));
-        model.addAttribute("parts", territories.children(counts.kato()).stream().limit(200).toList());
+        var scope = kz.bilim.kernel.CurrentScope.get();
+        model.addAttribute("path", counts.kato() == null ? List.of() : territories.path(counts.kato()).stream()
+                .filter(t -> scope.covers(t.kato(), null)).toList());
+        model.addAttribute("parts", (counts.kato() == null ? territories.regions() : territories.children(counts.kato()))
+                .stream().limit(200).toList());
         model.addAttribute("lists", ChildList.values());
         return DASHBOARD;
     }
@@ -72,7 +74,7 @@ class ChildPageController {
         var counts = children.counts(kato);
         var shown = children.list(counts.kato(), which, Paged.page(page), Paged.size(null));
         model.addAttribute("list", which);
-        model.addAttribute("territory", territories.find(counts.kato()).orElse(null));
+        model.addAttribute("territory", counts.kato() == null ? null : territories.find(counts.kato()).orElse(null));
         model.addAttribute("children", shown);
         model.addAttribute("kato", counts.kato());
         return LIST;

@@ -112,12 +112,12 @@ class ChildRegistry implements Children {
     @Transactional
     public Paged<ChildRecord> list(String kato, ChildList list, int page, int size) {
         String territory = territory(kato);
-        var range = KatoRange.under(new KatoCode(territory).scopePrefix());
+        var range = KatoRange.under(territory == null ? "" : new KatoCode(territory).scopePrefix());
         var rows = ScopeCondition.current().sql(jdbc, LIST.formatted(ChildListPolicy.RULES.get(list)))
                 .param("today", today()).param("from", range.first()).param("to", range.last())
                 .param("limit", size + 1).param("offset", page * size).query(ChildRegistry::map).list();
         var shown = withSources(rows.subList(0, Math.min(size, rows.size())));
-        audit.record(AuditEntry.of(AuditAction.READ, "child-list", list.name(), territory, null)
+        audit.record(AuditEntry.of(AuditAction.READ, "child-list", list.name(), territory == null ? "" : territory, null)
                 .because("child-list").with(Map.of("rows", shown.size(), "page", page)));
         return new Paged<>(shown, page, size, null, rows.size() > size);
     }
@@ -126,7 +126,7 @@ class ChildRegistry implements Children {
     @Transactional(readOnly = true)
     public ListCounts counts(String kato) {
         String territory = territory(kato);
-        var range = KatoRange.under(new KatoCode(territory).scopePrefix());
+        var range = KatoRange.under(territory == null ? "" : new KatoCode(territory).scopePrefix());
         var counts = ScopeCondition.current().sql(jdbc, COUNTS).param("today", today())
                 .param("from", range.first()).param("to", range.last()).query((rs, n) -> {
                     var map = new EnumMap<ChildList, Long>(ChildList.class);
@@ -136,10 +136,14 @@ class ChildRegistry implements Children {
         return new ListCounts(territory, today(), counts);
     }
 
-    /** The territory asked for, or the caller's own; a code outside the caller's scope is refused as missing. */
+    /**
+     * The territory asked for, or the caller's own; null: the whole country (a national caller who named none).
+     * A code outside the caller's scope is refused as missing.
+     */
     private String territory(String kato) {
         String code = Text.blankToNull(kato);
         if (code == null) code = SignedIn.caller().map(c -> c.kato()).orElse("");
+        if ((code == null || code.isBlank()) && CurrentScope.get().kind() == kz.bilim.kernel.Scope.Kind.ALL) return null;
         if (code == null || code.isBlank())
             throw Refusal.invalid("kato", "error.field.required").exception();
         code = code.trim();
