@@ -1,0 +1,73 @@
+package kz.bilim.child.internal;
+
+import kz.bilim.child.ChildList;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The nine lists of CA-3 (seed 000, point 11 sub-points 1–9), one SQL condition each over a child {@code c} on a day
+ * {@code :today}, used alike for one child's lists and for the counts of a territory. "Holds a source" means an active
+ * row of that source (registry or import). Ages in whole years on the day; the school age starts at 6, the first
+ * grade's age (editable here when the ministry's rule changes). docs/child.md gives each rule with its source.
+ */
+final class ChildListPolicy {
+
+    private static final String AGE_6 = "c.birth_date <= cast(:today as date) - interval '6 years'";
+    private static final String UNDER_18 = "c.birth_date > cast(:today as date) - interval '18 years'";
+
+    private static String holds(String... sources) {
+        return "exists (select 1 from child_source cs where cs.child_id = c.id and cs.active and cs.source in ('"
+                + String.join("', '", sources) + "'))";
+    }
+
+    private static final String SCHOOL_AGE = "(" + AGE_6 + " and " + UNDER_18 + ")";
+
+    /** CA-3 (1)…(9). */
+    static final Map<ChildList, String> RULES = new EnumMap<>(Map.of(
+            // CA-3 (1) preschool-age children: under 6
+            ChildList.PRESCHOOL_AGE, "not (" + AGE_6 + ")",
+            // CA-3 (2) school-age children, including those not subject to schooling for health reasons: 6 to 17
+            ChildList.SCHOOL_AGE, SCHOOL_AGE,
+            // CA-3 (3) students of TVET organisations
+            ChildList.TVET, holds("EMIS_TVET"),
+            // CA-3 (4) children in non-state preschool and secondary organisations
+            ChildList.NON_STATE, holds("EMIS_NON_STATE"),
+            // CA-3 (5) children not subject to schooling (health: exempt by the medical commission), of school age
+            ChildList.NOT_SUBJECT_TO_SCHOOLING, "(c.exempt and " + SCHOOL_AGE + ")",
+            // CA-3 (6) children of kandases: held by the Kandas system
+            ChildList.KANDAS, holds("KANDAS"),
+            // CA-3 (7) foreign and stateless (immigrant) children: citizenship other than KZ (XX stateless)
+            ChildList.FOREIGN, "c.citizenship <> 'KZ'",
+            // CA-3 (8) not covered by education: school age, enrolled nowhere (no EMIS source), not exempt
+            ChildList.NOT_COVERED, "(" + SCHOOL_AGE + " and not c.exempt and not "
+                    + holds("EMIS_PRESCHOOL", "EMIS_SCHOOL", "EMIS_TVET", "EMIS_NON_STATE") + ")",
+            // CA-3 (9) systematically missing school without a valid reason: the agreed truant list (CA-4), not yet
+            // built (docs/child.md) — no child is on it
+            ChildList.TRUANT, "false"));
+
+    private ChildListPolicy() {
+    }
+
+    /** {@code array_remove(array[case when … then 'PRESCHOOL_AGE' end, …], null)}: the lists of child {@code c}. */
+    static String listsOfChild() {
+        var sql = new StringBuilder("array_remove(array[");
+        boolean first = true;
+        for (var e : RULES.entrySet()) {
+            if (!first) sql.append(", ");
+            sql.append("case when ").append(e.getValue()).append(" then '").append(e.getKey().name()).append("' end");
+            first = false;
+        }
+        return sql.append("], null)").toString();
+    }
+
+    /** {@code count(*) filter (where …) as preschool_age, …} for a territory's counts. */
+    static String counts() {
+        var sql = new StringBuilder();
+        for (var e : RULES.entrySet()) {
+            if (!sql.isEmpty()) sql.append(", ");
+            sql.append("count(*) filter (where ").append(e.getValue()).append(") as ").append(e.getKey().name().toLowerCase());
+        }
+        return sql.toString();
+    }
+}

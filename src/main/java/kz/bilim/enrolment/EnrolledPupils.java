@@ -1,0 +1,24 @@
+package kz.bilim.enrolment;
+
+import kz.bilim.identity.Sex;
+import kz.bilim.organisation.OrganisationId;
+
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+/**
+ * The active enrolments of a territory with the person's data, streamed — what child accounting reads as its sources
+ * 1–4 (CA-1: EMIS data are this system's own registry, never re-entered). Within the caller's scope (the
+ * organisation's territory); a system run reads the whole country. Reading it is the child module's bulk
+ * reconciliation, audited there once per run, not per person.
+ */
+public interface EnrolledPupils {
+
+    /** Every active enrolment in organisations whose settlement lies in the KATO subtree of {@code katoPrefix}. */
+    void forEachActive(String katoPrefix, Consumer<EnrolledPupil> each);
+
+    record EnrolledPupil(PersonId personId, String iin, String lastName, String firstName, String patronymic,
+                         LocalDate birthDate, Sex sex, String citizenship, String residenceKato,
+                         OrganisationId organisationId, String organisationKato, Integer grade) {
+    }
+}

@@ -1,0 +1,47 @@
+package kz.bilim.enrolment.internal;
+
+import kz.bilim.enrolment.EnrolledPupils;
+import kz.bilim.enrolment.PersonId;
+import kz.bilim.identity.Sex;
+import kz.bilim.kernel.KatoRange;
+import kz.bilim.kernel.ScopeCondition;
+import kz.bilim.organisation.OrganisationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.function.Consumer;
+
+/** Active enrolments with their persons, streamed in one scoped query. */
+@Service
+class EnrolledPupilsReading implements EnrolledPupils {
+
+    private static final String ACTIVE = """
+            select p.id as person_id, p.iin, p.last_name, p.first_name, p.patronymic, p.birth_date, p.sex,
+                   p.citizenship, p.residence_kato, e.organisation_id, e.kato, e.grade
+              from enrolment e join person p on p.id = e.person_id
+             where e.enrolled_to is null and e.kato between :from and :to
+               and {scope: kato=e.kato, organisation=e.organisation_id}
+            """;
+
+    private final JdbcClient jdbc;
+
+    EnrolledPupilsReading(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void forEachActive(String katoPrefix, Consumer<EnrolledPupil> each) {
+        var range = KatoRange.under(katoPrefix == null ? "" : katoPrefix);
+        ScopeCondition.current().sql(jdbc, ACTIVE).param("from", range.first()).param("to", range.last())
+                .query(rs -> {
+                    each.accept(new EnrolledPupil(new PersonId(rs.getLong("person_id")), rs.getString("iin"),
+                            rs.getString("last_name"), rs.getString("first_name"), rs.getString("patronymic"),
+                            rs.getObject("birth_date", java.time.LocalDate.class), Sex.valueOf(rs.getString("sex")),
+                            rs.getString("citizenship"), rs.getString("residence_kato"),
+                            new OrganisationId(rs.getLong("organisation_id")), rs.getString("kato"),
+                            rs.getObject("grade", Integer.class)));
+                });
+    }
+}
