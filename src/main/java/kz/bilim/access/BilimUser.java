@@ -25,9 +25,19 @@ public final class BilimUser implements UserDetails, CredentialsContainer, Calle
     private final String locale;
     private final boolean enabled;
     private final int sessionVersion;
+    private final String iin;
 
     public BilimUser(long id, String username, String passwordHash, String fullName, Role role, Scope scope,
                      String kato, Long organisationId, String locale, boolean enabled, int sessionVersion) {
+        this(id, username, passwordHash, fullName, role, scope, kato, organisationId, locale, enabled, sessionVersion,
+                null);
+    }
+
+    /** {@code iin}: the person's own IIN (an applicant's, TR-17), or null when the account has none. */
+    public BilimUser(long id, String username, String passwordHash, String fullName, Role role, Scope scope,
+                     String kato, Long organisationId, String locale, boolean enabled, int sessionVersion,
+                     String iin) {
+        this.iin = iin;
         this.sessionVersion = sessionVersion;
         this.id = id;
         this.username = username;
@@ -49,6 +59,7 @@ public final class BilimUser implements UserDetails, CredentialsContainer, Calle
     @Override public String kato() { return kato; }
     @Override public Long organisationId() { return organisationId; }
     @Override public String locale() { return locale; }
+    @Override public String iin() { return iin; }
 
     /** The account's session version when this was read: a session signed in with an older one has ended. */
     public int sessionVersion() { return sessionVersion; }

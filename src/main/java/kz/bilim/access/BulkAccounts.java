@@ -13,16 +13,17 @@ public final class BulkAccounts {
     /**
      * One account as stored: the password already hashed (by the caller's {@code PasswordEncoder}), {@code scopeKato}
      * the territory a territorial role is bound to, {@code organisationId} the organisation of its administrator, and
-     * {@code kato} where the account lies (that territory, the organisation's settlement, or '' for national roles).
+     * {@code kato} where the account lies (that territory, the organisation's settlement, or '' for national roles),
+     * {@code iin} the person's own IIN (an applicant's: TR-17), or null.
      */
     public record Account(String username, String passwordHash, String fullName, Role role, String scopeKato,
-                          Long organisationId, String kato, String locale) {
+                          Long organisationId, String kato, String locale, String iin) {
     }
 
     public static final BulkTable<Account> ACCOUNTS = BulkTable.<Account>of("app_user",
-            "username, password_hash, full_name, role, scope_kato, organisation_id, kato, locale", "username",
+            "username, password_hash, full_name, role, scope_kato, organisation_id, kato, locale, iin", "username",
             (a, out) -> out.text(a.username()).text(a.passwordHash()).text(a.fullName()).text(a.role().name())
-                    .text(a.scopeKato()).int8(a.organisationId()).text(a.kato()).text(a.locale()));
+                    .text(a.scopeKato()).int8(a.organisationId()).text(a.kato()).text(a.locale()).text(a.iin()));
 
     private BulkAccounts() {
     }

@@ -1,5 +1,7 @@
 package kz.bilim.demo;
 
+import kz.bilim.collection.CollectionBulkWriter;
+import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
 import kz.bilim.demo.internal.DemoStaff;
 import kz.bilim.staff.StaffBulkWriter;
@@ -22,10 +24,12 @@ public class DemoData {
 
     private final OwnerDataSource owner;
     private final StaffBulkWriter staff;
+    private final CollectionBulkWriter collection;
 
-    public DemoData(OwnerDataSource owner, StaffBulkWriter staff) {
+    public DemoData(OwnerDataSource owner, StaffBulkWriter staff, CollectionBulkWriter collection) {
         this.owner = owner;
         this.staff = staff;
+        this.collection = collection;
     }
 
     /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
@@ -49,8 +53,12 @@ public class DemoData {
         return loader().load(scale, seed);
     }
 
-    /** The loader, with the staff of every organisation it loads written through the staff module's bulk writer. */
+    /**
+     * The loader, with the staff of every organisation it loads and the schools' passports of the year written through
+     * the staff and collection modules' bulk writers.
+     */
     private DemoLoader loader() {
-        return new DemoLoader(owner, PASSWORDS::encode, DemoStaff.dependents(staff));
+        return new DemoLoader(owner, PASSWORDS::encode,
+                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection)));
     }
 }

@@ -13,6 +13,12 @@ public interface EnrolmentStatistics {
      */
     List<PupilCounts> pupilsByChildTerritory(String parentKato);
 
+    /**
+     * Active pupils of each of these organisations within the caller's scope (an organisation outside it, or without
+     * pupils, is left out): one grouped count, no personal data. Data collection pre-fills its forms with it (EIS-4).
+     */
+    java.util.Map<Long, Long> activePupils(java.util.Collection<Long> organisations);
+
     record PupilCounts(String kato, String nameKk, String nameRu, long pupils) {
     }
 

@@ -24,6 +24,11 @@ public interface Caller {
 
     String locale();
 
+    /** The person's own IIN (12 digits) when the account has one — an applicant's (TR-17) — else null. */
+    default String iin() {
+        return null;
+    }
+
     /** Whether this caller administers exactly this organisation. */
     default boolean administers(long organisation) {
         return role() == Role.ORGANISATION_ADMIN && organisationId() != null && organisationId() == organisation;

@@ -109,7 +109,11 @@ public class SigningKeys {
         List<Path> trustFiles = new ArrayList<>(properties.trustedCa().stream().map(Path::of).toList());
         Path testPki = null;
         if (properties.usesTestPki()) {
-            testPki = testPkiFolder(properties.testPki().dir());
+            Loaded previous = loaded;
+            String dir = properties.testPki().dir();
+            // a temporary folder (blank dir) is kept across reloads: a reload reads the keys written into it since
+            testPki = previous != null && previous.testPki() != null && (dir == null || dir.isBlank())
+                    ? previous.testPki() : testPkiFolder(dir);
             if (!Files.exists(testPki.resolve(TestPki.CA_CERTIFICATE))) {
                 List<PkiIdentity> people = identities.orderedStream()
                         .flatMap(p -> p.testPkiIdentities().stream()).toList();

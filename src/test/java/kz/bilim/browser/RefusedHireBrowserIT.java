@@ -118,7 +118,7 @@ class RefusedHireBrowserIT {
 
         var refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal")));
         assertThat(refusal.getText()).startsWith("HB-1:")
-                .contains("Шымкент қалалық №2 соты").contains("2024-11-20").contains("1-2024/118");
+                .contains("Шымкент қалалық №2 соты").contains("20.11.2024").contains("1-2024/118");
         assertThat(driver.findElement(By.id("iin-error")).getText()).contains("1-2024/118");
         assertThat(driver.findElement(By.id("iin")).getAttribute("value")).as("the form keeps what was typed")
                 .isEqualTo(banned.value());

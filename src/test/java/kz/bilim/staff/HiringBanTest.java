@@ -85,7 +85,7 @@ class HiringBanTest {
                 .andExpect(jsonPath("$.clause").value("HB-1"))
                 .andExpect(jsonPath("$.title").value("Hiring banned by a court verdict"))
                 .andExpect(jsonPath("$.detail").value("hiring refused: the verdict of Taraz city court No. 2, in force "
-                        + "since 2019-06-03, case 2-1744/2019, bans this person from this position"))
+                        + "since Jun 3, 2019, case 2-1744/2019, bans this person from this position"))
                 .andExpect(jsonPath("$.errors[0].field").value("iin"));
         assertThat(staffRows(iin)).as("no employee, no contract").isZero();
         assertThat(fixture.count("""
@@ -97,7 +97,7 @@ class HiringBanTest {
     }
 
     @Test
-    @DisplayName("HB-1 a lifetime ban never expires: an open-ended contract decades after the verdict is refused, in Russian too")
+    @DisplayName("HB-1 a lifetime ban never expires: an open-ended contract decades after the verdict is refused, in Russian too, its date as Russian writes it")
     void lifetimeBan() throws Exception {
         var iin = fixture.adult(1961, Sex.FEMALE);
         register(StaffFixture.verdict(iin, "Shymkent court", "1-15/2001", LocalDate.of(2001, 2, 1),
@@ -107,7 +107,8 @@ class HiringBanTest {
                         .content(StaffFixture.hire(iin, "EDUCATOR", TODAY, TODAY.plusDays(10), null)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("HIRING_BANNED"))
-                .andExpect(jsonPath("$.detail").value(containsString("дело 1-15/2001")));
+                .andExpect(jsonPath("$.detail").value(containsString("дело 1-15/2001")))
+                .andExpect(jsonPath("$.detail").value(containsString("вступивший в силу 01.02.2001")));
     }
 
     @Test

@@ -31,7 +31,7 @@ class Users {
 
     private static final String SELECT = """
             select u.id, u.username, u.password_hash, u.full_name, u.role, u.kato, u.organisation_id, u.locale,
-                   u.enabled, u.session_version, u.scope_kato
+                   u.enabled, u.session_version, u.scope_kato, u.iin
               from app_user u
             """;
 
@@ -230,7 +230,7 @@ class Users {
         return new BilimUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 rs.getString("full_name"), role, scopeOf(role, scopePrefix, organisationId),
                 rs.getString("kato"), organisationId, rs.getString("locale"), rs.getBoolean("enabled"),
-                rs.getInt("session_version"));
+                rs.getInt("session_version"), rs.getString("iin"));
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

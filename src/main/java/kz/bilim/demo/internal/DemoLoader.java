@@ -87,6 +87,24 @@ public final class DemoLoader {
 
         /** Removes whatever was written for organisations with ids in {@code (after, upTo]}. */
         void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo);
+
+        /** These dependents in order (written first to last, removed last to first). */
+        static Dependents all(Dependents... dependents) {
+            return new Dependents() {
+                @Override
+                public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
+                    Map<String, Long> rows = new java.util.LinkedHashMap<>();
+                    for (Dependents d : dependents) rows.putAll(d.write(owner, seed, organisations));
+                    return rows;
+                }
+
+                @Override
+                public void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo) {
+                    for (int i = dependents.length - 1; i >= 0; i--)
+                        dependents[i].remove(owner, organisationIdAfter, organisationIdUpTo);
+                }
+            };
+        }
     }
 
     /** The journal's name for this loader ({@link BulkLoadJournal}). */

@@ -57,7 +57,8 @@ final class Rows {
     static void users(Plan plan, Function<String, String> hash, Consumer<BulkAccounts.Account> out) {
         for (var u : plan.users) {
             out.accept(new BulkAccounts.Account(u.username(), hash.apply(u.password()), u.fullName(), u.role(),
-                    u.scopeKato(), u.org() == null ? null : u.org().id, u.kato(), u.locale()));
+                    u.scopeKato(), u.org() == null ? null : u.org().id, u.kato(), u.locale(),
+                    u.role() == kz.bilim.kernel.Role.APPLICANT ? u.iin().value() : null));
         }
     }
 

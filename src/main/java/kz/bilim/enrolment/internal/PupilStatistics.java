@@ -31,6 +31,23 @@ class PupilStatistics implements EnrolmentStatistics {
     }
 
     @Override
+    public Map<Long, Long> activePupils(java.util.Collection<Long> organisations) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (organisations.isEmpty()) return counts;
+        kz.bilim.kernel.ScopeCondition.current().sql(jdbc, """
+                        select e.organisation_id, count(*) from enrolment e
+                         where e.organisation_id = any (cast(:orgs as bigint[])) and e.enrolled_to is null
+                           and {scope: kato=e.kato, organisation=e.organisation_id}
+                         group by e.organisation_id
+                        """)
+                .param("orgs", organisations.toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Override
     public List<PupilCounts> pupilsByChildTerritory(String parentKato) {
         ChildLevel level = territories.childLevel(parentKato).orElse(null);
         if (level == null) return List.of();

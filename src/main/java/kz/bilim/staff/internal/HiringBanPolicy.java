@@ -44,7 +44,7 @@ final class HiringBanPolicy {
     /** HB-1: the verdict refuses the hire. The problem names it; the field at fault is the IIN. */
     static Refusal banned(VerdictReference verdict) {
         return Refusal.hiringBanned(HB_1, new FieldError("iin", "staff.refused.hiring-banned", verdict.court(),
-                verdict.inForceOn().toString(), verdict.caseNumber()));
+                verdict.inForceOn(), verdict.caseNumber()));
     }
 
     /** HB-1: no IIN, no check, no hire. */
@@ -72,7 +72,7 @@ final class HiringBanPolicy {
     }
 
     static Optional<FieldError> dismissalDate(LocalDate date, LocalDate startsOn, LocalDate today) {
-        if (date.isBefore(startsOn)) return Optional.of(new FieldError("date", "staff.dismissal.before-start", startsOn.toString()));
+        if (date.isBefore(startsOn)) return Optional.of(new FieldError("date", "staff.dismissal.before-start", startsOn));
         if (date.isAfter(today)) return Optional.of(new FieldError("date", "staff.date.future"));
         return Optional.empty();
     }

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Load benchmark of issue 11 (the transfer service) on a FRESH embedded PostgreSQL in a temporary folder: pupils in a
+# departing school, an applicant with a token and a test certificate, 20 receiving schools with their keys; every
+# application prepared and signed on the client, then over HTTP on loopback: submissions (signature verified, child
+# found, rules, write, stage, audit) and acceptances (enrolment moved, notice PDF rendered and signed). Prints
+# throughput and p50/p95/p99, then ../shared/tools/pg-yardstick.sh on the same database for the ratio
+# (docs/benchmarks.md). Not part of the test suite. Usage:
+#   scripts/benchmark-transfer.sh                 # 3000 applications, 8 client threads, 1000 acceptances
+#   scripts/benchmark-transfer.sh 10000 16 2000
+set -eu
+cd "$(dirname "$0")/.."
+N="${1:-3000}"
+THREADS="${2:-8}"
+DECISIONS="${3:-1000}"
+YARDSTICK="$(pwd)/../shared/tools/pg-yardstick.sh"
+[ -f "$YARDSTICK" ] || YARDSTICK=""
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" kz.bilim.BilimApplication \
+    --bilim.db.embedded-data-dir= --bilim.db.embedded-port=0 --server.port=0 --bilim.demo.load-on-start=none \
+    --bilim.signature.test-pki.dir= --logging.level.kz.bilim=warn \
+    --bilim.transfer.benchmark="$N" --bilim.transfer.benchmark-threads="$THREADS" \
+    --bilim.transfer.benchmark-decisions="$DECISIONS" --bilim.transfer.benchmark-yardstick="$YARDSTICK"

@@ -1,0 +1,21 @@
+package kz.bilim.enrolment;
+
+import kz.bilim.identity.Iin;
+
+import java.util.Optional;
+
+/**
+ * A child named by a parent for a public service (TR-18: the transfer application is filled from the registry, the
+ * parent enters only the child's IIN and surname). The lookup is nationwide — a parent has no territory — and tells
+ * nothing unless the surname agrees with the record; every answer is written to the audit trail with its purpose, in
+ * the territory of the child's school.
+ */
+public interface ChildLookup {
+
+    /** The child and their current enrolment (if any), when the IIN is registered and the surname agrees. */
+    Optional<ChildRecord> identify(Iin iin, String lastName, String purpose);
+
+    /** The person's record and the open enrolment, if the child is a pupil now. */
+    record ChildRecord(Person person, Enrolment current) {
+    }
+}

@@ -1,0 +1,59 @@
+package kz.bilim.enrolment.internal;
+
+import kz.bilim.audit.AuditAction;
+import kz.bilim.audit.AuditEntry;
+import kz.bilim.audit.AuditTrail;
+import kz.bilim.enrolment.ChildLookup;
+import kz.bilim.enrolment.Enrolment;
+import kz.bilim.identity.Iin;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.kernel.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@link ChildLookup}: a system run (the parent's own scope shows no one), its own transaction, the read audited under
+ * the signed-in parent's name.
+ */
+@Service
+class ChildIdentification implements ChildLookup {
+
+    private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9:._-]{1,59}");
+
+    private final PersonRepository persons;
+    private final EnrolmentRepository enrolments;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    ChildIdentification(PersonRepository persons, EnrolmentRepository enrolments, AuditTrail audit,
+                        TransactionTemplate transaction) {
+        this.persons = persons;
+        this.enrolments = enrolments;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Optional<ChildRecord> identify(Iin iin, String lastName, String purpose) {
+        if (purpose == null || !PURPOSE.matcher(purpose).matches())
+            throw Refusal.invalid("purpose", "enrolment.person.purpose-format").exception();
+        if (iin == null || lastName == null || lastName.isBlank()) return Optional.empty();
+        return CurrentScope.asSystem(() -> transaction.execute(status -> {
+            var found = persons.idByIin(iin.value()).flatMap(persons::find)
+                    .filter(p -> p.lastName().strip().toLowerCase(Locale.ROOT)
+                            .equals(lastName.strip().toLowerCase(Locale.ROOT)));
+            if (found.isEmpty()) return Optional.<ChildRecord>empty();
+            var person = found.get();
+            Enrolment current = enrolments.ofPerson(person.id()).stream().filter(Enrolment::active).findFirst()
+                    .orElse(null);
+            String kato = current != null ? current.kato() : person.residenceKato().value();
+            audit.record(AuditEntry.of(AuditAction.READ, "person", person.id(), kato,
+                    current == null ? null : current.organisationId().value()).because(purpose));
+            return Optional.of(new ChildRecord(person, current));
+        }));
+    }
+}

@@ -1,0 +1,18 @@
+package kz.bilim.transfer;
+
+/**
+ * The stages of an application. Portal (TR-4): SUBMITTED → ACCEPTED (the signed notification) or REFUSED. Paper
+ * (TR-5…TR-8): SUBMITTED → ARRIVAL_COUPON_ISSUED (receiving school) → DEPARTURE_COUPON_ISSUED (departing school,
+ * personal file handed over) → ADMITTED (orders of both schools), or REFUSED at any open stage.
+ */
+public enum TransferState {
+    SUBMITTED, ACCEPTED, ARRIVAL_COUPON_ISSUED, DEPARTURE_COUPON_ISSUED, ADMITTED, REFUSED;
+
+    public boolean open() {
+        return this == SUBMITTED || this == ARRIVAL_COUPON_ISSUED || this == DEPARTURE_COUPON_ISSUED;
+    }
+
+    public String messageKey() {
+        return "transfer.state." + name();
+    }
+}

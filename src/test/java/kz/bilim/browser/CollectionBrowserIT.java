@@ -1,0 +1,202 @@
+package kz.bilim.browser;
+
+import kz.bilim.TestUsers;
+import kz.bilim.collection.AdditionalRequest;
+import kz.bilim.collection.DataCollection;
+import kz.bilim.collection.FormDefinition;
+import kz.bilim.collection.NewForm;
+import kz.bilim.collection.Texts;
+import kz.bilim.identity.Bin;
+import kz.bilim.identity.Iin;
+import kz.bilim.identity.Sex;
+import kz.bilim.kernel.Almaty;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.platform.database.OwnerDataSource;
+import kz.bilim.signature.PkiIdentity;
+import kz.bilim.signature.Signatures;
+import kz.bilim.signature.SigningKey;
+import kz.bilim.signature.SigningKeys;
+import kz.bilim.signature.TestPki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * EIS-5, EIS-6 in a real browser: a school head opens the ministry's request, sees the pupils pre-filled, fills the
+ * computers, submits with the signature file over the data; the district officer returns it with a comment, which
+ * the head then reads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CollectionBrowserIT {
+
+    private static final String DISTRICT = "478900000"; // a district of Mangystau only this test uses (4789…)
+    private static final String SETTLEMENT = "478933101";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OwnerDataSource owner;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    DataCollection collection;
+    @Autowired
+    SigningKeys keys;
+    @Autowired
+    Signatures signatures;
+
+    ChromeDriver driver;
+    long school;
+    long submission;
+    SigningKey head;
+
+    @BeforeAll
+    void seedAndStart() throws Exception {
+        var jdbc = JdbcClient.create(owner);
+        jdbc.sql("""
+                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
+                values (:d, '470000000', 2, 'Жинақ ауданы', 'Район Сбора', false),
+                       ('478933000', :d, 3, 'Жинақ округі', 'Округ Сбора', false),
+                       (:s, '478933000', 4, 'Жинақ ауылы', 'село Сбора', false)
+                on conflict do nothing
+                """).param("d", DISTRICT).param("s", SETTLEMENT).update();
+        Bin bin = null;
+        for (int serial = 89000; bin == null; serial++)
+            bin = Bin.compose(YearMonth.of(2012, 9), Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, serial);
+        school = jdbc.sql("""
+                insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages)
+                values (:bin, 'Жинақ мектебі', 'Школа Сбора', 'GENERAL_SECONDARY_SCHOOL', 'STATE', :s, false, '{kk}')
+                on conflict (bin) do update set kato = excluded.kato returning id
+                """).param("bin", bin.value()).param("s", SETTLEMENT).query(Long.class).single();
+        jdbc.sql("""
+                insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
+                values ('collection.head', :hash, 'Сәуле Әбенова', 'ORGANISATION_ADMIN', :org, :s, 'kk')
+                on conflict (username) do update set organisation_id = excluded.organisation_id
+                """).param("hash", passwords.encode("collection-head-2026")).param("org", school).param("s", SETTLEMENT).update();
+        jdbc.sql("""
+                insert into app_user (username, password_hash, full_name, role, scope_kato, kato, locale)
+                values ('collection.district', :hash, 'Аудан Бөлімі', 'DISTRICT_OFFICER', :d, :d, 'ru')
+                on conflict (username) do nothing
+                """).param("hash", passwords.encode("collection-district-2026")).param("d", DISTRICT).update();
+        Iin iin = null;
+        for (int serial = 8900; iin == null; serial++) iin = Iin.compose(LocalDate.of(1971, 4, 2), Sex.FEMALE, serial);
+        head = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray())
+                .issue(PkiIdentity.employee("collection.head", "Әбенова", "Сәуле", null, iin, bin, "Жинақ мектебі"));
+
+        Texts label = new Texts("Компьютерлер", "Компьютеры", "Computers");
+        var definition = new FormDefinition(List.of(new FormDefinition.Section("S1",
+                new Texts("Мектеп", "Школа", "School"), List.of(
+                new FormDefinition.Field("pupils", FormDefinition.FieldType.NUMBER, new Texts("Оқушылар", "Учащиеся", "Pupils"),
+                        true, BigDecimal.ZERO, null, true, null, null, null, FormDefinition.Registry.PUPILS, null),
+                new FormDefinition.Field("computers", FormDefinition.FieldType.NUMBER, label, true, BigDecimal.ZERO,
+                        null, true, null, null, null, null, null)))), List.of());
+        var ministry = TestUsers.ministryUser();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(ministry, null, ministry.getAuthorities()));
+        try {
+            long period = collection.request(new AdditionalRequest(new NewForm("T12-BROWSER", 2026, null, null,
+                    new Texts("Компьютерлер туралы сұрау", "Запрос о компьютерах", "Request on computers"), null,
+                    List.of(OrganisationKind.GENERAL_SECONDARY_SCHOOL), definition),
+                    LocalDate.now(Almaty.ZONE).plusDays(7), List.of(school))).orElseThrow().id();
+            submission = jdbc.sql("select id from collection_submission where period_id = ?").param(period)
+                    .query(Long.class).single();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) driver.quit();
+    }
+
+    private void signIn(String username, String password, WebDriverWait wait) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://localhost:" + port + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+    }
+
+    @Test
+    @DisplayName("EIS-5, EIS-6 a school submits its report signed with the head's key; the district returns it with a comment")
+    void schoolSubmitsDistrictReturns() throws Exception {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        signIn("collection.head", "collection-head-2026", wait);
+        driver.findElement(By.id("nav-collection")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-" + submission)))
+                .findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("values-form")));
+        assertThat(driver.findElement(By.id("prefilled-pupils")).isDisplayed()).isTrue();
+        driver.findElement(By.id("v-computers")).sendKeys("x");
+        driver.findElement(By.id("values-save")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-computers"))).getText())
+                .isNotBlank();
+        var computers = driver.findElement(By.id("v-computers"));
+        computers.clear();
+        computers.sendKeys("24");
+        driver.findElement(By.id("values-save")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("collection-saved")));
+        Browser.screenshot(driver, "collection-school-kk");
+
+        // the head signs the data the page offers (as NCALayer would) and attaches the signature file
+        var head = TestUsers.organisationAdminUser(school, SETTLEMENT);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(head, null, head.getAuthorities()));
+        byte[] content;
+        try {
+            content = collection.content(submission).orElseThrow();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        Path p7s = Files.createTempFile("submission", ".p7s");
+        Files.write(p7s, signatures.sign(content, this.head));
+        driver.findElement(By.id("signature")).sendKeys(p7s.toAbsolutePath().toString());
+        driver.findElement(By.id("submit-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("collection-done")));
+        assertThat(driver.findElement(By.id("submission-arrived")).getText()).isNotEqualTo("—");
+        Files.deleteIfExists(p7s);
+
+        signIn("collection.district", "collection-district-2026", wait);
+        driver.get("http://localhost:" + port + "/collection/submissions/" + submission);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-form")));
+        driver.findElement(By.id("comment")).sendKeys("Компьютеры с интернетом не указаны");
+        driver.findElement(By.id("return-button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("collection-done")));
+        Browser.screenshot(driver, "collection-district-ru");
+
+        signIn("collection.head", "collection-head-2026", wait);
+        driver.get("http://localhost:" + port + "/collection/submissions/" + submission);
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-comment"))).getText())
+                .isEqualTo("Компьютеры с интернетом не указаны");
+        assertThat(driver.findElement(By.id("values-save")).isEnabled()).isTrue();
+    }
+}

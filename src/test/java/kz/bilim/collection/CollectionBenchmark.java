@@ -1,0 +1,279 @@
+package kz.bilim.collection;
+
+import kz.bilim.TestUsers;
+import kz.bilim.access.AccessFixture;
+import kz.bilim.access.BilimUser;
+import kz.bilim.identity.Bin;
+import kz.bilim.identity.Iin;
+import kz.bilim.identity.Sex;
+import kz.bilim.kernel.Almaty;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.platform.database.OwnerDataSource;
+import kz.bilim.signature.PkiIdentity;
+import kz.bilim.signature.Signatures;
+import kz.bilim.signature.SigningKey;
+import kz.bilim.signature.SigningKeys;
+import kz.bilim.signature.TestPki;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The collection's benchmark (docs/benchmarks.md), not part of the suite: a national period of a 200-field form
+ * consolidated from every school up to the ministry, and a deadline-day burst of signed submissions over HTTP.
+ * {@code ./mvnw -o -q test -Dtest=CollectionBenchmark -Dbilim.collection.benchmark=7500}
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(AccessFixture.class)
+@EnabledIfSystemProperty(named = "bilim.collection.benchmark", matches = "[0-9]+")
+class CollectionBenchmark {
+
+    static final List<String> REGIONS = List.of("100000000", "110000000", "150000000", "190000000", "230000000",
+            "270000000", "310000000", "330000000", "350000000", "390000000", "430000000", "470000000", "550000000",
+            "590000000", "610000000", "620000000", "630000000", "710000000", "750000000", "790000000");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OwnerDataSource owner;
+    @Autowired
+    CollectionBulkWriter writer;
+    @Autowired
+    DataCollection collection;
+    @Autowired
+    AccessFixture access;
+    @Autowired
+    SigningKeys keys;
+    @Autowired
+    Signatures signatures;
+
+    static <T> T as(BilimUser user, Supplier<T> work) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    static Texts t(String en) {
+        return new Texts(en, en, en);
+    }
+
+    @Test
+    @DisplayName("EIS-6 benchmark: a national period of a 200-field form consolidated school → district → region → ministry")
+    void nationalConsolidation() throws Exception {
+        int schools = Integer.getInteger("bilim.collection.benchmark");
+        var fields = new ArrayList<FormDefinition.Field>();
+        for (int i = 1; i <= 200; i++)
+            fields.add(new FormDefinition.Field("f%03d".formatted(i), FormDefinition.FieldType.NUMBER, t("F" + i), false,
+                    BigDecimal.ZERO, null, true, null, null, null, null, null));
+        var form = new NewForm("BENCH-200", 2026, Form.Kind.REGULAR, Form.Periodicity.ANNUAL, t("Benchmark"), null,
+                List.of(OrganisationKind.GENERAL_SECONDARY_SCHOOL),
+                new FormDefinition(List.of(new FormDefinition.Section("S", t("S"), fields)), List.of()));
+        LocalDate today = LocalDate.now(Almaty.ZONE);
+        var period = new NewPeriod("2026", today.minusMonths(1), today, new Period.Deadlines(today.plusDays(1),
+                today.plusDays(10), today.plusDays(20), today.plusDays(30)));
+        // 20 regions, 230 districts, the schools spread over them (ids far above any real organisation)
+        List<String> districts = new ArrayList<>();
+        for (int d = 0; d < 230; d++) {
+            String region = REGIONS.get(d % REGIONS.size());
+            districts.add(region.substring(0, 2) + "%02d".formatted(20 + d / REGIONS.size()) + "00000");
+        }
+        Iterator<CollectionBulkWriter.BulkSubmission> rows = new Iterator<>() {
+            int next;
+
+            public boolean hasNext() {
+                return next < schools;
+            }
+
+            public CollectionBulkWriter.BulkSubmission next() {
+                int i = next++;
+                String district = districts.get(i % districts.size());
+                var numbers = new HashMap<String, BigDecimal>();
+                for (int f = 1; f <= 200; f++) numbers.put("f%03d".formatted(f), BigDecimal.valueOf((i + f) % 97));
+                return new CollectionBulkWriter.BulkSubmission(50_000_000L + i, district.substring(0, 4) + "33101",
+                        SubmissionStatus.ACCEPTED, 1, java.time.Instant.now(), false, 0, 0, null, numbers, Map.of());
+            }
+        };
+        long t0 = System.nanoTime();
+        var written = writer.write(owner, form, period, rows);
+        System.out.printf("BENCH load: %d submissions, %d values in %d ms%n", written.submissions(), written.values(),
+                (System.nanoTime() - t0) / 1_000_000);
+        long periodId = written.periodId();
+
+        long start = System.nanoTime();
+        long consolidating = 0;
+        for (String district : districts) {
+            var officer = TestUsers.districtUser(district);
+            long c = System.nanoTime();
+            long id = as(officer, () -> collection.consolidate(periodId).orElseThrow().id());
+            consolidating += System.nanoTime() - c;
+            as(officer, () -> collection.submit(id, null).orElseThrow());
+        }
+        System.out.printf("BENCH districts: consolidation statements %.2f s of the districts' total%n", consolidating / 1e9);
+        long districtsDone = System.nanoTime();
+        var regionRows = new ArrayList<Long>();
+        for (String region : REGIONS) {
+            var officer = TestUsers.regionUser(region);
+            var mine = as(officer, () -> collection.submissions(new DataCollection.Filter(periodId, Level.DISTRICT,
+                    SubmissionStatus.SUBMITTED, null, null), 0, 200).items());
+            for (var s : mine) as(officer, () -> collection.accept(s.id()).orElseThrow());
+            long id = as(officer, () -> collection.consolidate(periodId).orElseThrow().id());
+            as(officer, () -> collection.submit(id, null).orElseThrow());
+            regionRows.add(id);
+        }
+        long regionsDone = System.nanoTime();
+        var ministry = TestUsers.ministryUser();
+        for (long id : regionRows) as(ministry, () -> collection.accept(id).orElseThrow());
+        var national = as(ministry, () -> collection.consolidate(periodId).orElseThrow());
+        long end = System.nanoTime();
+        System.out.printf("BENCH national consolidation of %d schools × 200 fields: %.2f s (districts %.2f s, regions %.2f s, ministry %.2f s)%n",
+                schools, (end - start) / 1e9, (districtsDone - start) / 1e9, (regionsDone - districtsDone) / 1e9,
+                (end - regionsDone) / 1e9);
+        assertThat(national.values()).hasSize(200);
+        yardstick();
+        writer.remove(owner, 49_999_999L, 50_000_000L + schools);
+    }
+
+    @Test
+    @DisplayName("EIS-5 benchmark: a deadline-day burst of signed submissions over HTTP")
+    void signedBurst() throws Exception {
+        int schools = 40;
+        int periods = 15;
+        var registry = new kz.bilim.organisation.RegistryFixture(owner, YearMonth.of(2013, 1), 13000);
+        String settlement = registry.districtWithSettlement("479500000", false);
+        TestPki pki = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray());
+        var jdbc = JdbcClient.create(owner);
+        List<Long> orgs = new ArrayList<>();
+        Map<Long, String> tokens = new HashMap<>();
+        Map<Long, SigningKey> heads = new HashMap<>();
+        for (int i = 0; i < schools; i++) {
+            long org = registry.organisation(settlement, "Бенч" + i, "GENERAL_SECONDARY_SCHOOL", 1, "kk");
+            orgs.add(org);
+            access.organisationAdmin("bench.head." + i, org, settlement);
+            tokens.put(org, access.token(access.login("bench.head." + i), "bench"));
+            String bin = jdbc.sql("select bin from organisation where id = ?").param(org).query(String.class).single();
+            Iin iin = registry.nextIin(LocalDate.of(1970, 1, 1), Sex.MALE);
+            heads.put(org, pki.issue(PkiIdentity.employee("bench" + i, "Бас", "Шы", null, iin, new Bin(bin), "Мектеп")));
+        }
+        var ministry = TestUsers.ministryUser();
+        var fields = List.of(
+                new FormDefinition.Field("computers", FormDefinition.FieldType.NUMBER, t("Computers"), true, BigDecimal.ZERO, null, true, null, null, null, null, null),
+                new FormDefinition.Field("internet", FormDefinition.FieldType.NUMBER, t("Internet"), true, BigDecimal.ZERO, null, true, null, null, null, null, null));
+        // the prepared submissions: filled, their content signed by the head beforehand (the client's work)
+        record Prepared(long submission, String token, String body) {
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (int p = 0; p < periods; p++) {
+            int n = p;
+            long periodId = as(ministry, () -> collection.request(new AdditionalRequest(new NewForm("BENCH-BURST-" + n, 2026,
+                    null, null, t("Burst"), null, List.of(OrganisationKind.GENERAL_SECONDARY_SCHOOL),
+                    new FormDefinition(List.of(new FormDefinition.Section("S", t("S"), fields)),
+                            List.of(new FormDefinition.Rule("r", "internet", FormDefinition.Comparison.LE, "computers", null)))),
+                    LocalDate.now(Almaty.ZONE).plusDays(3), orgs)).orElseThrow().id());
+            for (long org : orgs) {
+                long submission = jdbc.sql("select id from collection_submission where period_id = ? and organisation_id = ?")
+                        .param(periodId).param(org).query(Long.class).single();
+                var head = TestUsers.organisationAdminUser(org, settlement);
+                byte[] content = as(head, () -> {
+                    collection.fill(submission, Map.of("computers", BigDecimal.valueOf(30), "internet", BigDecimal.valueOf(20)),
+                            Map.of()).orElseThrow();
+                    return collection.content(submission).orElseThrow();
+                });
+                String signature = Base64.getEncoder().encodeToString(signatures.sign(content, heads.get(org)));
+                prepared.add(new Prepared(submission, tokens.get(org), "{\"signature\": \"" + signature + "\"}"));
+            }
+        }
+        Collections.shuffle(prepared, new java.util.Random(12));
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        int warmup = 100;
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var failures = new ConcurrentLinkedQueue<Integer>();
+        var pool = Executors.newFixedThreadPool(8);
+        long start = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            if (i == warmup) {
+                pool.shutdown();
+                pool.awaitTermination(2, TimeUnit.MINUTES);
+                latencies.clear();
+                pool = Executors.newFixedThreadPool(8);
+                start = System.nanoTime();
+            }
+            var item = prepared.get(i);
+            pool.submit(() -> {
+                long t = System.nanoTime();
+                try {
+                    var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/api/v1/collection/submissions/" + item.submission() + "/submission"))
+                            .header("Authorization", "Bearer " + item.token()).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(item.body())).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) failures.add(response.statusCode());
+                } catch (Exception e) {
+                    failures.add(-1);
+                }
+                latencies.add(System.nanoTime() - t);
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var sorted = latencies.stream().sorted().toList();
+        int n = sorted.size();
+        System.out.printf("BENCH burst: %d signed submissions over HTTP (8 clients) in %.2f s = %.0f/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; failures %s%n",
+                n, seconds, n / seconds, sorted.get(n / 2) / 1e6, sorted.get((int) (n * 0.95)) / 1e6,
+                sorted.get((int) (n * 0.99)) / 1e6, failures);
+        assertThat(failures).isEmpty();
+        yardstick();
+    }
+
+    /** ../shared/tools/pg-yardstick.sh on the same database, in the same minute, for the ratio. */
+    void yardstick() throws Exception {
+        var script = java.nio.file.Path.of("..", "shared", "tools", "pg-yardstick.sh");
+        if (!java.nio.file.Files.exists(script)) return;
+        String url;
+        try (var connection = owner.getConnection()) {
+            url = connection.getMetaData().getURL();
+        }
+        var matcher = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/").matcher(url);
+        if (!matcher.find()) return;
+        var process = new ProcessBuilder("bash", script.toString(), "-h", matcher.group(1), "-p", matcher.group(2), "-U",
+                "postgres").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        System.out.println("BENCH yardstick:\n" + output);
+    }
+}

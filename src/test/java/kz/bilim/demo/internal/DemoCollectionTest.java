@@ -1,0 +1,120 @@
+package kz.bilim.demo.internal;
+
+import kz.bilim.BilimTest;
+import kz.bilim.collection.CollectionBulkWriter;
+import kz.bilim.demo.DemoScale;
+import kz.bilim.platform.database.OwnerDataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * EIS-4, EIS-8 in the demo: this year's school passport filled for every school of the tiny scale (in a database of
+ * its own), values that keep the form's rules, a realistic share late, returned and distorted, the day-off deadline;
+ * and what the load wrote is removed again when an interrupted load is undone.
+ */
+@BilimTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class DemoCollectionTest {
+
+    @Autowired
+    OwnerDataSource owner;
+    @Autowired
+    CollectionBulkWriter writer;
+    @Autowired
+    kz.bilim.staff.StaffBulkWriter staff;
+
+    DataSource db;
+    Map<String, Long> rows;
+    long organisations;
+
+    @BeforeAll
+    void load() throws SQLException {
+        String baseUrl;
+        String user;
+        try (var connection = owner.getConnection()) {
+            baseUrl = connection.getMetaData().getURL();
+            user = connection.getMetaData().getUserName();
+        }
+        var admin = JdbcClient.create(owner);
+        admin.sql("drop database if exists demo_collection with (force)").update();
+        admin.sql("create database demo_collection").update();
+        db = new DriverManagerDataSource(baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/demo_collection$1"), user, "");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        var loader = new DemoLoader(db, PasswordEncoderFactories.createDelegatingPasswordEncoder()::encode,
+                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(writer)));
+        rows = loader.load(DemoScale.TINY, 20261123L).rowsByTable();
+        organisations = count("select count(*) from organisation where kind not in ('PRESCHOOL', 'TVET_COLLEGE')");
+    }
+
+    @AfterAll
+    void drop() {
+        JdbcClient.create(owner).sql("drop database if exists demo_collection with (force)").update();
+    }
+
+    long count(String sql) {
+        return JdbcClient.create(db).sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("EIS-4 every school has this year's school passport; the values keep the form's rules")
+    void everySchoolFilled() {
+        assertThat(organisations).isPositive();
+        assertThat(rows.get("collection: submissions")).isEqualTo(organisations);
+        assertThat(count("select count(*) from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")).isOne();
+        assertThat(count("""
+                select count(*) from collection_submission s
+                  join collection_value c on c.submission_id = s.id and c.field_code = 'computers'
+                  join collection_value i on i.submission_id = s.id and i.field_code = 'computers_internet'
+                 where i.number_value > c.number_value""")).isZero();
+        assertThat(count("""
+                select count(*) from collection_submission s
+                  join collection_value c on c.submission_id = s.id and c.field_code = 'buildings'
+                  join collection_value i on i.submission_id = s.id and i.field_code = 'buildings_emergency'
+                 where i.number_value > c.number_value""")).isZero();
+        assertThat(count("select count(*) from collection_submission where version > 0 and arrived_at is null")).isZero();
+        assertThat(count("select count(*) from collection_submission_version")).isEqualTo(
+                count("select coalesce(sum(version), 0) from collection_submission"));
+    }
+
+    @Test
+    @DisplayName("EIS-8 some schools are late (after the end of Monday 12 October, the Saturday deadline moved), some returned, some distorted")
+    void realisticShares() {
+        long late = count("select count(*) from collection_submission where late");
+        assertThat(late).isPositive().isLessThan(organisations / 3);
+        assertThat(count("select count(*) from collection_submission where late and arrived_at <= '2026-10-12 23:59:59.999+05'"))
+                .isZero();
+        assertThat(count("select count(*) from collection_submission where returns > 0")).isPositive();
+        assertThat(count("select count(*) from collection_submission where status = 'ACCEPTED'"))
+                .isGreaterThan(organisations / 2);
+        assertThat(count("select count(*) from collection_event where action = 'ACCEPTED'"))
+                .isEqualTo(count("select count(*) from collection_submission where status = 'ACCEPTED'"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: it removes what the others read
+    @DisplayName("undoing an interrupted load removes every collected row of its organisations")
+    void removal() {
+        long before = count("select count(*) from collection_submission");
+        long maxId = count("select max(id) from organisation");
+        writer.remove(db, 0, maxId);
+        assertThat(count("select count(*) from collection_submission")).isZero();
+        assertThat(count("select count(*) from collection_value")).isZero();
+        assertThat(count("select count(*) from collection_form")).isZero();
+        assertThat(before).isPositive();
+    }
+}
