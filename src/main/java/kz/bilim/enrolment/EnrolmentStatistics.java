@@ -1,6 +1,8 @@
 package kz.bilim.enrolment;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Counts of pupils for the home dashboard: aggregates only, no personal data, so every signed-in role may read them. */
 public interface EnrolmentStatistics {
@@ -18,5 +20,17 @@ public interface EnrolmentStatistics {
     java.util.Map<Long, Long> activePupils(java.util.Collection<Long> organisations);
 
     record PupilCounts(String kato, String nameKk, String nameRu, long pupils) {
+    }
+
+    /**
+     * SC-4, SC-5: the facts of a statistics snapshot — for the enrolments open on {@code on}, within the caller's
+     * scope, one count per organisation and combination of marks (sex, grade, class shift and language, full years of
+     * age on the day, nationality). Aggregates only, never a person; streamed, one set-based query.
+     */
+    void pupilFacts(LocalDate on, Consumer<PupilFact> sink);
+
+    /** {@code shift} 0 and {@code language} null: no class; {@code nationality} UNKNOWN when not recorded. */
+    record PupilFact(long organisationId, String kato, String sex, Integer grade, int shift, String language, int age,
+                     String nationality, long pupils) {
     }
 }

@@ -1,6 +1,7 @@
 package kz.bilim.organisation;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Counts for the home dashboard: no personal data, so every signed-in role may read them within its scope. */
 public interface OrganisationStatistics {
@@ -17,5 +18,18 @@ public interface OrganisationStatistics {
     /** Counts of one child territory. */
     record OrganisationCounts(String kato, String nameKk, String nameRu, long schools, long preschools, long colleges,
                               long classes) {
+    }
+
+    /**
+     * SC-4, SC-5: the organisations' facts of a statistics snapshot — every organisation within the caller's scope
+     * with the marks the indicators break down by (no personal data), streamed from one query.
+     */
+    void facts(Consumer<OrganisationFact> sink);
+
+    record OrganisationFact(long id, String kato, OrganisationKind kind, Ownership ownership, boolean urban,
+                            List<String> languages, int shifts) {
+        public OrganisationFact {
+            languages = List.copyOf(languages);
+        }
     }
 }

@@ -6,9 +6,11 @@ import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Active pupils per child territory: one set-based count grouped by the KATO prefix of the child level, set beside
@@ -60,5 +62,19 @@ class PupilStatistics implements EnrolmentStatistics {
         return territories.children(level).stream()
                 .map(t -> new PupilCounts(t.kato(), t.nameKk(), t.nameRu(), byPrefix.getOrDefault(t.scopePrefix(), 0L)))
                 .toList();
+    }
+
+    @Override
+    public void pupilFacts(LocalDate on, Consumer<PupilFact> sink) {
+        jdbc.sql("""
+                        select organisation_id, kato, sex, grade, shift, language, age, nationality, pupils
+                          from bilim_pupil_facts(:on)""")
+                .param("on", on)
+                .query(rs -> {
+                    int grade = rs.getInt("grade");
+                    sink.accept(new PupilFact(rs.getLong("organisation_id"), rs.getString("kato"), rs.getString("sex"),
+                            rs.wasNull() ? null : grade, rs.getInt("shift"), rs.getString("language"), rs.getInt("age"),
+                            rs.getString("nationality"), rs.getLong("pupils")));
+                });
     }
 }

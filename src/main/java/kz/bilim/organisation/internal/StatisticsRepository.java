@@ -5,6 +5,7 @@ import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.OrganisationStatistics;
+import kz.bilim.organisation.Ownership;
 import kz.bilim.territory.ChildLevel;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Counts per child territory: organisations and classes are counted in one set-based query, grouped by the first
@@ -85,5 +87,20 @@ class StatisticsRepository implements OrganisationStatistics {
             long[] c = byPrefix.getOrDefault(t.scopePrefix(), none);
             return new OrganisationCounts(t.kato(), t.nameKk(), t.nameRu(), c[0], c[1], c[2], c[3]);
         }).toList();
+    }
+
+    @Override
+    public void facts(Consumer<OrganisationFact> sink) {
+        ScopeCondition.current().sql(jdbc, """
+                        select o.id, o.kato, o.kind, o.ownership, o.urban, o.languages, o.shifts
+                          from organisation o
+                         where {scope: kato=o.kato, organisation=o.id}
+                         order by o.id""")
+                .query(rs -> {
+                    String[] languages = (String[]) rs.getArray("languages").getArray();
+                    sink.accept(new OrganisationFact(rs.getLong("id"), rs.getString("kato"),
+                            OrganisationKind.valueOf(rs.getString("kind")), Ownership.valueOf(rs.getString("ownership")),
+                            rs.getBoolean("urban"), List.of(languages), rs.getInt("shifts")));
+                });
     }
 }

@@ -1,0 +1,119 @@
+package kz.bilim.statistics.internal;
+
+import kz.bilim.statistics.Dim;
+import kz.bilim.statistics.internal.Indicator.Feed;
+import kz.bilim.statistics.internal.Indicator.Pending;
+import kz.bilim.statistics.internal.Indicator.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static kz.bilim.statistics.Dim.*;
+
+/**
+ * The 45 indicators of the appendix (docs/indicators.md is the same list in prose). The conditions are fixed SQL
+ * fragments; nothing of a request ever becomes SQL text.
+ */
+final class Catalogue {
+
+    static final String GENERAL = "o.kind in ('PRIMARY_SCHOOL', 'BASIC_SCHOOL', 'GENERAL_SECONDARY_SCHOOL', "
+            + "'SPECIAL_SCHOOL', 'BOARDING_SCHOOL', 'EVENING_SCHOOL')";
+    static final String PRESCHOOL = "o.kind = 'PRESCHOOL'";
+
+    private static final List<Dim> SCHOOLS_6 = List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP);
+    private static final List<Dim> TERRITORY_4 = List.of(REGION, DISTRICT, LOCALITY, OWNERSHIP);
+    private static final List<Dim> PUPILS_12 = List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP,
+            SEX, GRADE, SHIFT, AGE, NATIONALITY, LANGUAGE);
+    private static final List<Dim> TERRITORY_SEX_GRADE = List.of(REGION, DISTRICT, LOCALITY, OWNERSHIP, SEX, GRADE);
+    private static final List<Dim> REGION_AGE_SEX = List.of(REGION, DISTRICT, AGE, SEX);
+    private static final List<Dim> PRESCHOOL_STAFF = List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP,
+            SEX, EDUCATION_LEVEL);
+    private static final List<Dim> PRESCHOOL_CHILDREN = List.of(REGION, DISTRICT, ORGANISATION_TYPE, LANGUAGE, LOCALITY,
+            OWNERSHIP, SEX, AGE, GROUP, NATIONALITY);
+    private static final List<Dim> PREPARATION = List.of(REGION, DISTRICT, LOCALITY, OWNERSHIP, SEX, AGE);
+
+    private static final Map<Integer, Indicator> ALL = new TreeMap<>();
+
+    static {
+        live(1, Source.ORGANISATIONS, GENERAL, SCHOOLS_6);
+        live(2, Source.ORGANISATIONS, "o.kind = 'PRIMARY_SCHOOL'", TERRITORY_4);
+        live(3, Source.ORGANISATIONS, "o.kind = 'BASIC_SCHOOL'", TERRITORY_4);
+        live(4, Source.ORGANISATIONS, "o.kind = 'GENERAL_SECONDARY_SCHOOL'", TERRITORY_4);
+        pending(5, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
+        pending(6, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "organisation.deepStudyProfile");
+        live(7, Source.ORGANISATIONS, "o.kind = 'SPECIAL_SCHOOL'", TERRITORY_4);
+        live(8, Source.PUPILS, GENERAL, PUPILS_12);
+        live(9, Source.PUPILS, GENERAL, List.of(REGION, DISTRICT, AGE, SEX, GRADE, LOCALITY));
+        pending(10, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "child.specialNeeds.pmpkConclusion");
+        pending(11, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
+        pending(12, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.camps");
+        pending(13, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=ALTYN_BELGI");
+        pending(14, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=HONOURS");
+        pending(15, Source.PUPILS, List.of(REGION, DISTRICT, LOCALITY, GRADE, SEX), Feed.CHILD_REGISTRY,
+                "graduation.nextStep");
+        add(new Indicator(16, Source.STAFF, GENERAL + " and f.position = 'TEACHER'",
+                List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP, SEX, GRADE, AGE, NATIONALITY), null,
+                Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"),
+                        NATIONALITY, new Pending(Feed.STAFF_REGISTRY, "staffMember.nationality"))));
+        add(new Indicator(17, Source.STAFF, GENERAL + " and f.position = 'TEACHER' and f.education_level in "
+                + "('HIGHER', 'POSTGRADUATE')", TERRITORY_SEX_GRADE, null,
+                Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"))));
+        pending(18, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "enrolment.studyForm=EVENING");
+        pending(19, Source.PUPILS, REGION_AGE_SEX, Feed.CHILD_REGISTRY, "enrolment.yearOutcome");
+        pending(20, Source.PUPILS, REGION_AGE_SEX, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC");
+        pending(21, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "child.specialNeeds.pmpkConclusion");
+        pending(22, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "child.orphan, child.withoutParentalCare, child.disability");
+        pending(23, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind");
+        pending(24, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC");
+        pending(25, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=GENERAL");
+        pending(26, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation (evening school)");
+        pending(27, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC, graduation.nextStep");
+        pending(28, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=GENERAL, graduation.nextStep");
+        pending(29, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersForTeaching");
+        pending(30, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersWithInternet");
+        pending(31, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
+        pending(32, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
+        live(33, Source.PUPILS, GENERAL + " and f.grade = 0", PREPARATION);
+        live(34, Source.ORGANISATIONS, PRESCHOOL, List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP,
+                LANGUAGE));
+        pending(35, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "preschoolPassport.places");
+        pending(36, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "preschoolPassport.emergencyBuilding");
+        add(new Indicator(37, Source.PUPILS, PRESCHOOL, PRESCHOOL_CHILDREN, null,
+                Map.of(GROUP, new Pending(Feed.CHILD_REGISTRY, "preschoolGroup"))));
+        live(39, Source.PUPILS, PRESCHOOL + " and f.age between 1 and 6",
+                List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP, SEX));
+        pending(38, Source.PUPILS, PRESCHOOL_CHILDREN, Feed.CHILD_REGISTRY, "preschoolGroup.special");
+        pending(40, Source.PUPILS, List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP, SEX),
+                Feed.CHILD_REGISTRY, "child (every child 0-7 with residence)");
+        pending(41, Source.PUPILS, List.of(REGION, DISTRICT, LOCALITY), Feed.CHILD_REGISTRY, "preschoolQueue");
+        live(42, Source.STAFF, PRESCHOOL + " and f.pedagogical", PRESCHOOL_STAFF);
+        live(43, Source.STAFF, PRESCHOOL + " and f.position = 'EDUCATOR'", PRESCHOOL_STAFF);
+        pending(44, Source.STAFF, PRESCHOOL_STAFF, Feed.COLLECTION_FORMS, "preschoolPassport.special");
+        add(new Indicator(45, Source.COMPARATIVE, "true", List.of(), null, Map.of()));
+    }
+
+    private Catalogue() {
+    }
+
+    private static void live(int number, Source source, String where, List<Dim> dims) {
+        add(new Indicator(number, source, where, dims, null, Map.of()));
+    }
+
+    private static void pending(int number, Source source, List<Dim> dims, Feed feed, String input) {
+        add(new Indicator(number, source, "false", dims, new Pending(feed, input), Map.of()));
+    }
+
+    private static void add(Indicator indicator) {
+        if (ALL.put(indicator.number(), indicator) != null) throw new IllegalStateException("twice: " + indicator);
+    }
+
+    static Optional<Indicator> find(int number) {
+        return Optional.ofNullable(ALL.get(number));
+    }
+
+    static List<Indicator> all() {
+        return List.copyOf(ALL.values());
+    }
+}

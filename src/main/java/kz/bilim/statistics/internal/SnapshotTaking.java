@@ -1,0 +1,154 @@
+package kz.bilim.statistics.internal;
+
+import kz.bilim.enrolment.EnrolmentStatistics;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.organisation.OrganisationStatistics;
+import kz.bilim.staff.StaffFigures;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Takes a snapshot (SC-4, SC-5): the owners' figures of the registries on a day — organisations with their marks,
+ * pupils and staff counted per organisation and combination of marks — read as a system run (the whole country,
+ * whoever asks), then written in one transaction as a new version of that day (or as the live snapshot, replacing
+ * the previous live one). The digest over the ordered facts proves reproducibility: the same registries give the
+ * same digest.
+ */
+@Service
+class SnapshotTaking {
+
+    record Taken(long id, LocalDate asOf, int version, boolean live, int organisations, long pupils, long staff,
+                 String digest, long millis) {
+    }
+
+    private final OrganisationStatistics organisations;
+    private final EnrolmentStatistics enrolments;
+    private final StaffFigures staff;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
+                   JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, Clock clock) {
+        this.organisations = organisations;
+        this.enrolments = enrolments;
+        this.staff = staff;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Takes the registries' state on {@code asOf}; must be called outside a transaction (a system run). */
+    Taken take(LocalDate asOf, boolean live, String actor) {
+        long started = System.nanoTime();
+        var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
+        var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
+        var counts = new ArrayList<StaffFigures.Count>();
+        CurrentScope.asSystem(() -> {
+            organisations.facts(orgs::add);
+            enrolments.pupilFacts(asOf, pupils::add);
+            counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
+                    StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
+                    StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
+                    StaffFigures.Dimension.AGE_BAND), 9)));
+        });
+        return transaction.execute(status -> {
+            Long id;
+            int version;
+            if (live) {
+                jdbc.sql("delete from stat_pupil where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_organisation where snapshot_id in (select id from stat_snapshot where live)")
+                        .update();
+                jdbc.sql("delete from stat_snapshot where live").update();
+                version = 1;
+            } else {
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('stat_snapshot'))").query().singleValue();
+                version = jdbc.sql("select coalesce(max(version), 0) + 1 from stat_snapshot where as_of = :d and not live")
+                        .param("d", asOf).query(Integer.class).single();
+            }
+            id = jdbc.sql("""
+                            insert into stat_snapshot (as_of, version, live, taken_by) values (:d, :v, :live, :actor)
+                            returning id""")
+                    .param("d", asOf).param("v", version).param("live", live).param("actor", actor)
+                    .query(Long.class).single();
+            long snapshot = id;
+            template.batchUpdate("""
+                            insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language)
+                            values (?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                ps.setLong(1, snapshot);
+                ps.setLong(2, o.id());
+                ps.setString(3, o.kato());
+                ps.setString(4, o.kind().name());
+                ps.setString(5, o.ownership().name());
+                ps.setBoolean(6, o.urban());
+                ps.setString(7, o.languages().size() == 1 ? o.languages().get(0) : "MIXED");
+            });
+            template.batchUpdate("""
+                            insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
+                                                    nationality, pupils) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    pupils, 5000, (ps, p) -> {
+                        ps.setLong(1, snapshot);
+                        ps.setLong(2, p.organisationId());
+                        ps.setString(3, p.sex());
+                        if (p.grade() == null) ps.setNull(4, Types.SMALLINT);
+                        else ps.setInt(4, p.grade());
+                        ps.setInt(5, p.shift());
+                        ps.setString(6, p.language());
+                        ps.setInt(7, p.age());
+                        ps.setString(8, p.nationality());
+                        ps.setLong(9, p.pupils());
+                    });
+            template.batchUpdate("""
+                            insert into stat_staff (snapshot_id, organisation_id, position, pedagogical, education_level,
+                                                    sex, age_band, staff) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    counts, 5000, (ps, c) -> {
+                        Map<StaffFigures.Dimension, String> k = c.key();
+                        ps.setLong(1, snapshot);
+                        ps.setLong(2, Long.parseLong(k.get(StaffFigures.Dimension.ORGANISATION)));
+                        ps.setString(3, k.get(StaffFigures.Dimension.POSITION));
+                        ps.setBoolean(4, Boolean.parseBoolean(k.get(StaffFigures.Dimension.PEDAGOGICAL)));
+                        ps.setString(5, k.get(StaffFigures.Dimension.EDUCATION_LEVEL));
+                        ps.setString(6, k.get(StaffFigures.Dimension.SEX));
+                        ps.setString(7, k.get(StaffFigures.Dimension.AGE_BAND));
+                        ps.setLong(8, c.staff());
+                    });
+            String digest = jdbc.sql("""
+                            select md5(coalesce(string_agg(line, E'\\n' order by line), '')) from (
+                                select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
+                                       || urban || '|' || language as line
+                                  from stat_organisation where snapshot_id = :s
+                                union all
+                                select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
+                                       || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
+                                       || '|' || pupils
+                                  from stat_pupil where snapshot_id = :s
+                                union all
+                                select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
+                                       || education_level || '|' || sex || '|' || age_band || '|' || staff
+                                  from stat_staff where snapshot_id = :s) facts""")
+                    .param("s", snapshot).query(String.class).single();
+            long pupilTotal = pupils.stream().mapToLong(EnrolmentStatistics.PupilFact::pupils).sum();
+            long staffTotal = counts.stream().mapToLong(StaffFigures.Count::staff).sum();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            jdbc.sql("""
+                            update stat_snapshot set organisations = :o, pupils = :p, staff = :st, digest = :dg,
+                                   millis = :ms where id = :s""")
+                    .param("o", orgs.size()).param("p", pupilTotal).param("st", staffTotal).param("dg", digest)
+                    .param("ms", (int) Math.min(Integer.MAX_VALUE, millis)).param("s", snapshot).update();
+            return new Taken(snapshot, asOf, version, live, orgs.size(), pupilTotal, staffTotal, digest, millis);
+        });
+    }
+}

@@ -1,0 +1,167 @@
+package kz.bilim.statistics;
+
+import kz.bilim.identity.Iin;
+import kz.bilim.identity.Sex;
+import kz.bilim.organisation.RegistryFixture;
+import kz.bilim.platform.database.OwnerDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registry rows for the statistics tests (written as the schema owner), in districts no other test uses (5943, 5945
+ * of North Kazakhstan, 1143 of Akmola), BINs of October 2013 and IINs from serial 9800: schools of several kinds,
+ * urban and rural, state and private; classes with shifts and languages; pupils with sex, age and nationality,
+ * among them one expelled before and one admitted after the snapshot day; staff with positions and education. The
+ * pupils' names and IINs are what the leak test looks for.
+ */
+final class StatisticsFixture {
+
+    static final LocalDate DAY = LocalDate.of(2026, 10, 5);
+    static final String SECRET_SURNAME = "Құпиясова";
+    static final String SECRET_FIRST_NAME = "Жасырынгүл";
+
+    final RegistryFixture registry;
+    final JdbcClient owner;
+    final List<String> iins = new ArrayList<>();
+    long schoolA;
+    long schoolB;
+    long evening;
+    long special;
+    long preschoolP;
+    long preschoolQ;
+    long pupilId;
+    long staffMemberId;
+    long contractId;
+    long enrolmentId;
+    private static boolean made;
+
+    StatisticsFixture(OwnerDataSource ownerDataSource) {
+        this.registry = new RegistryFixture(ownerDataSource, YearMonth.of(2013, 10), 9800);
+        this.owner = registry.owner();
+    }
+
+    synchronized StatisticsFixture make() {
+        var existing = owner.sql("select id from organisation where kato like '5943%' and kind = 'GENERAL_SECONDARY_SCHOOL'")
+                .query(Long.class).optional();
+        String urbanSettlement = registry.districtWithSettlement("594300000", true);
+        String ruralSettlement = registry.districtWithSettlement("594500000", false);
+        String akmola = registry.districtWithSettlement("114300000", false);
+        if (existing.isPresent()) {
+            reload();
+            return this;
+        }
+        schoolA = organisation(urbanSettlement, "Стат-А", "GENERAL_SECONDARY_SCHOOL", true, "STATE", "kk");
+        schoolB = organisation(ruralSettlement, "Стат-Б", "PRIMARY_SCHOOL", false, "PRIVATE", "ru");
+        evening = organisation(akmola, "Стат-Кеш", "EVENING_SCHOOL", false, "STATE", "kk", "ru");
+        special = organisation(urbanSettlement, "Стат-Арн", "SPECIAL_SCHOOL", true, "STATE", "ru");
+        organisation(akmola, "Стат-Нег", "BASIC_SCHOOL", false, "STATE", "kk");
+        preschoolP = organisation(urbanSettlement, "Стат-Б/б", "PRESCHOOL", true, "STATE", "kk");
+        preschoolQ = organisation(ruralSettlement, "Стат-Бал", "PRESCHOOL", false, "PRIVATE", "ru");
+        long a0 = registry.schoolClass(schoolA, urbanSettlement, 2026, 0, "А", "kk", 25);
+        long a5 = registry.schoolClass(schoolA, urbanSettlement, 2026, 5, "Б", "ru", 25);
+        owner.sql("update school_class set shift = 2 where id = :id").param("id", a5).update();
+        long b1 = registry.schoolClass(schoolB, ruralSettlement, 2026, 1, "А", "ru", 25);
+        long e10 = registry.schoolClass(evening, akmola, 2026, 10, "А", "ru", 25);
+        LocalDate from = LocalDate.of(2026, 9, 1);
+        pupil(LocalDate.of(2020, 3, 1), Sex.FEMALE, "KAZAKH", schoolA, a0, urbanSettlement, 0, from, null);
+        pupil(LocalDate.of(2020, 11, 2), Sex.MALE, "KAZAKH", schoolA, a0, urbanSettlement, 0, from, null);
+        pupil(LocalDate.of(2015, 5, 3), Sex.FEMALE, "RUSSIAN", schoolA, a5, urbanSettlement, 5, from, null);
+        pupil(LocalDate.of(2015, 1, 4), Sex.MALE, null, schoolA, a5, urbanSettlement, 5, from, null);
+        pupil(LocalDate.of(2019, 2, 5), Sex.FEMALE, "UZBEK", schoolB, b1, ruralSettlement, 1, from, null);
+        pupil(LocalDate.of(2005, 6, 6), Sex.MALE, "KAZAKH", evening, e10, akmola, 10, from, null);
+        pupil(LocalDate.of(2013, 7, 7), Sex.FEMALE, "KAZAKH", special, null, urbanSettlement, 7, from, null);
+        // expelled before the day, admitted after it: neither is counted on the day
+        pupil(LocalDate.of(2015, 8, 8), Sex.MALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, from, LocalDate.of(2026, 9, 20));
+        pupil(LocalDate.of(2015, 9, 9), Sex.FEMALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, LocalDate.of(2026, 11, 2), null);
+        // preschool children
+        pupil(LocalDate.of(2022, 1, 10), Sex.MALE, "KAZAKH", preschoolP, null, urbanSettlement, null, from, null);
+        pupil(LocalDate.of(2021, 4, 11), Sex.FEMALE, "KOREAN", preschoolP, null, urbanSettlement, null, from, null);
+        pupil(LocalDate.of(2026, 2, 12), Sex.FEMALE, "KAZAKH", preschoolQ, null, ruralSettlement, null, from, null);
+        // staff
+        staff(schoolA, urbanSettlement, "TEACHER", 1985, Sex.FEMALE, "HIGHER", null);
+        staff(schoolA, urbanSettlement, "TEACHER", 1990, Sex.MALE, "TECHNICAL_VOCATIONAL", null);
+        staff(schoolB, ruralSettlement, "TEACHER", 1970, Sex.FEMALE, "POSTGRADUATE", null);
+        staff(schoolA, urbanSettlement, "TEACHER", 1980, Sex.MALE, "HIGHER", LocalDate.of(2026, 9, 15));
+        staff(preschoolP, urbanSettlement, "EDUCATOR", 1995, Sex.FEMALE, "HIGHER", null);
+        staff(preschoolP, urbanSettlement, "DIRECTOR", 1975, Sex.FEMALE, "HIGHER", null);
+        staff(preschoolP, urbanSettlement, "COOK", 1965, Sex.FEMALE, null, null);
+        staff(preschoolQ, ruralSettlement, "EDUCATOR", 2000, Sex.FEMALE, "POST_SECONDARY", null);
+        return this;
+    }
+
+    private void reload() {
+        schoolA = id("5943%", "GENERAL_SECONDARY_SCHOOL");
+        schoolB = id("5945%", "PRIMARY_SCHOOL");
+        evening = id("1143%", "EVENING_SCHOOL");
+        special = id("5943%", "SPECIAL_SCHOOL");
+        preschoolP = id("5943%", "PRESCHOOL");
+        preschoolQ = id("5945%", "PRESCHOOL");
+        iins.addAll(owner.sql("select p.iin from person p join enrolment e on e.person_id = p.id where e.kato like '5943%' "
+                + "or e.kato like '5945%' or e.kato like '1143%'").query(String.class).list());
+        iins.addAll(owner.sql("select iin from staff_member where kato like '5943%' or kato like '5945%'")
+                .query(String.class).list());
+        pupilId = owner.sql("select id from person where last_name = :n limit 1").param("n", SECRET_SURNAME)
+                .query(Long.class).single();
+        enrolmentId = owner.sql("select id from enrolment where person_id = :p").param("p", pupilId).query(Long.class).single();
+        staffMemberId = owner.sql("select id from staff_member where last_name = :n limit 1").param("n", SECRET_SURNAME)
+                .query(Long.class).single();
+        contractId = owner.sql("select id from employment_contract where staff_member_id = :s").param("s", staffMemberId)
+                .query(Long.class).single();
+    }
+
+    private long id(String kato, String kind) {
+        return owner.sql("select id from organisation where kato like :k and kind = :kind").param("k", kato)
+                .param("kind", kind).query(Long.class).single();
+    }
+
+    private long organisation(String kato, String name, String kind, boolean urban, String ownership, String... languages) {
+        long id = registry.organisation(kato, name, kind, 1, languages);
+        owner.sql("update organisation set urban = :u, ownership = :o where id = :id").param("u", urban)
+                .param("o", ownership).param("id", id).update();
+        return id;
+    }
+
+    private void pupil(LocalDate born, Sex sex, String nationality, long organisation, Long schoolClass, String kato,
+                       Integer grade, LocalDate from, LocalDate to) {
+        Iin iin = registry.nextIin(born, sex);
+        iins.add(iin.value());
+        long person = registry.person(iin, SECRET_SURNAME, SECRET_FIRST_NAME, kato);
+        owner.sql("update person set nationality = :n where id = :id").param("n", nationality).param("id", person).update();
+        long enrolment = registry.enrolment(person, organisation, schoolClass, kato, grade, from);
+        if (to != null)
+            owner.sql("update enrolment set enrolled_to = :to, expulsion_order = 'F-2' where id = :id").param("to", to)
+                    .param("id", enrolment).update();
+        if (pupilId == 0) {
+            pupilId = person;
+            enrolmentId = enrolment;
+        }
+    }
+
+    private void staff(long organisation, String kato, String position, int born, Sex sex, String education,
+                       LocalDate dismissed) {
+        Iin iin = registry.nextIin(LocalDate.of(born, 4, 14), sex);
+        iins.add(iin.value());
+        long member = owner.sql("""
+                        insert into staff_member (organisation_id, kato, iin, last_name, first_name, birth_date, sex,
+                                                  education_level)
+                        values (:o, :k, :iin, :l, :f, :b, :s, :e) returning id""")
+                .param("o", organisation).param("k", kato).param("iin", iin.value()).param("l", SECRET_SURNAME)
+                .param("f", SECRET_FIRST_NAME).param("b", iin.birthDate()).param("s", sex.name()).param("e", education)
+                .query(Long.class).single();
+        long contract = owner.sql("""
+                        insert into employment_contract (staff_member_id, organisation_id, kato, position, contract_number,
+                                                         contract_date, starts_on, dismissed_on, dismissal_order)
+                        values (:m, :o, :k, :p, :n, date '2020-08-20', date '2020-09-01', :d, :do) returning id""")
+                .param("m", member).param("o", organisation).param("k", kato).param("p", position)
+                .param("n", "СТ-" + iin.value().substring(6)).param("d", dismissed)
+                .param("do", dismissed == null ? null : "Б-1").query(Long.class).single();
+        if (staffMemberId == 0) {
+            staffMemberId = member;
+            contractId = contract;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package kz.bilim.statistics;
+
+import kz.bilim.BilimTest;
+import kz.bilim.TestUsers;
+import kz.bilim.kernel.CurrentScope;
+import kz.bilim.platform.database.OwnerDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * SC-5: every indicator computed from the registries — its total equals the sum over each of its breakdowns, and
+ * equals a count made here straight from the registries' tables (not through the snapshot); a cell of the fixture's
+ * own district is what the fixture holds; bad parameters are refused naming the parameter; indicators whose inputs
+ * are not held yet answer "not yet available", never a number.
+ */
+@BilimTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsIndicatorsTest {
+
+    private static final String GENERAL = "('PRIMARY_SCHOOL', 'BASIC_SCHOOL', 'GENERAL_SECONDARY_SCHOOL', 'SPECIAL_SCHOOL', "
+            + "'BOARDING_SCHOOL', 'EVENING_SCHOOL')";
+    private static final String OPEN = " and e.enrolled_from <= date '2026-10-05' and (e.enrolled_to is null or "
+            + "e.enrolled_to >= date '2026-10-05')";
+    private static final String CURRENT = " and c.starts_on <= date '2026-10-05' and (c.dismissed_on is null or "
+            + "c.dismissed_on >= date '2026-10-05') and (c.ends_on is null or c.ends_on >= date '2026-10-05')";
+
+    /** The independent counts: straight from the registries' tables, as of the snapshot day. */
+    private static final Map<Integer, String> REGISTRY_COUNT = Map.ofEntries(
+            Map.entry(1, "select count(*) from organisation o where o.kind in " + GENERAL),
+            Map.entry(2, "select count(*) from organisation o where o.kind = 'PRIMARY_SCHOOL'"),
+            Map.entry(3, "select count(*) from organisation o where o.kind = 'BASIC_SCHOOL'"),
+            Map.entry(4, "select count(*) from organisation o where o.kind = 'GENERAL_SECONDARY_SCHOOL'"),
+            Map.entry(7, "select count(*) from organisation o where o.kind = 'SPECIAL_SCHOOL'"),
+            Map.entry(8, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id where o.kind in "
+                    + GENERAL + OPEN),
+            Map.entry(9, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id where o.kind in "
+                    + GENERAL + OPEN),
+            Map.entry(16, "select count(*) from employment_contract c join organisation o on o.id = c.organisation_id "
+                    + "where c.position = 'TEACHER' and o.kind in " + GENERAL + CURRENT),
+            Map.entry(17, "select count(*) from employment_contract c join organisation o on o.id = c.organisation_id "
+                    + "join staff_member m on m.id = c.staff_member_id where c.position = 'TEACHER' and o.kind in "
+                    + GENERAL + " and m.education_level in ('HIGHER', 'POSTGRADUATE')" + CURRENT),
+            Map.entry(33, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id where o.kind in "
+                    + GENERAL + " and e.grade = 0" + OPEN),
+            Map.entry(34, "select count(*) from organisation o where o.kind = 'PRESCHOOL'"),
+            Map.entry(37, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id "
+                    + "where o.kind = 'PRESCHOOL'" + OPEN),
+            Map.entry(39, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id "
+                    + "join person p on p.id = e.person_id where o.kind = 'PRESCHOOL' and "
+                    + "extract(year from age(date '2026-10-05', p.birth_date)) between 1 and 6" + OPEN),
+            Map.entry(42, "select count(*) from employment_contract c join organisation o on o.id = c.organisation_id "
+                    + "join staff_position s on s.code = c.position where s.pedagogical and o.kind = 'PRESCHOOL'" + CURRENT),
+            Map.entry(43, "select count(*) from employment_contract c join organisation o on o.id = c.organisation_id "
+                    + "where c.position = 'EDUCATOR' and o.kind = 'PRESCHOOL'" + CURRENT));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OwnerDataSource ownerDataSource;
+    @Autowired
+    Indicators indicators;
+    @Autowired
+    JsonMapper json;
+
+    StatisticsFixture fixture;
+
+    @BeforeAll
+    void registries() throws Exception {
+        fixture = new StatisticsFixture(ownerDataSource).make();
+        mvc.perform(post("/api/v1/statistics/snapshots").with(TestUsers.ministry()).with(csrf())
+                        .contentType("application/json").content("{\"asOf\": \"2026-10-05\"}"))
+                .andExpect(status().isCreated());
+    }
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+    }
+
+    @ParameterizedTest(name = "SC-5 indicator {0}: total = sum over each breakdown = the registry''s own count")
+    @ValueSource(ints = {1, 2, 3, 4, 7, 8, 9, 16, 17, 33, 34, 37, 39, 42, 43})
+    @DisplayName("SC-5 an indicator's total equals the sum over each of its breakdowns and an independent count")
+    void totalsAgree(int number) {
+        var all = CurrentScope.asSystem(() -> indicators.all("2026-10-05").orElseThrow());
+        var tables = all.get(number);
+        assertThat(tables).as("indicator %d is computed", number).isNotNull();
+        long total = tables.get(null).total();
+        long registry = fixture.owner.sql(REGISTRY_COUNT.get(number)).query(Long.class).single();
+        assertThat(total).as("indicator %d: total against the registry", number).isEqualTo(registry).isPositive();
+        for (var breakdown : tables.entrySet()) {
+            if (breakdown.getKey() == null) continue;
+            assertThat(breakdown.getValue().total()).as("indicator %d by %s", number, breakdown.getKey().apiName())
+                    .isEqualTo(total);
+            assertThat(breakdown.getValue().rows()).allSatisfy(r -> assertThat(r.key()).containsOnlyKeys(
+                    breakdown.getKey().apiName()));
+        }
+        assertThat(tables.keySet()).as("every indicator breaks down by region and district")
+                .contains(Dim.REGION, Dim.DISTRICT);
+    }
+
+    @Test
+    @DisplayName("SC-5 the fixture's district: pupils by sex, grade, shift, language, nationality as the fixture holds them")
+    void cellsOfTheFixture() throws Exception {
+        var body = read("/api/v1/statistics/indicators/8?snapshot=2026-10-05&by=sex,grade,shift,language"
+                + "&filter=district:594300000");
+        assertThat(body.get("indicator").asInt()).isEqualTo(8);
+        assertThat(body.get("snapshot").asText()).isEqualTo("2026-10-05");
+        // school A: two girls/boys of grade 0 (kk, shift 1), two of grade 5 (ru, shift 2); the special school: one
+        // girl of grade 7 without a class (shift 0, the school's language ru). Expelled before and admitted after: out.
+        assertThat(rows(body)).containsExactlyInAnyOrder(
+                "sex=FEMALE,grade=0,shift=1,language=kk:1", "sex=FEMALE,grade=5,shift=2,language=ru:1",
+                "sex=FEMALE,grade=7,shift=0,language=ru:1", "sex=MALE,grade=0,shift=1,language=kk:1",
+                "sex=MALE,grade=5,shift=2,language=ru:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/8?snapshot=2026-10-05&by=nationality,ownership"
+                + "&filter=district:594300000")))
+                .containsExactlyInAnyOrder("nationality=KAZAKH,ownership=STATE:3", "nationality=RUSSIAN,ownership=STATE:1",
+                        "nationality=UNKNOWN,ownership=STATE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/1?snapshot=2026-10-05&by=schoolType,studyForm,locality,ownership"
+                + "&filter=district:594500000"))).containsExactly(
+                "schoolType=PRIMARY_SCHOOL,studyForm=DAY,locality=RURAL,ownership=PRIVATE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/8?snapshot=2026-10-05&by=studyForm,age"
+                + "&filter=district:114300000"))).containsExactly("studyForm=EVENING,age=21:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/42?snapshot=2026-10-05&by=educationLevel"
+                + "&filter=district:594300000"))).containsExactly("educationLevel=HIGHER:2");
+        assertThat(rows(read("/api/v1/statistics/indicators/17?snapshot=2026-10-05&by=sex&filter=region:590000000"
+                + "&filter=district:594300000"))).containsExactly("sex=FEMALE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=age&filter=district:594500000")))
+                .containsExactly("age=50_59:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/34?snapshot=2026-10-05&by=language,ownership"
+                + "&filter=region:590000000&filter=district:594500000"))).containsExactly("language=ru,ownership=PRIVATE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/39?snapshot=2026-10-05&by=district&filter=region:590000000"
+                + "&filter=district:594500000"))).as("the baby of eight months is not 1–6").isEmpty();
+    }
+
+    @Test
+    @DisplayName("SC-5 indicator 45 compares the key indicators' national totals across the 5-October snapshots")
+    void comparativeTable() throws Exception {
+        var body = read("/api/v1/statistics/indicators/45?snapshot=2026-10-05");
+        var total8 = read("/api/v1/statistics/indicators/8?snapshot=2026-10-05").get("rows").get(0).get("value").asLong();
+        assertThat(rows(body)).contains("indicator=8,snapshot=2026-10-05:" + total8);
+    }
+
+    @Test
+    @DisplayName("SC-5 bad input names the parameter: unknown indicator, a breakdown it lacks, a missing snapshot, a bad filter")
+    void badInput() throws Exception {
+        problem("/api/v1/statistics/indicators/46", 422, "number");
+        problem("/api/v1/statistics/indicators/abc", 422, "number");
+        problem("/api/v1/statistics/indicators/2?by=sex", 422, "by");
+        problem("/api/v1/statistics/indicators/1?by=region,galaxy", 422, "by");
+        problem("/api/v1/statistics/indicators/1?snapshot=2019-10-05", 422, "snapshot");
+        problem("/api/v1/statistics/indicators/1?snapshot=yesterday", 422, "snapshot");
+        problem("/api/v1/statistics/indicators/1?filter=sex:MALE", 422, "filter");
+        problem("/api/v1/statistics/indicators/1?filter=region", 422, "filter");
+        mvc.perform(get("/api/v1/statistics/indicators/2?by=sex").with(TestUsers.ministry()).header("Accept-Language", "ru"))
+                .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("разреза")));
+    }
+
+    @Test
+    @DisplayName("SC-5 an indicator whose input is not held yet answers 409 NOT YET AVAILABLE naming the input, never a number")
+    void notYetAvailable() throws Exception {
+        for (int number : new int[]{5, 10, 12, 13, 22, 29, 35, 41}) {
+            var body = problem("/api/v1/statistics/indicators/" + number + "?snapshot=2026-10-05", 409, "number");
+            assertThat(body.get("clause").asText()).isEqualTo("SC-5");
+            assertThat(body.has("rows")).isFalse();
+        }
+        var byNationality = problem("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=nationality", 409, "by");
+        assertThat(byNationality.get("errors").get(0).get("reason").asText()).contains("staffMember.nationality");
+        problem("/api/v1/statistics/indicators/37?by=group", 409, "by");
+    }
+
+    @Test
+    @DisplayName("SC-5 the catalogue lists all 45 with their breakdowns and what each pending one waits for")
+    void catalogue() throws Exception {
+        var body = json.readTree(mvc.perform(get("/api/v1/statistics/indicators").with(TestUsers.ministry()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(body.size()).isEqualTo(45);
+        assertThat(body.get(7).get("breakdowns").toString()).isEqualTo("[\"region\",\"district\",\"schoolType\","
+                + "\"studyForm\",\"locality\",\"ownership\",\"sex\",\"grade\",\"shift\",\"age\",\"nationality\",\"language\"]");
+        assertThat(body.get(11).get("status").asText()).isEqualTo("PENDING");
+        assertThat(body.get(11).get("waitsFor").asText()).isEqualTo("schoolPassport.camps");
+    }
+
+    @Test
+    @DisplayName("SC-5 a district officer reads the indicators of their own district only")
+    void scoped() throws Exception {
+        var body = json.readTree(mvc.perform(get("/api/v1/statistics/indicators/8?snapshot=2026-10-05&by=district")
+                        .with(TestUsers.district("594500000"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(rows(body)).containsExactly("district=594500000:1");
+    }
+
+    private JsonNode read(String url) throws Exception {
+        return json.readTree(mvc.perform(get(url).with(TestUsers.ministry())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private JsonNode problem(String url, int status, String field) throws Exception {
+        var response = mvc.perform(get(url).with(TestUsers.ministry())).andExpect(status().is(status))
+                .andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        var body = json.readTree(response.getContentAsString());
+        assertThat(body.get("errors").get(0).get("field").asText()).as(url).isEqualTo(field);
+        return body;
+    }
+
+    static java.util.List<String> rows(JsonNode body) {
+        var out = new java.util.ArrayList<String>();
+        for (JsonNode row : body.get("rows")) {
+            var parts = new java.util.ArrayList<String>();
+            row.properties().forEach(e -> {
+                if (!e.getKey().equals("value")) parts.add(e.getKey() + "=" + e.getValue().asText());
+            });
+            out.add(String.join(",", parts) + ":" + row.get("value").asLong());
+        }
+        return out;
+    }
+}
