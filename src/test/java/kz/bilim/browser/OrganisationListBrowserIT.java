@@ -96,7 +96,8 @@ class OrganisationListBrowserIT {
         Browser.screenshot(driver, "login-ru");
         driver.findElement(By.id("login-submit")).click();
         // signing in switches to the language of the user's profile (Russian for this officer)
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        // The login page has a ".who" too ("Войти"): wait for the page after sign-in, not for the element.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".who"), "Айгүл Сапарова"));
         assertThat(driver.findElement(By.cssSelector(".who")).getText()).contains("Айгүл Сапарова");
 
         driver.get("http://localhost:" + port + "/organisations");
