@@ -61,7 +61,7 @@ class ChildUploadBrowserIT {
                 """).param("d", DISTRICT).param("s", SETTLEMENT).update();
         jdbc.sql("""
                 insert into app_user (username, password_hash, full_name, role, kato, scope_kato, locale)
-                values ('browser.district', :hash, 'Айгүл Серікова', 'DISTRICT_OFFICER', :d, :d, 'ru')
+                values ('browser.child.district', :hash, 'Айгүл Серікова', 'DISTRICT_OFFICER', :d, :d, 'ru')
                 on conflict (username) do nothing
                 """).param("hash", passwords.encode("browser-district-2026")).param("d", DISTRICT).update();
         driver = Browser.start();
@@ -87,7 +87,7 @@ class ChildUploadBrowserIT {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         Browser.phone(driver, 390);
         driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("username")).sendKeys("browser.district");
+        driver.findElement(By.id("username")).sendKeys("browser.child.district");
         driver.findElement(By.id("password")).sendKeys("browser-district-2026");
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
