@@ -145,6 +145,28 @@ class CollectionPathTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"signature\": \"" + signature + "\"}"));
     }
 
+    /** The school fills the values and its head submits them signed: the submission's id. */
+    long submitted(long period, long school, SigningKey key, String values) throws Exception {
+        long submission = submissionOf(period, school);
+        fill(submission, school, values).andExpect(status().isOk());
+        submitSigned(submission, school, key).andExpect(status().isOk());
+        return submission;
+    }
+
+    /** Submitted signed and accepted by the district: the submission's id. */
+    long accepted(long period, long school, SigningKey key, String values) throws Exception {
+        long submission = submitted(period, school, key, values);
+        step(submission, "acceptance", null, district()).andExpect(status().isOk());
+        return submission;
+    }
+
+    /** A step of the level above on a submission ({@code acceptance}, {@code return}, {@code unapproval}…). */
+    ResultActions step(long submission, String step, String body, RequestPostProcessor who) throws Exception {
+        var request = post("/api/v1/collection/submissions/" + submission + "/" + step).with(who);
+        if (body != null) request = request.contentType(MediaType.APPLICATION_JSON).content(body);
+        return mvc.perform(request);
+    }
+
     ResultActions paper(long submission, LocalDate arrivedOn) throws Exception {
         return mvc.perform(multipart("/api/v1/collection/submissions/" + submission + "/paper")
                 .file(new MockMultipartFile("scan", "scan.pdf", "application/pdf", "%PDF-1.4 scan".getBytes()))
@@ -312,34 +334,26 @@ class CollectionPathTest {
     @DisplayName("EIS-6 the district returns with a comment, the school corrects, the district accepts and the data lock; consolidation waits for every school and sums set-based")
     void returnAcceptConsolidate() throws Exception {
         long period = publishedPeriod("P-path", today.plusDays(30));
-        long s1 = submissionOf(period, school1);
+        long s1 = submitted(period, school1, head1, GOOD);
         long s2 = submissionOf(period, school2);
-        fill(s1, school1, GOOD).andExpect(status().isOk());
-        submitSigned(s1, school1, head1).andExpect(status().isOk());
         // only the addressee acts
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/acceptance").with(school(school1)))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/return").with(district())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \" \"}"))
+        step(s1, "acceptance", null, school(school1)).andExpect(status().isForbidden());
+        step(s1, "return", "{\"comment\": \" \"}", district())
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("comment"));
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/return").with(district())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"Компьютерлер саны қате\"}"))
+        step(s1, "return", "{\"comment\": \"Компьютерлер саны қате\"}", district())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"))
                 .andExpect(jsonPath("$.comment").value("Компьютерлер саны қате"));
         fill(s1, school1, GOOD.replace("\"computers\": 40", "\"computers\": 42")).andExpect(status().isOk());
         submitSigned(s1, school1, head1).andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/acceptance").with(district()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        step(s1, "acceptance", null, district()).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
         fill(s1, school1, GOOD).andExpect(status().isConflict());
 
         mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation").with(district()))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.clause").value("EIS-6"));
         assertThat(fixture.count("select count(*) from collection_submission where period_id = ? and level = 'DISTRICT'", period)).isZero();
 
-        fill(s2, school2, GOOD.replace("\"deep_study\": {\"MATH\": 2, \"PHYS\": 1}", "\"deep_study\": {\"MATH\": 5, \"PHYS\": 0}"))
-                .andExpect(status().isOk());
-        submitSigned(s2, school2, head2).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/collection/submissions/" + s2 + "/acceptance").with(district())).andExpect(status().isOk());
+        accepted(period, school2, head2,
+                GOOD.replace("\"deep_study\": {\"MATH\": 2, \"PHYS\": 1}", "\"deep_study\": {\"MATH\": 5, \"PHYS\": 0}"));
         JsonNode consolidated = body(mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation")
                 .with(district())).andExpect(status().isOk()));
         assertThat(consolidated.get("level").asText()).isEqualTo("DISTRICT");
@@ -349,17 +363,14 @@ class CollectionPathTest {
         long districtRow = consolidated.get("id").asLong();
 
         // EIS-6: the district submits up; then it cannot withdraw an approval under it
-        mvc.perform(post("/api/v1/collection/submissions/" + districtRow + "/submission").with(district()))
+        step(districtRow, "submission", null, district())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("CONSOLIDATED"));
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/unapproval").with(district())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"check\"}"))
+        step(s1, "unapproval", "{\"reason\": \"check\"}", district())
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.clause").value("EIS-6"));
         // the region returns the district's consolidation; now the district may unapprove with a reason
-        mvc.perform(post("/api/v1/collection/submissions/" + districtRow + "/return").with(TestUsers.region(REGION))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"comment\": \"recheck school 1\"}"))
+        step(districtRow, "return", "{\"comment\": \"recheck school 1\"}", TestUsers.region(REGION))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/unapproval").with(district())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"recheck the computers\"}"))
+        step(s1, "unapproval", "{\"reason\": \"recheck the computers\"}", district())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
         JsonNode history = body(mvc.perform(get("/api/v1/collection/submissions/" + s1).with(district())))
                 .get("submission").get("history");
@@ -380,12 +391,8 @@ class CollectionPathTest {
     @DisplayName("EIS-8 an accepted submission found incorrect is marked distorted with the reason; the corrected version keeps the history and the counts show it")
     void distortion() throws Exception {
         long period = publishedPeriod("P-distorted", today.plusDays(30));
-        long s1 = submissionOf(period, school1);
-        fill(s1, school1, GOOD).andExpect(status().isOk());
-        submitSigned(s1, school1, head1).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/acceptance").with(district())).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/collection/submissions/" + s1 + "/distortion").with(district())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"40 computers reported, 12 found on inspection\"}"))
+        long s1 = accepted(period, school1, head1, GOOD);
+        step(s1, "distortion", "{\"reason\": \"40 computers reported, 12 found on inspection\"}", district())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETURNED"))
                 .andExpect(jsonPath("$.distorted").value(true)).andExpect(jsonPath("$.distortions").value(1));
         fill(s1, school1, GOOD.replace("\"computers\": 40, \"computers_internet\": 35", "\"computers\": 12, \"computers_internet\": 10"))
@@ -409,15 +416,12 @@ class CollectionPathTest {
         fill(s2, school2, GOOD).andExpect(status().isOk());
         submitSigned(s2, school2, head2).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.clause").value("EIS-6"));
-        mvc.perform(post("/api/v1/collection/submissions/" + s2 + "/lock-exception").with(district())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"until\": \"" + today.minusDays(1) + "\", \"reason\": \"\"}"))
+        step(s2, "lock-exception", "{\"until\": \"" + today.minusDays(1) + "\", \"reason\": \"\"}", district())
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("until")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("reason")));
-        mvc.perform(post("/api/v1/collection/submissions/" + s2 + "/lock-exception").with(district())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"until\": \"" + today.plusDays(3) + "\", \"reason\": \"the school was closed by flood\"}"))
+        step(s2, "lock-exception", "{\"until\": \"" + today.plusDays(3) + "\", \"reason\": \"the school was closed by flood\"}",
+                district())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.lockExceptionUntil").value(today.plusDays(3).toString()));
         submitSigned(s2, school2, head2).andExpect(status().isOk()).andExpect(jsonPath("$.late").value(true));
     }

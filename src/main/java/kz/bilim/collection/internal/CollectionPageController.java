@@ -3,6 +3,7 @@ package kz.bilim.collection.internal;
 import kz.bilim.collection.DataCollection;
 import kz.bilim.collection.Draft;
 import kz.bilim.collection.Form;
+import kz.bilim.collection.PaperSubmission;
 import kz.bilim.collection.FormDefinition;
 import kz.bilim.collection.Period;
 import kz.bilim.collection.Submission;
@@ -31,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +56,11 @@ class CollectionPageController {
     private final Organisations organisations;
     private final Territories territories;
     private final MessageSource messages;
+    private final Clock clock;
 
     CollectionPageController(DataCollection collection, Organisations organisations, Territories territories,
-                             MessageSource messages) {
+                             MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.collection = collection;
         this.organisations = organisations;
         this.territories = territories;
@@ -112,7 +117,35 @@ class CollectionPageController {
         model.addAttribute("drill", kato == null || kato.isBlank() || kato.endsWith("0000000"));
         model.addAttribute("place", kato == null || kato.isBlank() ? null
                 : territories.find(kato).map(t -> t.name(locale)).orElse(kato));
+        boolean drill = kato == null || kato.isBlank() || kato.endsWith("0000000");
+        model.addAttribute("bars", rows.stream().map(r -> Bar.of(r, locale, drill
+                ? "/collection/periods/" + id + "/dashboard?kato=" + r.kato() : null, messages)).toList());
+        // EIS-6: a territory officer consolidates the period from this page
+        Caller caller = SignedIn.required();
+        model.addAttribute("canConsolidate", CollectionPolicy.ownParticipant(caller).isPresent());
         return DASHBOARD;
+    }
+
+    /**
+     * EIS-1, EIS-8: one bar of the dashboard's chart — of the participants expected, the share submitted on time,
+     * submitted late and not submitted (percent of the bar's width), with its label and where it drills down to.
+     */
+    record Bar(String label, String href, double onTime, double late, double missing) {
+
+        static Bar of(kz.bilim.collection.Completeness r, Locale locale, String href, MessageSource messages) {
+            double expected = Math.max(r.expected(), 1);
+            double onTime = round(100.0 * (r.submitted() - r.late()) / expected);
+            double late = round(100.0 * r.late() / expected);
+            double missing = Math.max(0, round(100.0 - onTime - late));
+            String name = r.name() == null ? r.kato() : r.name().in(locale);
+            String label = messages.getMessage("collection.chart.bar",
+                    new Object[]{name, r.completenessPercent(), r.late(), r.expected()}, locale);
+            return new Bar(label, href, onTime, late, missing);
+        }
+
+        private static double round(double percent) {
+            return Math.round(percent * 10) / 10.0;
+        }
     }
 
     /** EIS-10: the final report for the page's session (the API's address needs a token). */
@@ -198,17 +231,100 @@ class CollectionPageController {
         return after(id, collection.giveBack(id, comment), "returned", model, redirect, locale);
     }
 
+    /** EIS-5, EIS-7: the addressee records paper that reached it, with the scan and the day it arrived. */
+    @PostMapping("/collection/submissions/{id}/paper")
+    String paper(@PathVariable long id, @RequestParam(required = false) MultipartFile scan,
+                 @RequestParam(required = false) String arrivedOn, @RequestParam(required = false) String reference,
+                 Model model, RedirectAttributes redirect, Locale locale) {
+        byte[] bytes;
+        try {
+            bytes = scan == null || scan.isEmpty() ? null : scan.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalDate day = date(arrivedOn);
+        if (day == null && arrivedOn != null && !arrivedOn.isBlank())
+            return after(id, Refusal.invalid("arrivedOn", "collection.value.not-a-date").outcome(), "paper", "paper",
+                    model, redirect, locale);
+        var paper = new PaperSubmission(bytes, scan == null ? null : scan.getContentType(), reference, day);
+        return after(id, collection.receivePaper(id, paper, null), "paper", "paper", model, redirect, locale);
+    }
+
+    /** EIS-6: the level that accepted withdraws its approval, with a reason. */
+    @PostMapping("/collection/submissions/{id}/unapprove")
+    String unapprove(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+                     RedirectAttributes redirect, Locale locale) {
+        return after(id, collection.unapprove(id, reason), "unapproved", "unapprove", model, redirect, locale);
+    }
+
+    /** EIS-8: an accepted submission found incorrect is marked distorted, with the reason. */
+    @PostMapping("/collection/submissions/{id}/distortion")
+    String distortion(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
+                      RedirectAttributes redirect, Locale locale) {
+        return after(id, collection.markDistorted(id, reason), "distorted", "distortion", model, redirect, locale);
+    }
+
+    /** EIS-6: a lock exception for this participant until a day, with a reason. */
+    @PostMapping("/collection/submissions/{id}/lock-exception")
+    String lockException(@PathVariable long id, @RequestParam(required = false) String until,
+                         @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                         Locale locale) {
+        LocalDate day = date(until);
+        if (day == null && until != null && !until.isBlank())
+            return after(id, Refusal.invalid("until", "collection.value.not-a-date").outcome(), "lock", "lock",
+                    model, redirect, locale);
+        return after(id, collection.grantLockException(id, day, reason), "lock", "lock", model, redirect, locale);
+    }
+
+    /** EIS-6: the caller's territory consolidates its accepted participants; refused with the count still missing. */
+    @PostMapping("/collection/periods/{id}/consolidate")
+    String consolidate(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        Outcome<Submission> outcome = collection.consolidate(id);
+        if (outcome instanceof Outcome.Refused<Submission> refused) {
+            redirect.addFlashAttribute("problem", problem(refused.refusal(), locale));
+            return "redirect:/collection/periods/" + id + "/dashboard";
+        }
+        redirect.addFlashAttribute("done", "consolidated");
+        return "redirect:/collection/submissions/" + outcome.orElseThrow().id();
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private String problem(Refusal refusal, Locale locale) {
+        return (refusal.clause() == null ? "" : refusal.clause() + ": ")
+                + messages.getMessage(refusal.reasonKey(), refusal.args().toArray(), refusal.reasonKey(), locale);
+    }
+
     private String after(long id, Outcome<Submission> outcome, String done, Model model, RedirectAttributes redirect,
                          Locale locale) {
-        if (outcome instanceof Outcome.Refused<Submission> refused) {
+        return after(id, outcome, done, null, model, redirect, locale);
+    }
+
+    /** After a step: the page again, or with the refusal beside the fields of the form that was sent ({@code form}). */
+    private <T> String after(long id, Outcome<T> outcome, String done, String form, Model model,
+                             RedirectAttributes redirect, Locale locale) {
+        if (outcome instanceof Outcome.Refused<T> refused) {
             Draft draft = collection.submission(id).orElseThrow(() -> refused.refusal().exception());
-            return show(draft, refused.refusal(), null, model, locale);
+            model.addAttribute("acted", form);
+            return show(draft, refused.refusal(), null, model, locale, form);
         }
         redirect.addFlashAttribute("done", done);
         return "redirect:/collection/submissions/" + id;
     }
 
     private String show(Draft draft, Refusal refusal, Map<String, String> typed, Model model, Locale locale) {
+        return show(draft, refusal, typed, model, locale, null);
+    }
+
+    private String show(Draft draft, Refusal refusal, Map<String, String> typed, Model model, Locale locale,
+                        String prefix) {
         Submission s = draft.submission();
         Period period = collection.period(s.periodId()).orElseThrow();
         Form form = collection.form(period.formId()).orElseThrow();
@@ -228,10 +344,10 @@ class CollectionPageController {
             for (var e : refusal.errors()) {
                 String key = e.field().startsWith("values.") ? e.field().substring(7)
                         : e.field().startsWith("explanations.") ? "x." + e.field().substring(13) : e.field();
+                if (prefix != null) key = prefix + "." + key;
                 errors.merge(key, messages.getMessage(e.reasonKey(), e.args(), e.reasonKey(), locale), (a, b) -> a + "; " + b);
             }
-            problem = (refusal.clause() == null ? "" : refusal.clause() + ": ")
-                    + messages.getMessage(refusal.reasonKey(), refusal.args().toArray(), refusal.reasonKey(), locale);
+            problem = problem(refusal, locale);
         }
         boolean participant = CollectionPolicy.isParticipant(caller, s.level(), s.organisationId(), s.kato());
         boolean addressee = CollectionPolicy.isAddressee(caller, s.level(), s.addresseeKato());
@@ -247,6 +363,12 @@ class CollectionPageController {
                 && s.level() == kz.bilim.collection.Level.ORGANISATION);
         model.addAttribute("canSubmit", participant && s.status().editable());
         model.addAttribute("canReview", addressee && s.status() == SubmissionStatus.SUBMITTED);
+        // EIS-6, EIS-8: what the level above may still do — record paper, withdraw, mark distorted, grant an exception
+        model.addAttribute("canPaper", addressee && s.status().editable()
+                && s.level() == kz.bilim.collection.Level.ORGANISATION);
+        model.addAttribute("canUnapprove", addressee && s.status() == SubmissionStatus.ACCEPTED);
+        model.addAttribute("canLock", addressee && s.status() != SubmissionStatus.ACCEPTED);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("participant", s.organisationId() == null ? s.kato()
                 : organisations.find(OrganisationId.of(s.organisationId())).map(o -> o.name(locale))
                 .orElse(String.valueOf(s.organisationId())));
