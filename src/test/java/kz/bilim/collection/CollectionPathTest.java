@@ -331,7 +331,7 @@ class CollectionPathTest {
     // ---- EIS-6, EIS-8 up the hierarchy
 
     @Test
-    @DisplayName("EIS-6 the district returns with a comment, the school corrects, the district accepts and the data lock; consolidation waits for every school and sums set-based")
+    @DisplayName("EIS-3, EIS-6 the district returns with a comment, the school corrects, the district accepts and the data lock; consolidation waits for every school and sums set-based")
     void returnAcceptConsolidate() throws Exception {
         long period = publishedPeriod("P-path", today.plusDays(30));
         long s1 = submitted(period, school1, head1, GOOD);

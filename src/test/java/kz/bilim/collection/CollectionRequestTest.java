@@ -134,7 +134,7 @@ class CollectionRequestTest {
     }
 
     @Test
-    @DisplayName("EIS-9, EIS-6, EIS-10, EIS-11 the additional request goes school → district → region → ministry; the final report is a PDF and an XLSX with completeness and timeliness")
+    @DisplayName("EIS-2, EIS-3, EIS-9, EIS-6, EIS-10, EIS-11 other data requested as needed pass between the four kinds of participant, school → district → region → ministry; the final report is a PDF and an XLSX with completeness and timeliness")
     void requestUpToTheFinalReport() throws Exception {
         long period = body(mvc.perform(post("/api/v1/collection/requests").with(TestUsers.ministry())
                 .contentType(MediaType.APPLICATION_JSON).content(request("T12-REQ", List.of(school1, school2))))
