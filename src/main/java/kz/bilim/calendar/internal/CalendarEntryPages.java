@@ -1,0 +1,138 @@
+package kz.bilim.calendar.internal;
+
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.RefusedException;
+import kz.bilim.platform.web.FormErrors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The ministry's pages for one kind of calendar entry (holiday, decree swap, school holiday period): a form to add,
+ * a form to edit that shows its errors in place, and a deletion that asks first. The three kinds differ only in their
+ * form and their checks, so the pages are written once; each kind's controller names its paths and its entries.
+ *
+ * @param <E> the entry as the calendar holds it
+ * @param <F> its form
+ */
+// on the class that declares the handlers: Spring Security looks for it there, not on the subclass
+@PreAuthorize("hasRole('MINISTRY_ADMIN')")
+abstract class CalendarEntryPages<E, F> {
+
+    static final String CONFIRM_DELETE = "calendar/confirm-delete";
+
+    private final String kind;
+    private final String view;
+    private final Clock clock;
+
+    /** {@code kind}: the entries' path under /admin/calendar; {@code view}: the form's template. */
+    CalendarEntryPages(String kind, String view, Clock clock) {
+        this.kind = kind;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    abstract Optional<E> find(long id);
+
+    abstract F blank();
+
+    abstract F formOf(E entry);
+
+    abstract Outcome<Long> save(long id, F form, Set<String> unreadable);
+
+    abstract boolean remove(long id);
+
+    /** The day that files the entry under its year (null while the form has none). */
+    abstract LocalDate formDay(F form);
+
+    abstract LocalDate entryDay(E entry);
+
+    /** What the deletion page names: the holiday's name, the decree… */
+    abstract String nameOf(E entry, Locale locale);
+
+    @GetMapping("/new")
+    String blankForm(Model model) {
+        model.addAttribute("form", blank());
+        return view;
+    }
+
+    @GetMapping("/{id}")
+    String form(@PathVariable long id, Model model) {
+        model.addAttribute("form", formOf(entry(id)));
+        model.addAttribute("id", id);
+        return view;
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") F form, BindingResult errors, RedirectAttributes redirect) {
+        return saved(0, form, errors, redirect);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") F form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        model.addAttribute("id", id);
+        return saved(id, form, errors, redirect);
+    }
+
+    /** Deleting asks first: this page names what goes and posts the confirmed deletion. */
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@PathVariable long id, Locale locale, Model model) {
+        E entry = entry(id);
+        model.addAttribute("kind", kind);
+        model.addAttribute("id", id);
+        model.addAttribute("date", entryDay(entry));
+        model.addAttribute("name", nameOf(entry, locale));
+        model.addAttribute("year", entryDay(entry).getYear());
+        return CONFIRM_DELETE;
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  RedirectAttributes redirect) {
+        if (!confirmed) return "redirect:/admin/calendar/" + kind + "/" + id + "/delete";
+        int year = entryDay(entry(id)).getYear();
+        remove(id);
+        redirect.addFlashAttribute("deleted", true);
+        return backTo(year);
+    }
+
+    private String saved(long id, F form, BindingResult errors, RedirectAttributes redirect) {
+        if (FormErrors.rejected(errors, save(id, form, unreadable(errors)))) return view;
+        redirect.addFlashAttribute("saved", true);
+        LocalDate day = formDay(form);
+        return backTo(day == null ? YearParameter.current(clock) : day.getYear());
+    }
+
+    private E entry(long id) {
+        return find(id).orElseThrow(CalendarEntryPages::notFound);
+    }
+
+    static String backTo(int year) {
+        return "redirect:/admin/calendar?year=" + year;
+    }
+
+    private static RefusedException notFound() {
+        return Refusal.notFound("calendar entry", "").exception();
+    }
+
+    /** The fields the form could not even read (a date that is not a date): the checks do not repeat them. */
+    private static Set<String> unreadable(BindingResult binding) {
+        return binding.getFieldErrors().stream().map(FieldError::getField).collect(Collectors.toSet());
+    }
+}
