@@ -20,12 +20,18 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The ministry's pages for one kind of calendar entry (holiday, decree swap, school holiday period): a form to add,
  * a form to edit that shows its errors in place, and a deletion that asks first. The three kinds differ only in their
- * form and their checks, so the pages are written once; each kind's controller names its paths and its entries.
+ * form and their checks, so the pages are written once; each kind's controller is its {@link Kind}: its path, its
+ * form and where its entries are read and written.
  *
  * @param <E> the entry as the calendar holds it
  * @param <F> its form
@@ -36,46 +42,37 @@ abstract class CalendarEntryPages<E, F> {
 
     static final String CONFIRM_DELETE = "calendar/confirm-delete";
 
-    private final String kind;
-    private final String view;
+    /** What the pages need of one kind of entry. */
+    record Kind<E, F>(String path, String view, LongFunction<Optional<E>> find, Supplier<F> blank,
+                      Function<E, F> formOf, Saving<F> save, LongPredicate remove,
+                      Function<F, LocalDate> formDay, Function<E, LocalDate> entryDay,
+                      BiFunction<E, Locale, String> nameOf) {
+    }
+
+    /** Saves a new entry (id 0) or a change; {@code unreadable}: the fields the form could not read. */
+    interface Saving<F> {
+        Outcome<Long> save(long id, F form, Set<String> unreadable);
+    }
+
+    private final Kind<E, F> kind;
     private final Clock clock;
 
-    /** {@code kind}: the entries' path under /admin/calendar; {@code view}: the form's template. */
-    CalendarEntryPages(String kind, String view, Clock clock) {
+    CalendarEntryPages(Kind<E, F> kind, Clock clock) {
         this.kind = kind;
-        this.view = view;
         this.clock = clock;
     }
 
-    abstract Optional<E> find(long id);
-
-    abstract F blank();
-
-    abstract F formOf(E entry);
-
-    abstract Outcome<Long> save(long id, F form, Set<String> unreadable);
-
-    abstract boolean remove(long id);
-
-    /** The day that files the entry under its year (null while the form has none). */
-    abstract LocalDate formDay(F form);
-
-    abstract LocalDate entryDay(E entry);
-
-    /** What the deletion page names: the holiday's name, the decree… */
-    abstract String nameOf(E entry, Locale locale);
-
     @GetMapping("/new")
     String blankForm(Model model) {
-        model.addAttribute("form", blank());
-        return view;
+        model.addAttribute("form", kind.blank().get());
+        return kind.view();
     }
 
     @GetMapping("/{id}")
     String form(@PathVariable long id, Model model) {
-        model.addAttribute("form", formOf(entry(id)));
+        model.addAttribute("form", kind.formOf().apply(entry(id)));
         model.addAttribute("id", id);
-        return view;
+        return kind.view();
     }
 
     @PostMapping
@@ -94,33 +91,33 @@ abstract class CalendarEntryPages<E, F> {
     @GetMapping("/{id}/delete")
     String confirmDelete(@PathVariable long id, Locale locale, Model model) {
         E entry = entry(id);
-        model.addAttribute("kind", kind);
+        model.addAttribute("kind", kind.path());
         model.addAttribute("id", id);
-        model.addAttribute("date", entryDay(entry));
-        model.addAttribute("name", nameOf(entry, locale));
-        model.addAttribute("year", entryDay(entry).getYear());
+        model.addAttribute("date", kind.entryDay().apply(entry));
+        model.addAttribute("name", kind.nameOf().apply(entry, locale));
+        model.addAttribute("year", kind.entryDay().apply(entry).getYear());
         return CONFIRM_DELETE;
     }
 
     @PostMapping("/{id}/delete")
     String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirmed,
                   RedirectAttributes redirect) {
-        if (!confirmed) return "redirect:/admin/calendar/" + kind + "/" + id + "/delete";
-        int year = entryDay(entry(id)).getYear();
-        remove(id);
+        if (!confirmed) return "redirect:/admin/calendar/" + kind.path() + "/" + id + "/delete";
+        int year = kind.entryDay().apply(entry(id)).getYear();
+        kind.remove().test(id);
         redirect.addFlashAttribute("deleted", true);
         return backTo(year);
     }
 
     private String saved(long id, F form, BindingResult errors, RedirectAttributes redirect) {
-        if (FormErrors.rejected(errors, save(id, form, unreadable(errors)))) return view;
+        if (FormErrors.rejected(errors, kind.save().save(id, form, unreadable(errors)))) return kind.view();
         redirect.addFlashAttribute("saved", true);
-        LocalDate day = formDay(form);
+        LocalDate day = kind.formDay().apply(form);
         return backTo(day == null ? YearParameter.current(clock) : day.getYear());
     }
 
     private E entry(long id) {
-        return find(id).orElseThrow(CalendarEntryPages::notFound);
+        return kind.find().apply(id).orElseThrow(CalendarEntryPages::notFound);
     }
 
     static String backTo(int year) {
