@@ -90,7 +90,61 @@ final class StatisticsFixture {
         staff(preschoolP, urbanSettlement, "DIRECTOR", 1975, Sex.FEMALE, "HIGHER", null);
         staff(preschoolP, urbanSettlement, "COOK", 1965, Sex.FEMALE, null, null);
         staff(preschoolQ, ruralSettlement, "EDUCATOR", 2000, Sex.FEMALE, "POST_SECONDARY", null);
+        // the school passports of 2026 (EIS-4): accepted for A, B and the evening school; the special school's was
+        // returned, so it counts nowhere
+        long period = passportPeriod();
+        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2);
+        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0);
+        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0);
+        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5);
         return this;
+    }
+
+    /** The 2026 school passport's period (the form made here unless another test has made it). */
+    private long passportPeriod() {
+        Long form = owner.sql("select id from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")
+                .query(Long.class).optional().orElse(null);
+        if (form == null)
+            form = owner.sql("""
+                            insert into collection_form (code, year, kind, periodicity, name_kk, name_ru, name_en,
+                                                         applies_to, definition, created_by)
+                            values ('SCHOOL-PASSPORT', 2026, 'REGULAR', 'ANNUAL', 'Мектеп паспорты', 'Паспорт школы',
+                                    'School passport', array['GENERAL_SECONDARY_SCHOOL'], '{}'::jsonb, 'statistics-test')
+                            returning id""").query(Long.class).single();
+        long formId = form;
+        return owner.sql("""
+                        select id from collection_period where form_id = :f order by ends_on desc, id desc limit 1""")
+                .param("f", formId).query(Long.class).optional().orElseGet(() -> owner.sql("""
+                        insert into collection_period (form_id, label, starts_on, ends_on, due_organisation, due_district,
+                                                       due_region, due_ministry)
+                        values (:f, '2026', date '2026-09-01', date '2026-10-05', date '2026-10-10', date '2026-10-20',
+                                date '2026-10-30', date '2026-11-10') returning id""")
+                        .param("f", formId).query(Long.class).single());
+    }
+
+    private void passport(long period, long organisation, String kato, String status, int computers, int internet,
+                          String camp, int deepStudyMath) {
+        long submission = owner.sql("""
+                        insert into collection_submission (period_id, level, organisation_id, kato, status, version)
+                        values (:p, 'ORGANISATION', :o, :k, :s, 1) returning id""")
+                .param("p", period).param("o", organisation).param("k", kato).param("s", status)
+                .query(Long.class).single();
+        value(submission, kato, organisation, "computers", "", computers, null);
+        value(submission, kato, organisation, "computers_internet", "", internet, null);
+        value(submission, kato, organisation, "camp", "", null, camp);
+        value(submission, kato, organisation, "places", "", 600, null);
+        if (deepStudyMath > 0) value(submission, kato, organisation, "deep_study", "MATH", deepStudyMath, null);
+        value(submission, kato, organisation, "deep_study", "IT", 0, null);
+    }
+
+    private void value(long submission, String kato, long organisation, String field, String row, Integer number,
+                       String text) {
+        owner.sql("""
+                        insert into collection_value (submission_id, kato, organisation_id, field_code, row_code,
+                                                      number_value, text_value)
+                        values (:s, :k, :o, :f, :r, :n, :t)""")
+                .param("s", submission).param("k", kato).param("o", organisation).param("f", field).param("r", row)
+                .param("n", number).param("t", text).update();
     }
 
     private void reload() {

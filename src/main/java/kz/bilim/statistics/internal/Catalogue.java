@@ -41,14 +41,14 @@ final class Catalogue {
         live(2, Source.ORGANISATIONS, "o.kind = 'PRIMARY_SCHOOL'", TERRITORY_4);
         live(3, Source.ORGANISATIONS, "o.kind = 'BASIC_SCHOOL'", TERRITORY_4);
         live(4, Source.ORGANISATIONS, "o.kind = 'GENERAL_SECONDARY_SCHOOL'", TERRITORY_4);
-        pending(5, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
+        live(5, Source.ORGANISATIONS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_4);
         pending(6, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "organisation.deepStudyProfile");
         live(7, Source.ORGANISATIONS, "o.kind = 'SPECIAL_SCHOOL'", TERRITORY_4);
         live(8, Source.PUPILS, GENERAL, PUPILS_12);
         live(9, Source.PUPILS, GENERAL, List.of(REGION, DISTRICT, AGE, SEX, GRADE, LOCALITY));
         pending(10, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "child.specialNeeds.pmpkConclusion");
-        pending(11, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
-        pending(12, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.camps");
+        live(11, Source.PUPILS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_SEX_GRADE);
+        live(12, Source.ORGANISATIONS, GENERAL + " and o.camp", TERRITORY_4);
         pending(13, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=ALTYN_BELGI");
         pending(14, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=HONOURS");
         pending(15, Source.PUPILS, List.of(REGION, DISTRICT, LOCALITY, GRADE, SEX), Feed.CHILD_REGISTRY,
@@ -71,8 +71,10 @@ final class Catalogue {
         pending(26, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation (evening school)");
         pending(27, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC, graduation.nextStep");
         pending(28, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=GENERAL, graduation.nextStep");
-        pending(29, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersForTeaching");
-        pending(30, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersWithInternet");
+        add(new Indicator(29, Source.ORGANISATIONS, GENERAL + " and o.kind <> 'EVENING_SCHOOL' and o.computers is not null",
+                TERRITORY_4, null, Map.of(), "coalesce(sum(o.computers), 0)"));
+        add(new Indicator(30, Source.ORGANISATIONS, GENERAL + " and o.computers_internet is not null", TERRITORY_4, null,
+                Map.of(), "coalesce(sum(o.computers_internet), 0)"));
         pending(31, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
         pending(32, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
         live(33, Source.PUPILS, GENERAL + " and f.grade = 0", PREPARATION);

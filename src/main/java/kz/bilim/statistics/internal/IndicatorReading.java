@@ -174,7 +174,8 @@ class IndicatorReading implements Indicators {
                     + ")");
         var sql = new StringBuilder("select ");
         select.forEach(s -> sql.append(s).append(", "));
-        sql.append(grouping).append(" as g, ").append(measure(indicator.source())).append(" as value from ")
+        sql.append(grouping).append(" as g, ")
+                .append(indicator.measure() != null ? indicator.measure() : measure(indicator.source())).append(" as value from ")
                 .append(from(indicator.source())).append(" where o.snapshot_id = :snapshot and (")
                 .append(indicator.where()).append(") and {scope: kato=o.kato, organisation=o.organisation_id}");
         int f = 0;

@@ -1,7 +1,10 @@
 package kz.bilim.statistics.internal;
 
+import kz.bilim.collection.CollectedValues;
+import kz.bilim.collection.SchoolPassport;
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.kernel.CurrentScope;
+import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.staff.StaffFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,20 +38,61 @@ class SnapshotTaking {
     private final OrganisationStatistics organisations;
     private final EnrolmentStatistics enrolments;
     private final StaffFigures staff;
+    private final CollectedValues collected;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
-                   JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, Clock clock) {
+                   CollectedValues collected, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
+                   Clock clock) {
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.staff = staff;
+        this.collected = collected;
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /** The accepted school passport of an organisation (null fields: not reported). */
+    static final class Passport {
+        Integer computers, computersInternet, campPlaces, places, buildings, buildingsEmergency, deepStudy;
+        Boolean camp;
+    }
+
+    static final List<String> PASSPORT_FIELDS = List.of(SchoolPassport.COMPUTERS, SchoolPassport.COMPUTERS_INTERNET,
+            SchoolPassport.CAMP, SchoolPassport.CAMP_PLACES, SchoolPassport.PLACES, SchoolPassport.BUILDINGS,
+            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY);
+
+    /** The school passports of the school year of {@code asOf}, accepted, per organisation (one set-based read). */
+    private Map<Long, Passport> passports(LocalDate asOf) {
+        var out = new HashMap<Long, Passport>();
+        int year = AcademicYear.containing(asOf).startYear();
+        for (var v : collected.accepted(SchoolPassport.CODE, year, PASSPORT_FIELDS, null)) {
+            var p = out.computeIfAbsent(v.organisationId(), k -> new Passport());
+            Integer n = v.number() == null ? null : v.number().intValue();
+            switch (v.field()) {
+                case SchoolPassport.COMPUTERS -> p.computers = n;
+                case SchoolPassport.COMPUTERS_INTERNET -> p.computersInternet = n;
+                case SchoolPassport.CAMP -> p.camp = "yes".equals(v.text());
+                case SchoolPassport.CAMP_PLACES -> p.campPlaces = n;
+                case SchoolPassport.PLACES -> p.places = n;
+                case SchoolPassport.BUILDINGS -> p.buildings = n;
+                case SchoolPassport.BUILDINGS_EMERGENCY -> p.buildingsEmergency = n;
+                case SchoolPassport.DEEP_STUDY -> p.deepStudy = (p.deepStudy == null ? 0 : p.deepStudy) + (n == null ? 0 : n);
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void integer(java.sql.PreparedStatement ps, int index, Integer value) throws java.sql.SQLException {
+        if (value == null) ps.setNull(index, Types.INTEGER);
+        else ps.setInt(index, value);
     }
 
     /** Takes the registries' state on {@code asOf}; must be called outside a transaction (a system run). */
@@ -56,8 +101,10 @@ class SnapshotTaking {
         var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
         var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
         var counts = new ArrayList<StaffFigures.Count>();
+        var passports = new HashMap<Long, Passport>();
         CurrentScope.asSystem(() -> {
             organisations.facts(orgs::add);
+            passports.putAll(passports(asOf));
             enrolments.pupilFacts(asOf, pupils::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
@@ -86,8 +133,10 @@ class SnapshotTaking {
                     .query(Long.class).single();
             long snapshot = id;
             template.batchUpdate("""
-                            insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language)
-                            values (?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                            insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language,
+                                computers, computers_internet, camp, camp_places, places, buildings, buildings_emergency,
+                                deep_study_classes)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
                 ps.setLong(1, snapshot);
                 ps.setLong(2, o.id());
                 ps.setString(3, o.kato());
@@ -95,6 +144,16 @@ class SnapshotTaking {
                 ps.setString(5, o.ownership().name());
                 ps.setBoolean(6, o.urban());
                 ps.setString(7, o.languages().size() == 1 ? o.languages().get(0) : "MIXED");
+                var p = passports.getOrDefault(o.id(), new Passport());
+                integer(ps, 8, p.computers);
+                integer(ps, 9, p.computersInternet);
+                if (p.camp == null) ps.setNull(10, Types.BOOLEAN);
+                else ps.setBoolean(10, p.camp);
+                integer(ps, 11, p.campPlaces);
+                integer(ps, 12, p.places);
+                integer(ps, 13, p.buildings);
+                integer(ps, 14, p.buildingsEmergency);
+                integer(ps, 15, p.deepStudy);
             });
             template.batchUpdate("""
                             insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
@@ -128,7 +187,10 @@ class SnapshotTaking {
             String digest = jdbc.sql("""
                             select md5(coalesce(string_agg(line, E'\\n' order by line), '')) from (
                                 select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
-                                       || urban || '|' || language as line
+                                       || urban || '|' || language || '|' || array_to_string(array[computers::text,
+                                       computers_internet::text, camp::text, camp_places::text, places::text,
+                                       buildings::text, buildings_emergency::text, deep_study_classes::text], ',', '-')
+                                       as line
                                   from stat_organisation where snapshot_id = :s
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
