@@ -26,6 +26,8 @@ record Indicator(int number, Source source, String where, List<Dim> dims, Pendin
         PUPILS,
         /** staff: contracts current on the day */
         STAFF,
+        /** graduations of the school year before the snapshot */
+        GRADUATES,
         /** No. 45: the totals of the others across the 5-October snapshots */
         COMPARATIVE
     }

@@ -59,7 +59,9 @@ class IndicatorReading implements Indicators {
             case REGION -> "left(o.kato, 2) || '0000000'";
             case DISTRICT -> "left(o.kato, 4) || '00000'";
             case SCHOOL_TYPE, ORGANISATION_TYPE -> "o.kind";
-            case STUDY_FORM -> "case when o.kind = 'EVENING_SCHOOL' then 'EVENING' else 'DAY' end";
+            case STUDY_FORM -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
+                    ? "case when o.kind = 'EVENING_SCHOOL' or f.study_form = 'EVENING' then 'EVENING' else 'DAY' end"
+                    : "case when o.kind = 'EVENING_SCHOOL' then 'EVENING' else 'DAY' end";
             case LOCALITY -> "case when o.urban then 'URBAN' else 'RURAL' end";
             case OWNERSHIP -> "o.ownership";
             case SEX -> "f.sex";
@@ -67,7 +69,8 @@ class IndicatorReading implements Indicators {
             case SHIFT -> "f.shift::text";
             case AGE -> source == Indicator.Source.STAFF ? "f.age_band" : "f.age::text";
             case NATIONALITY -> "f.nationality";
-            case LANGUAGE -> source == Indicator.Source.PUPILS ? "coalesce(f.language, o.language)" : "o.language";
+            case LANGUAGE -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
+                    ? "coalesce(f.language, o.language)" : "o.language";
             case EDUCATION_LEVEL -> "f.education_level";
             case GROUP -> throw new IllegalArgumentException("no group held yet");
         };
@@ -80,6 +83,8 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case STAFF -> "stat_staff f join stat_organisation o on o.snapshot_id = f.snapshot_id "
                     + "and o.organisation_id = f.organisation_id";
+            case GRADUATES -> "stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id "
+                    + "and o.organisation_id = f.organisation_id";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }
@@ -89,6 +94,7 @@ class IndicatorReading implements Indicators {
             case ORGANISATIONS -> "count(*)";
             case PUPILS -> "coalesce(sum(f.pupils), 0)";
             case STAFF -> "coalesce(sum(f.staff), 0)";
+            case GRADUATES -> "coalesce(sum(f.graduates), 0)";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }

@@ -100,12 +100,20 @@ class SnapshotTaking {
         long started = System.nanoTime();
         var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
         var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
+        var graduates = new ArrayList<EnrolmentStatistics.GraduationFact>();
+        // the graduations of the school year before the snapshot's (1 September … 31 August, not after the day)
+        var schoolYear = AcademicYear.containing(asOf);
+        LocalDate graduatedFrom = LocalDate.of(schoolYear.startYear() - 1, 9, 1);
+        LocalDate graduatedTo = LocalDate.of(schoolYear.startYear(), 8, 31);
+        if (graduatedTo.isAfter(asOf)) graduatedTo = asOf;
+        LocalDate graduatedUpTo = graduatedTo;
         var counts = new ArrayList<StaffFigures.Count>();
         var passports = new HashMap<Long, Passport>();
         CurrentScope.asSystem(() -> {
             organisations.facts(orgs::add);
             passports.putAll(passports(asOf));
             enrolments.pupilFacts(asOf, pupils::add);
+            enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
@@ -117,6 +125,8 @@ class SnapshotTaking {
             if (live) {
                 jdbc.sql("delete from stat_pupil where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
+                        .update();
                 jdbc.sql("delete from stat_organisation where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_snapshot where live").update();
@@ -157,7 +167,8 @@ class SnapshotTaking {
             });
             template.batchUpdate("""
                             insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
-                                                    nationality, pupils) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                    nationality, pupils, study_form, special_needs, orphan, disability)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     pupils, 5000, (ps, p) -> {
                         ps.setLong(1, snapshot);
                         ps.setLong(2, p.organisationId());
@@ -169,6 +180,30 @@ class SnapshotTaking {
                         ps.setInt(7, p.age());
                         ps.setString(8, p.nationality());
                         ps.setLong(9, p.pupils());
+                        ps.setString(10, p.studyForm());
+                        ps.setBoolean(11, p.specialNeeds());
+                        ps.setBoolean(12, p.orphan());
+                        ps.setBoolean(13, p.disability());
+                    });
+            template.batchUpdate("""
+                            insert into stat_graduate (snapshot_id, organisation_id, sex, grade, shift, language, age,
+                                                       nationality, study_form, certificate_kind, distinction, next_step,
+                                                       graduates) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    graduates, 5000, (ps, g) -> {
+                        ps.setLong(1, snapshot);
+                        ps.setLong(2, g.organisationId());
+                        ps.setString(3, g.sex());
+                        if (g.grade() == null) ps.setNull(4, Types.SMALLINT);
+                        else ps.setInt(4, g.grade());
+                        ps.setInt(5, g.shift());
+                        ps.setString(6, g.language());
+                        ps.setInt(7, g.age());
+                        ps.setString(8, g.nationality());
+                        ps.setString(9, g.studyForm());
+                        ps.setString(10, g.certificateKind());
+                        ps.setString(11, g.distinction());
+                        ps.setString(12, g.nextStep());
+                        ps.setLong(13, g.graduates());
                     });
             template.batchUpdate("""
                             insert into stat_staff (snapshot_id, organisation_id, position, pedagogical, education_level,
@@ -195,8 +230,15 @@ class SnapshotTaking {
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
                                        || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
-                                       || '|' || pupils
+                                       || '|' || pupils || '|' || study_form || '|' || special_needs || '|' || orphan
+                                       || '|' || disability
                                   from stat_pupil where snapshot_id = :s
+                                union all
+                                select 'g|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
+                                       || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
+                                       || '|' || study_form || '|' || certificate_kind || '|' || distinction || '|'
+                                       || next_step || '|' || graduates
+                                  from stat_graduate where snapshot_id = :s
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
