@@ -229,6 +229,11 @@ class IndicatorReading implements Indicators {
         return 0;
     }
 
+    static int numericFirstValues(String x, String y) {
+        if (x == null || y == null) return x == null ? (y == null ? 0 : -1) : 1;
+        return numericFirst(x, y);
+    }
+
     private static int numericFirst(String x, String y) {
         if (x.matches("\\d{1,6}") && y.matches("\\d{1,6}")) return Integer.compare(Integer.parseInt(x), Integer.parseInt(y));
         return x.compareTo(y);
@@ -301,6 +306,12 @@ class IndicatorReading implements Indicators {
             var taken = taking.take(today, true, "system");
             return new Snapshot(taken.id(), today, 1, true);
         }
+    }
+
+    /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */
+    List<LocalDate> snapshotDays() {
+        return jdbc.sql("select distinct as_of from stat_snapshot where not live and digest is not null order by as_of desc")
+                .query(LocalDate.class).list();
     }
 
     /** Forgets the live snapshot's age: the next live read retakes it (tests, after changing the registries). */
