@@ -89,6 +89,18 @@ class StatisticsPageTest {
     }
 
     @Test
+    @DisplayName("SC-4 the ministry takes a snapshot from the page; a territory office does not")
+    void takeFromThePage() throws Exception {
+        mvc.perform(post("/statistics/snapshots").with(TestUsers.ministry()).with(StatisticsIndicatorsTest.csrf())
+                        .param("asOf", "2026-10-05"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/statistics?snapshot=2026-10-05"));
+        mvc.perform(post("/statistics/snapshots").with(TestUsers.region("590000000")).with(StatisticsIndicatorsTest.csrf())
+                .param("asOf", "2026-10-05")).andExpect(status().isForbidden());
+    }
+
+    @Test
     @DisplayName("SC-5 the XLSX holds what the page shows: the same cells and total")
     void pivotXlsx() throws Exception {
         var response = mvc.perform(get("/statistics/pivot.xlsx?indicator=8&rows=sex&cols=grade&fdim=district"

@@ -67,9 +67,12 @@ class StatisticsPageController {
     private final StatisticsDocuments documents;
     private final MessageSource messages;
     private final Territories territories;
+    private final SnapshotTaking taking;
 
     StatisticsPageController(IndicatorReading indicators, StatisticsAccess access, AuditTrail audit, ValueLabels labels,
-                             StatisticsDocuments documents, MessageSource messages, Territories territories) {
+                             StatisticsDocuments documents, MessageSource messages, Territories territories,
+                             SnapshotTaking taking) {
+        this.taking = taking;
         this.indicators = indicators;
         this.access = access;
         this.audit = audit;
@@ -154,6 +157,23 @@ class StatisticsPageController {
         model.addAttribute("table", table);
         model.addAttribute("chart", PivotChart.svg(pivot, (String) model.getAttribute("title")));
         return VIEW;
+    }
+
+    /** SC-4: the ministry takes (again) the snapshot of a day from the page; then the page shows it. */
+    @org.springframework.web.bind.annotation.PostMapping("/statistics/snapshots")
+    @PreAuthorize("hasRole('MINISTRY_ADMIN')")
+    String take(@RequestParam(required = false) String asOf) {
+        java.time.LocalDate day;
+        try {
+            day = java.time.LocalDate.parse(asOf == null ? "" : asOf.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.invalid("asOf", "statistics.snapshot.bad", asOf).exception();
+        }
+        if (day.isAfter(access.today())) throw Refusal.invalid("asOf", "statistics.snapshot.future", day).exception();
+        var taken = taking.take(day, false, kz.bilim.kernel.SignedIn.required().username());
+        audit.record(AuditEntry.of(AuditAction.CREATE, "statistics-snapshot", taken.id(), "", null)
+                .with(Map.of("asOf", day.toString(), "version", taken.version())));
+        return "redirect:/statistics?snapshot=" + day;
     }
 
     @GetMapping("/statistics/pivot.xlsx")
