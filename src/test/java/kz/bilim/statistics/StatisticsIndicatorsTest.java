@@ -223,6 +223,18 @@ class StatisticsIndicatorsTest {
     }
 
     @Test
+    @DisplayName("SC-5 every live indicator with every breakdown in one answer, the same totals as one by one")
+    void allAtOnce() throws Exception {
+        var body = read("/api/v1/statistics/indicators/all?snapshot=2026-10-05");
+        var total8 = read("/api/v1/statistics/indicators/8?snapshot=2026-10-05").get("rows").get(0).get("value").asLong();
+        assertThat(body.get("indicators").get("8").get("total").get(0).get("value").asLong()).isEqualTo(total8);
+        long byRegion = 0;
+        for (var row : body.get("indicators").get("8").get("region")) byRegion += row.get("value").asLong();
+        assertThat(byRegion).isEqualTo(total8);
+        assertThat(body.get("indicators").has("35")).as("a pending indicator is not answered").isFalse();
+    }
+
+    @Test
     @DisplayName("SC-5 indicator 45 compares the key indicators' national totals across the 5-October snapshots")
     void comparativeTable() throws Exception {
         var body = read("/api/v1/statistics/indicators/45?snapshot=2026-10-05");

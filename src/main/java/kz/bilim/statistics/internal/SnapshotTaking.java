@@ -43,10 +43,12 @@ class SnapshotTaking {
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final kz.bilim.platform.database.OwnerDataSource owner;
 
     SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
                    CollectedValues collected, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
-                   Clock clock) {
+                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner) {
+        this.owner = owner;
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.staff = staff;
@@ -119,7 +121,7 @@ class SnapshotTaking {
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
                     StaffFigures.Dimension.AGE_BAND), 9)));
         });
-        return transaction.execute(status -> {
+        Taken taken = transaction.execute(status -> {
             Long id;
             int version;
             if (live) {
@@ -254,5 +256,9 @@ class SnapshotTaking {
                     .param("ms", (int) Math.min(Integer.MAX_VALUE, millis)).param("s", snapshot).update();
             return new Taken(snapshot, asOf, version, live, orgs.size(), pupilTotal, staffTotal, digest, millis);
         });
+        // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
+        // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
+        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate").update();
+        return taken;
     }
 }

@@ -135,7 +135,7 @@ class StatisticsPageController {
         model.addAttribute("regions", territories.regions());
         model.addAttribute("snapshots", indicators.snapshotDays());
         model.addAttribute("notices", access.notices(true));
-        model.addAttribute("title", s.indicator() + ". " + messages.getMessage("statistics.indicator." + s.indicator(),
+        model.addAttribute("heading", s.indicator() + ". " + messages.getMessage("statistics.indicator." + s.indicator(),
                 null, "", locale));
         var outcome = read(s);
         if (outcome instanceof Outcome.Refused<IndicatorTable> refused) {
@@ -155,7 +155,7 @@ class StatisticsPageController {
         var pivot = Pivot.of(table, s.rows(), s.columns(), labels, locale);
         model.addAttribute("pivot", pivot);
         model.addAttribute("table", table);
-        model.addAttribute("chart", PivotChart.svg(pivot, (String) model.getAttribute("title")));
+        model.addAttribute("chart", PivotChart.svg(pivot, (String) model.getAttribute("heading")));
         return VIEW;
     }
 
