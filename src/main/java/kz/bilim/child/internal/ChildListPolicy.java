@@ -32,6 +32,12 @@ final class ChildListPolicy {
 
     private static final String SCHOOL_AGE = "(" + AGE_6 + " and " + UNDER_18 + ")";
 
+    /** CA-3 (9), CA-4: the plug of list 9 — the truant lists' own tables (docs/child.md, "Truants"). */
+    private static final String TRUANT = """
+            exists (select 1 from truant_entry te join truant_list tl on tl.id = te.list_id
+                     where te.child_id = c.id and te.decision is distinct from 'COMMENTED'
+                       and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district))""";
+
     /** CA-3 (1)…(9). */
     static final Map<ChildList, String> RULES = new EnumMap<>(Map.of(
             // CA-3 (1) preschool-age children: under 6
@@ -52,9 +58,10 @@ final class ChildListPolicy {
             ChildList.NOT_COVERED, "(" + SCHOOL_AGE + " and not c.exempt and not "
                     + holds(ChildSource.EMIS_PRESCHOOL, ChildSource.EMIS_SCHOOL, ChildSource.EMIS_TVET,
                     ChildSource.EMIS_NON_STATE) + ")",
-            // CA-3 (9) systematically missing school without a valid reason: the agreed truant list (CA-4), not yet
-            // built (docs/child.md) — no child is on it
-            ChildList.TRUANT, "false"));
+            // CA-3 (9) systematically missing school without a valid reason: on the latest monthly list of the
+            // district (CA-4, package truancy), not commented away by the police liaison — the agreed list once
+            // placed, the formed list until then
+            ChildList.TRUANT, TRUANT));
 
     private ChildListPolicy() {
     }

@@ -74,6 +74,19 @@ class ChildRegistry implements Children {
               from child_list_count a where {scope: kato=a.kato} and a.kato between :from and :to
             """;
 
+    /**
+     * List 9 counted from the truant lists themselves (CA-4): they change by the police liaison's decisions, not by
+     * the children's rows the kept counts follow, and they hold a few children per district, so counting them fresh
+     * costs nothing.
+     */
+    private static final String TRUANTS = """
+            select c.kato, count(distinct c.id) as truant
+              from truant_entry te join truant_list tl on tl.id = te.list_id join child c on c.id = te.child_id
+             where {scope: kato=c.kato} and c.kato between :from and :to
+               and te.decision is distinct from 'COMMENTED'
+               and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district)
+             group by c.kato""";  // the rule of ChildListPolicy TRUANT, driven from the few entries
+
     private static final String SOURCES = """
             select child_id, source, origin, active, iin, last_name, first_name, patronymic, birth_date, sex,
                    citizenship, residence_kato, organisation_bin, grade
@@ -186,6 +199,14 @@ class ChildRegistry implements Children {
                 .query(rs -> {
                     var row = new EnumMap<ChildList, Long>(ChildList.class);
                     for (var l : ChildList.values()) row.put(l, rs.getLong(l.name().toLowerCase(Locale.ROOT)));
+                    row.put(ChildList.TRUANT, 0L); // never kept: counted below
+                    each.accept(rs.getString("kato"), row);
+                });
+        ScopeCondition.current().sql(jdbc, TRUANTS).param("from", range.first()).param("to", range.last())
+                .query(rs -> {
+                    var row = new EnumMap<ChildList, Long>(ChildList.class);
+                    for (var l : ChildList.values()) row.put(l, 0L);
+                    row.put(ChildList.TRUANT, rs.getLong("truant"));
                     each.accept(rs.getString("kato"), row);
                 });
     }
