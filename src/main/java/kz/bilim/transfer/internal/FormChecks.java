@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The checks of form of a TR-18 application, every bad field at once, and the registries' part of it: the child found
  * by IIN and surname (nationwide, audited), the school requested, the place names from the child's residence
- * (entered once: what the registry knows is not asked again). Must run outside a transaction (the lookups are system
- * runs of their own).
+ * (entered once: what the registry knows is not asked again). The lookups are system runs: called outside a
+ * transaction each opens its own; inside a system run's transaction (the submission) they all join it.
  */
 @Component
 class FormChecks {

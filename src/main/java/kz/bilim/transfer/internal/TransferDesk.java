@@ -105,9 +105,11 @@ class TransferDesk implements Transfers {
     public Outcome<byte[]> applicationText(ApplicationForm form) {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
-        var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
-        if (checked instanceof Refusal refusal) return refusal.outcome();
-        return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
+        return inOneTransaction(() -> {
+            var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            if (checked instanceof Refusal refusal) return refusal.outcome();
+            return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
+        });
     }
 
     @Override
@@ -115,16 +117,20 @@ class TransferDesk implements Transfers {
     public Outcome<TransferApplication> submit(ApplicationForm form) {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
-        var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
-        if (result instanceof Refusal refusal) return refusal.outcome();
-        Checked c = (Checked) result;
-        if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
-        byte[] content = ApplicationText.of(caller.iin(), c);
-        var signer = signatures.verify(content, c.signature(),
-                SignatureCheck.byPerson("TR-17", new Iin(caller.iin())).inField("signature"));
-        if (signer instanceof Outcome.Refused<?> refused) return refused.refusal().outcome();
         boolean onServer = Boolean.TRUE.equals(SERVER_SIGNED.get());
-        return register(c, Route.PORTAL, caller.id(), caller.iin(), caller.fullName(), content, c.signature(), onServer);
+        // one system transaction for the whole submission: the school, the child (its read audited), the place
+        // names, the signature and the write; a refusal before the write commits only the audit of the read
+        return inOneTransaction(() -> {
+            var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            if (result instanceof Refusal refusal) return refusal.outcome();
+            Checked c = (Checked) result;
+            if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
+            byte[] content = ApplicationText.of(caller.iin(), c);
+            var signer = signatures.verify(content, c.signature(),
+                    SignatureCheck.byPerson("TR-17", new Iin(caller.iin())).inField("signature"));
+            if (signer instanceof Outcome.Refused<?> refused) return refused.refusal().outcome();
+            return register(c, Route.PORTAL, caller.id(), caller.iin(), caller.fullName(), content, c.signature(), onServer);
+        });
     }
 
     /** Set by the demo page while it submits what it signed on the server with the demo applicant's test key. */
@@ -140,12 +146,15 @@ class TransferDesk implements Transfers {
                 form.settlement(), form.district(), form.city(), form.region(), form.registeredAddress(),
                 Long.toString(receivingOrganisationId), form.consent(), form.date(), form.exceptionGround(),
                 form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents());
-        var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
-        if (result instanceof Refusal refusal) return refusal.outcome();
-        Checked c = (Checked) result;
-        return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
+        return inOneTransaction(() -> {
+            var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
+            if (result instanceof Refusal refusal) return refusal.outcome();
+            Checked c = (Checked) result;
+            return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
+        });
     }
 
+    /** Inside the submission's system transaction. */
     private Outcome<TransferApplication> register(Checked c, Route route, Long userId, String applicantIin,
                                                   String applicantName, byte[] content, byte[] signature,
                                                   boolean onServer) {
@@ -168,19 +177,17 @@ class TransferDesk implements Transfers {
                 current == null ? null : current.id().value(), c.organisation().id().value(),
                 c.organisation().kato().value(), term.received(), term.registered(), term.due(), content, signature,
                 onServer);
-        return inTransaction(() -> {
-            TransferId id;
-            try {
-                id = repository.insert(row);
-            } catch (DuplicateKeyException e) {
-                throw Refusal.conflict("transfer.already-open").exception();
-            }
-            stage(id, "SUBMITTED", now, c.organisation().kato().value(),
-                    route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
-            audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
-                    c.organisation().id().value()).with(Map.of("route", route.name())));
-            return repository.find(id).orElseThrow();
-        });
+        TransferId id;
+        try {
+            id = repository.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw Refusal.conflict("transfer.already-open").exception();
+        }
+        stage(id, "SUBMITTED", now, c.organisation().kato().value(),
+                route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
+        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
+                c.organisation().id().value()).with(Map.of("route", route.name())));
+        return Outcome.done(repository.find(id).orElseThrow());
     }
 
     // ------------------------------------------------------------------------------------------- deciding
@@ -513,6 +520,16 @@ class TransferDesk implements Transfers {
 
     private String message(Refusal refusal) {
         return documents.new Bilingual().ru(refusal.reasonKey(), refusal.args().toArray());
+    }
+
+    /**
+     * A system run in one transaction of its own for work that answers with an outcome: a refusal returned as a value
+     * commits what was done before it (the audit of a read), a refusal raised rolls everything back.
+     */
+    private <T> Outcome<T> inOneTransaction(Supplier<Outcome<T>> work) {
+        Outcome<Outcome<T>> outer = inTransaction(work);
+        if (outer instanceof Outcome.Refused<Outcome<T>> refused) return refused.refusal().outcome();
+        return outer.orElseThrow();
     }
 
     /** A system run in a transaction of its own; a refusal raised inside rolls it back and comes out as a value. */
