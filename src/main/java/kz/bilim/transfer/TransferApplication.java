@@ -23,6 +23,15 @@ public record TransferApplication(TransferId id, Route route, TransferState stat
                                   String decidedBy, LocalDate arrivalCouponIssuedOn,
                                   ZonedDateTime arrivalCouponValidTo, LocalDate departureCouponIssuedOn, long version) {
 
+    /**
+     * TR-15: a departure abroad on paper — registered at the child's own school with the document confirming the
+     * departure instead of an arrival coupon; the route ends there with the expulsion order.
+     */
+    public boolean abroad() {
+        return route == Route.PAPER && exceptionGround == ExceptionGround.DEPARTURE_ABROAD
+                && departingOrganisationId != null && departingOrganisationId == receivingOrganisationId;
+    }
+
     /** Whether the term ran out before a decision (open and past its due moment). */
     public boolean overdueAt(java.time.Instant now) {
         return state.open() && now.isAfter(dueAt.toInstant());

@@ -123,8 +123,15 @@ class FormChecks {
                 return Refusal.invalid("grade", "error.field.required");
             grade = child.current().grade();
         }
-        if (child.current() != null && child.current().organisationId().equals(organisation.id()))
-            return Refusal.invalid("requestedOrganisationId", "transfer.organisation.same");
+        // TR-15: a departure abroad on paper is registered at the child's own school (nothing to move to)
+        boolean abroad = paper && exception == ExceptionGround.DEPARTURE_ABROAD;
+        if (child.current() != null && child.current().organisationId().equals(organisation.id()) != abroad)
+            return abroad ? Refusal.byRule("TR-15", new FieldError("requestedOrganisationId", "transfer.abroad.own-school"))
+                    : Refusal.invalid("requestedOrganisationId", "transfer.organisation.same");
+        if (abroad && child.current() == null)
+            return Refusal.byRule("TR-15", new FieldError("childIin", "transfer.abroad.not-enrolled"));
+        if (abroad && supporting == null)
+            return Refusal.byRule("TR-15", new FieldError("supportingDocument", "transfer.abroad.document-missing"));
         // entered once: the place of residence the registry knows, unless the applicant wrote another
         List<Territory> path = CurrentScope.asSystem(() -> territories.path(child.person().residenceKato().value()));
         for (Territory t : path) {

@@ -326,6 +326,7 @@ class TransferDesk implements Transfers {
         TransferApplication a = found.orElseThrow();
         var refusal = TransferPolicy.onRoute(a.route(), Route.PAPER).or(() -> TransferPolicy.inState(a.state(), TransferState.SUBMITTED));
         if (refusal.isPresent()) return refusal.get().outcome();
+        if (a.abroad()) return Refusal.byRule("TR-15", "transfer.abroad.no-coupon").outcome();
         Instant now = clock.instant();
         LocalDate today = calendar.processingDay(now);
         var validTo = TransferPolicy.couponValidTo(calendar, today);
@@ -369,6 +370,48 @@ class TransferDesk implements Transfers {
             var updated = repository.find(a.id()).orElseThrow();
             issue(DocumentKind.DEPARTURE_COUPON, updated, null, now, Map.of());
             return updated;
+        });
+    }
+
+    @Override
+    @PreAuthorize(PROVIDERS)
+    public Outcome<TransferApplication> departAbroad(TransferId id, String expulsionOrder) {
+        var found = receiving(id);
+        if (found instanceof Outcome.Refused<TransferApplication> r) return r;
+        TransferApplication a = found.orElseThrow();
+        if (!a.abroad()) return Refusal.byRule("TR-15", "transfer.abroad.not-abroad").outcome();
+        var refusal = TransferPolicy.inState(a.state(), TransferState.SUBMITTED);
+        if (refusal.isPresent()) return refusal.get().outcome();
+        String order = Text.blankToNull(expulsionOrder);
+        if (order == null) return Refusal.invalid("expulsionOrder", "error.field.required").outcome();
+        if (order.strip().length() > ORDER_MAX)
+            return Refusal.invalid("expulsionOrder", "transfer.field.too-long", ORDER_MAX).outcome();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        String actor = SignedIn.actor();
+        return inTransaction(() -> {
+            var locked = repository.lock(a.id()).orElseThrow();
+            TransferPolicy.inState(locked.state(), TransferState.SUBMITTED).ifPresent(r -> {
+                throw r.exception();
+            });
+            if (a.departingEnrolmentId() != null) {
+                var current = enrolments.find(new EnrolmentId(a.departingEnrolmentId()));
+                if (current.isPresent() && current.get().active()) {
+                    LocalDate last = today.minusDays(1);
+                    if (last.isBefore(current.get().enrolledFrom())) last = current.get().enrolledFrom();
+                    enrolments.expel(current.get().id(), new Expulsion(last, order.strip())).orElseThrow();
+                }
+            }
+            Map<String, Object> columns = new HashMap<>();
+            columns.put("decided_at", OffsetDateTime.ofInstant(now, clock.getZone()));
+            columns.put("decided_by", actor);
+            if (!repository.advance(a.id(), TransferState.SUBMITTED, TransferState.DEPARTED_ABROAD, columns))
+                throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
+            stage(a.id(), TransferState.DEPARTED_ABROAD.name(), now, a.kato(),
+                    "order " + order.strip() + ", document: " + a.supportingDocument());
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
+                    .with(Map.of("state", TransferState.DEPARTED_ABROAD.name())));
+            return repository.find(a.id()).orElseThrow();
         });
     }
 

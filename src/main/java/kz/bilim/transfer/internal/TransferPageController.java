@@ -222,7 +222,9 @@ class TransferPageController {
         boolean departingDesk = a.departingOrganisationId() != null && caller.administers(a.departingOrganisationId());
         model.addAttribute("canAccept", receivingDesk && a.route() == Route.PORTAL && a.state() == TransferState.SUBMITTED);
         model.addAttribute("canRefuse", receivingDesk && a.state().open());
-        model.addAttribute("canArrival", receivingDesk && a.route() == Route.PAPER && a.state() == TransferState.SUBMITTED);
+        model.addAttribute("canArrival", receivingDesk && a.route() == Route.PAPER && !a.abroad()
+                && a.state() == TransferState.SUBMITTED);
+        model.addAttribute("canAbroad", receivingDesk && a.abroad() && a.state() == TransferState.SUBMITTED);
         model.addAttribute("canDeparture", departingDesk && a.route() == Route.PAPER
                 && a.state() == TransferState.ARRIVAL_COUPON_ISSUED);
         model.addAttribute("canAdmit", receivingDesk && a.route() == Route.PAPER
@@ -268,6 +270,12 @@ class TransferPageController {
     @PreAuthorize("hasRole('ORGANISATION_ADMIN')")
     String departure(@PathVariable long id, Model model) {
         return decided(id, transfers.issueDepartureCoupon(new TransferId(id)), model);
+    }
+
+    @PostMapping("/{id}/departure-abroad")
+    @PreAuthorize("hasRole('ORGANISATION_ADMIN')")
+    String departAbroad(@PathVariable long id, @RequestParam(required = false) String expulsionOrder, Model model) {
+        return decided(id, transfers.departAbroad(new TransferId(id), expulsionOrder), model);
     }
 
     private String decided(long id, Outcome<TransferApplication> outcome, Model model) {
