@@ -21,7 +21,8 @@ public record TransferApplication(TransferId id, Route route, TransferState stat
                                   boolean signedOnServer, Long classId, Long enrolmentId,
                                   RefusalGround refusalGround, String refusalReason, ZonedDateTime decidedAt,
                                   String decidedBy, LocalDate arrivalCouponIssuedOn,
-                                  ZonedDateTime arrivalCouponValidTo, LocalDate departureCouponIssuedOn, long version) {
+                                  ZonedDateTime arrivalCouponValidTo, LocalDate departureCouponIssuedOn, long version,
+                                  String residenceDocument) {
 
     /**
      * TR-15: a departure abroad on paper — registered at the child's own school with the document confirming the

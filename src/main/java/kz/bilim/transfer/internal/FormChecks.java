@@ -103,6 +103,7 @@ class FormChecks {
         String applicantIin = null;
         String applicantName = null;
         String documents = text("documents", form.documents(), false, LONG_TEXT_MAX, errors);
+        String residenceDocument = text("residenceDocument", form.residenceDocument(), false, TEXT_MAX, errors);
         if (paper) {
             Iin a = iin("applicantIin", form.applicantIin(), errors);
             applicantIin = a == null ? null : a.value();
@@ -123,6 +124,9 @@ class FormChecks {
                 return Refusal.invalid("grade", "error.field.required");
             grade = child.current().grade();
         }
+        // TR-11: a foreign or stateless child comes under order No. 468 — permanent residence shown by its document
+        var foreigner = TransferPolicy.foreignerDocuments(child.person().citizenship(), residenceDocument);
+        if (foreigner.isPresent()) return foreigner.get();
         // TR-15: a departure abroad on paper is registered at the child's own school (nothing to move to)
         boolean abroad = paper && exception == ExceptionGround.DEPARTURE_ABROAD;
         if (child.current() != null && child.current().organisationId().equals(organisation.id()) != abroad)
@@ -146,7 +150,7 @@ class FormChecks {
         return new Checked(childIin, lastName, grade, phone, settlement, district == null ? "" : district,
                 city == null ? "" : city, region, address, organisation.id().value(), form.consent(), date, exception,
                 supporting, signature, applicantIin, applicantName, documents == null ? "" : documents, child,
-                organisation);
+                organisation, TransferPolicy.foreign(child.person().citizenship()) ? residenceDocument : null);
     }
 
     private static Iin iin(String field, String value, List<FieldError> errors) {

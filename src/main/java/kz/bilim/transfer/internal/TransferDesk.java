@@ -145,7 +145,8 @@ class TransferDesk implements Transfers {
         var withSchool = new ApplicationForm(form.childIin(), form.childLastName(), form.grade(), form.parentPhone(),
                 form.settlement(), form.district(), form.city(), form.region(), form.registeredAddress(),
                 Long.toString(receivingOrganisationId), form.consent(), form.date(), form.exceptionGround(),
-                form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents());
+                form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents(),
+                form.residenceDocument());
         return inOneTransaction(() -> {
             var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
             if (result instanceof Refusal refusal) return refusal.outcome();
@@ -176,7 +177,7 @@ class TransferDesk implements Transfers {
                 current == null ? null : current.organisationId().value(), current == null ? null : current.kato(),
                 current == null ? null : current.id().value(), c.organisation().id().value(),
                 c.organisation().kato().value(), term.received(), term.registered(), term.due(), content, signature,
-                onServer);
+                onServer, c.residenceDocument());
         TransferId id;
         try {
             id = repository.insert(row);
