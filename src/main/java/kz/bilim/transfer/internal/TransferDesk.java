@@ -1,5 +1,6 @@
 package kz.bilim.transfer.internal;
 
+import kz.bilim.access.AccountPositions;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
@@ -81,11 +82,12 @@ class TransferDesk implements Transfers {
     private final TransferDocuments documents;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final AccountPositions positions;
     private final Clock clock;
 
     TransferDesk(TransferRepository repository, FormChecks checks, Signatures signatures, WorkingCalendar calendar,
                  Organisations organisations, Enrolments enrolments, TransferDocuments documents, AuditTrail audit,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, AccountPositions positions, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.signatures = signatures;
@@ -95,6 +97,7 @@ class TransferDesk implements Transfers {
         this.documents = documents;
         this.audit = audit;
         this.transaction = transaction;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -309,8 +312,7 @@ class TransferDesk implements Transfers {
                 throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
             stage(a.id(), "REFUSED", now, a.kato(), ground.clause() + " " + ground.name());
             var updated = repository.find(a.id()).orElseThrow();
-            issue(DocumentKind.REFUSAL_RECEIPT, updated, null, now, Map.of("representative", SignedIn.caller()
-                    .map(Caller::fullName).orElse(actor)));
+            issue(DocumentKind.REFUSAL_RECEIPT, updated, null, now, Map.of("representative", representative(actor)));
             audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
                     .with(Map.of("state", "REFUSED", "ground", ground.name())));
             return updated;
@@ -556,6 +558,13 @@ class TransferDesk implements Transfers {
                 : a.classId() == null ? null : organisations.findClass(new SchoolClassId(a.classId())).orElse(null);
         var signed = documents.render(kind, a, receiving, departing, k, extra);
         repository.document(a.id(), kind, a.kato(), signed.pdf(), signed.signature(), now);
+    }
+
+    /** TR-18: the provider's representative on the receipt — the signed-in name and, when recorded, the position. */
+    private String representative(String actor) {
+        var caller = SignedIn.caller();
+        if (caller.isEmpty()) return actor;
+        return caller.get().fullName() + positions.of(caller.get().id()).map(p -> ", " + p).orElse("");
     }
 
     private void stage(TransferId id, String stage, Instant at, String kato, String note) {
