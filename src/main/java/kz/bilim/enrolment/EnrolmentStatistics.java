@@ -29,8 +29,25 @@ public interface EnrolmentStatistics {
      */
     void pupilFacts(LocalDate on, Consumer<PupilFact> sink);
 
-    /** {@code shift} 0 and {@code language} null: no class; {@code nationality} UNKNOWN when not recorded. */
+    /**
+     * {@code shift} 0 and {@code language} null: no class; {@code nationality} UNKNOWN when not recorded;
+     * {@code studyForm} DAY or EVENING; the marks valid on the day ({@link PupilRecords}): special educational needs
+     * with the PMPK conclusion, orphan or without parental care, disability.
+     */
     record PupilFact(long organisationId, String kato, String sex, Integer grade, int shift, String language, int age,
-                     String nationality, long pupils) {
+                     String nationality, String studyForm, boolean specialNeeds, boolean orphan, boolean disability,
+                     long pupils) {
+    }
+
+    /**
+     * SC-5: the graduations of the days {@code from}…{@code to} (the school year before a snapshot), one count per
+     * organisation and combination of marks — as a pupil's, with the certificate kind (BASIC, GENERAL), the
+     * distinction (ALTYN_BELGI, HONOURS, NONE) and the next step; age in full years on {@code ageOn}. Aggregates only.
+     */
+    void graduationFacts(LocalDate from, LocalDate to, LocalDate ageOn, Consumer<GraduationFact> sink);
+
+    record GraduationFact(long organisationId, String kato, String sex, Integer grade, int shift, String language,
+                          int age, String nationality, String studyForm, String certificateKind, String distinction,
+                          String nextStep, long graduates) {
     }
 }

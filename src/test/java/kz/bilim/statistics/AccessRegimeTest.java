@@ -168,4 +168,35 @@ class AccessRegimeTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].startsOn").value(org.hamcrest.Matchers.hasItem(today.plusDays(5).toString())));
     }
+
+    @Test
+    @DisplayName("SC-1 only a person in the Committee's register is given the analyst role (creating or changing an account)")
+    void analystRoleOnlyForRegistered() throws Exception {
+        String account = """
+                {"username": "%s", "fullName": "Test Analyst", "role": "STATISTICS_ANALYST", "locale": "ru",
+                 "enabled": true, "password": "Stat-Role-Password-2026"}""";
+        mvc.perform(post("/api/v1/users").with(TestUsers.ministry()).with(csrf()).header("Accept-Language", "ru")
+                        .contentType("application/json").content(account.formatted("stat.unlisted")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("role"))
+                .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("реестр")));
+        // another role is fine; turning it into the analyst's is refused just the same
+        var officer = body(mvc.perform(post("/api/v1/users").with(TestUsers.ministry()).with(csrf())
+                        .contentType("application/json").content("""
+                                {"username": "stat.unlisted2", "fullName": "Test Contact", "role": "CONTACT_CENTRE",
+                                 "locale": "ru", "enabled": true, "password": "Stat-Role-Password-2026"}"""))
+                .andExpect(status().isCreated()));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/users/"
+                        + officer.get("id").asLong()).with(TestUsers.ministry()).with(csrf())
+                        .contentType("application/json").content("""
+                                {"fullName": "Test Contact", "role": "STATISTICS_ANALYST", "enabled": true}"""))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("role"));
+        mvc.perform(post("/api/v1/statistics/responsible-persons").with(TestUsers.ministry()).with(csrf())
+                .contentType("application/json").content("""
+                        {"username": "stat.listed", "fullName": "Test Listed", "position": "specialist",
+                         "reportingYear": 2026, "changedOn": "2026-10-01"}""")).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/users").with(TestUsers.ministry()).with(csrf())
+                        .contentType("application/json").content(account.formatted("stat.listed")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.role").value("STATISTICS_ANALYST"));
+    }
 }

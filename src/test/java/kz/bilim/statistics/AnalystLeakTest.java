@@ -92,7 +92,7 @@ class AnalystLeakTest {
                                 .content("{}");
                         String body;
                         try {
-                            body = mvc.perform(builder).andReturn().getResponse().getContentAsString();
+                            body = StatisticsPageTest.text(mvc.perform(builder).andReturn().getResponse());
                         } catch (Exception e) {
                             body = String.valueOf(e.getMessage());
                         }
@@ -106,6 +106,10 @@ class AnalystLeakTest {
         }
         assertThat(endpoints).as("endpoints tried").isGreaterThan(80);
         assertThat(called).anyMatch(c -> c.startsWith("GET /api/v1/statistics/indicators/8"));
+        assertThat(called).as("the pivot page, its XLSX and the SC-4 summary (their text read out of XLSX and PDF)")
+                .anyMatch(c -> c.startsWith("GET /statistics?")).anyMatch(c -> c.startsWith("GET /statistics/pivot.xlsx"))
+                .anyMatch(c -> c.startsWith("GET /statistics/summary.pdf"))
+                .anyMatch(c -> c.startsWith("GET /statistics/summary.xlsx"));
         assertThat(leaks).as("personal data an analyst received").isEmpty();
     }
 

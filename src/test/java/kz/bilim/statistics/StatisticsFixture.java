@@ -69,11 +69,29 @@ final class StatisticsFixture {
         LocalDate from = LocalDate.of(2026, 9, 1);
         pupil(LocalDate.of(2020, 3, 1), Sex.FEMALE, "KAZAKH", schoolA, a0, urbanSettlement, 0, from, null);
         pupil(LocalDate.of(2020, 11, 2), Sex.MALE, "KAZAKH", schoolA, a0, urbanSettlement, 0, from, null);
-        pupil(LocalDate.of(2015, 5, 3), Sex.FEMALE, "RUSSIAN", schoolA, a5, urbanSettlement, 5, from, null);
-        pupil(LocalDate.of(2015, 1, 4), Sex.MALE, null, schoolA, a5, urbanSettlement, 5, from, null);
-        pupil(LocalDate.of(2019, 2, 5), Sex.FEMALE, "UZBEK", schoolB, b1, ruralSettlement, 1, from, null);
+        long senPupil = pupil(LocalDate.of(2015, 5, 3), Sex.FEMALE, "RUSSIAN", schoolA, a5, urbanSettlement, 5, from, null);
+        long eveningDepartment = pupil(LocalDate.of(2015, 1, 4), Sex.MALE, null, schoolA, a5, urbanSettlement, 5, from, null);
+        long orphanBefore = pupil(LocalDate.of(2019, 2, 5), Sex.FEMALE, "UZBEK", schoolB, b1, ruralSettlement, 1, from, null);
         pupil(LocalDate.of(2005, 6, 6), Sex.MALE, "KAZAKH", evening, e10, akmola, 10, from, null);
-        pupil(LocalDate.of(2013, 7, 7), Sex.FEMALE, "KAZAKH", special, null, urbanSettlement, 7, from, null);
+        long specialPupil = pupil(LocalDate.of(2013, 7, 7), Sex.FEMALE, "KAZAKH", special, null, urbanSettlement, 7, from, null);
+        // the pupils' registry (PupilRecords): SEN with the PMPK conclusion in school A and in the special school (there
+        // also a disability); an orphan mark that ended before the day; one pupil of the day school A in its evening
+        // department
+        mark(senPupil, "SPECIAL_NEEDS", "ПМПК № 12, 01.09.2026", from, null);
+        mark(specialPupil, "SPECIAL_NEEDS", "ПМПК № 13, 01.09.2026", from, null);
+        mark(specialPupil, "DISABILITY", "МСЭ № 7", from, null);
+        mark(orphanBefore, "ORPHAN", "Қамқоршылық органы № 3", from, LocalDate.of(2026, 9, 30));
+        owner.sql("update enrolment set study_form = 'EVENING' where id = :id").param("id", eveningDepartment).update();
+        // graduations of the school year 2025/26: "Altyn belgi" to university, basic with honours to college, the
+        // evening school's basic certificate to work; one of 2024/25 is not counted
+        graduate(LocalDate.of(2008, 3, 1), Sex.FEMALE, schoolA, urbanSettlement, 11, LocalDate.of(2026, 6, 20),
+                "GENERAL", "ALTYN_BELGI", "HIGHER_EDUCATION");
+        graduate(LocalDate.of(2010, 4, 2), Sex.MALE, schoolA, urbanSettlement, 9, LocalDate.of(2026, 6, 10),
+                "BASIC", "HONOURS", "TVET");
+        graduate(LocalDate.of(2004, 5, 3), Sex.MALE, evening, akmola, 9, LocalDate.of(2026, 6, 12),
+                "BASIC", null, "EMPLOYED");
+        graduate(LocalDate.of(2007, 6, 4), Sex.FEMALE, schoolA, urbanSettlement, 11, LocalDate.of(2025, 6, 20),
+                "GENERAL", null, "NOT_PLACED");
         // expelled before the day, admitted after it: neither is counted on the day
         pupil(LocalDate.of(2015, 8, 8), Sex.MALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, from, LocalDate.of(2026, 9, 20));
         pupil(LocalDate.of(2015, 9, 9), Sex.FEMALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, LocalDate.of(2026, 11, 2), null);
@@ -90,7 +108,61 @@ final class StatisticsFixture {
         staff(preschoolP, urbanSettlement, "DIRECTOR", 1975, Sex.FEMALE, "HIGHER", null);
         staff(preschoolP, urbanSettlement, "COOK", 1965, Sex.FEMALE, null, null);
         staff(preschoolQ, ruralSettlement, "EDUCATOR", 2000, Sex.FEMALE, "POST_SECONDARY", null);
+        // the school passports of 2026 (EIS-4): accepted for A, B and the evening school; the special school's was
+        // returned, so it counts nowhere
+        long period = passportPeriod();
+        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2);
+        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0);
+        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0);
+        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5);
         return this;
+    }
+
+    /** The 2026 school passport's period (the form made here unless another test has made it). */
+    private long passportPeriod() {
+        Long form = owner.sql("select id from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")
+                .query(Long.class).optional().orElse(null);
+        if (form == null)
+            form = owner.sql("""
+                            insert into collection_form (code, year, kind, periodicity, name_kk, name_ru, name_en,
+                                                         applies_to, definition, created_by)
+                            values ('SCHOOL-PASSPORT', 2026, 'REGULAR', 'ANNUAL', 'Мектеп паспорты', 'Паспорт школы',
+                                    'School passport', array['GENERAL_SECONDARY_SCHOOL'], '{}'::jsonb, 'statistics-test')
+                            returning id""").query(Long.class).single();
+        long formId = form;
+        return owner.sql("""
+                        select id from collection_period where form_id = :f order by ends_on desc, id desc limit 1""")
+                .param("f", formId).query(Long.class).optional().orElseGet(() -> owner.sql("""
+                        insert into collection_period (form_id, label, starts_on, ends_on, due_organisation, due_district,
+                                                       due_region, due_ministry)
+                        values (:f, '2026', date '2026-09-01', date '2026-10-05', date '2026-10-10', date '2026-10-20',
+                                date '2026-10-30', date '2026-11-10') returning id""")
+                        .param("f", formId).query(Long.class).single());
+    }
+
+    private void passport(long period, long organisation, String kato, String status, int computers, int internet,
+                          String camp, int deepStudyMath) {
+        long submission = owner.sql("""
+                        insert into collection_submission (period_id, level, organisation_id, kato, status, version)
+                        values (:p, 'ORGANISATION', :o, :k, :s, 1) returning id""")
+                .param("p", period).param("o", organisation).param("k", kato).param("s", status)
+                .query(Long.class).single();
+        value(submission, kato, organisation, "computers", "", computers, null);
+        value(submission, kato, organisation, "computers_internet", "", internet, null);
+        value(submission, kato, organisation, "camp", "", null, camp);
+        value(submission, kato, organisation, "places", "", 600, null);
+        if (deepStudyMath > 0) value(submission, kato, organisation, "deep_study", "MATH", deepStudyMath, null);
+        value(submission, kato, organisation, "deep_study", "IT", 0, null);
+    }
+
+    private void value(long submission, String kato, long organisation, String field, String row, Integer number,
+                       String text) {
+        owner.sql("""
+                        insert into collection_value (submission_id, kato, organisation_id, field_code, row_code,
+                                                      number_value, text_value)
+                        values (:s, :k, :o, :f, :r, :n, :t)""")
+                .param("s", submission).param("k", kato).param("o", organisation).param("f", field).param("r", row)
+                .param("n", number).param("t", text).update();
     }
 
     private void reload() {
@@ -125,7 +197,30 @@ final class StatisticsFixture {
         return id;
     }
 
-    private void pupil(LocalDate born, Sex sex, String nationality, long organisation, Long schoolClass, String kato,
+    private void mark(long enrolment, String mark, String basis, LocalDate from, LocalDate to) {
+        owner.sql("""
+                        insert into pupil_mark (person_id, organisation_id, kato, mark, basis, valid_from, valid_to,
+                                                recorded_by)
+                        select person_id, organisation_id, kato, :m, :b, :f, :t, 'statistics-test' from enrolment
+                         where id = :e""")
+                .param("m", mark).param("b", basis).param("f", from).param("t", to).param("e", enrolment).update();
+    }
+
+    private void graduate(LocalDate born, Sex sex, long organisation, String kato, int grade, LocalDate on,
+                          String certificate, String distinction, String nextStep) {
+        long enrolment = pupil(born, sex, "KAZAKH", organisation, null, kato, grade, LocalDate.of(on.getYear() - 1, 9, 1),
+                null);
+        owner.sql("update enrolment set enrolled_to = :on, expulsion_order = 'GRADUATION' where id = :id")
+                .param("on", on).param("id", enrolment).update();
+        owner.sql("""
+                        insert into pupil_graduation (enrolment_id, organisation_id, kato, graduated_on, certificate_kind,
+                                                      certificate_number, distinction, next_step, recorded_by)
+                        values (:e, :o, :k, :on, :c, :n, :d, :s, 'statistics-test')""")
+                .param("e", enrolment).param("o", organisation).param("k", kato).param("on", on).param("c", certificate)
+                .param("n", "ЖОБ-" + enrolment).param("d", distinction).param("s", nextStep).update();
+    }
+
+    private long pupil(LocalDate born, Sex sex, String nationality, long organisation, Long schoolClass, String kato,
                        Integer grade, LocalDate from, LocalDate to) {
         Iin iin = registry.nextIin(born, sex);
         iins.add(iin.value());
@@ -139,6 +234,7 @@ final class StatisticsFixture {
             pupilId = person;
             enrolmentId = enrolment;
         }
+        return enrolment;
     }
 
     private void staff(long organisation, String kato, String position, int born, Sex sex, String education,

@@ -40,13 +40,53 @@ class StatisticsIndicatorsTest {
     private static final String CURRENT = " and c.starts_on <= date '2026-10-05' and (c.dismissed_on is null or "
             + "c.dismissed_on >= date '2026-10-05') and (c.ends_on is null or c.ends_on >= date '2026-10-05')";
 
+    /** The accepted values of the latest period of the 2026 school passport, per organisation (EIS-4). */
+    private static final String PASSPORT = " from collection_form cf join lateral (select p.id from collection_period p "
+            + "where p.form_id = cf.id order by p.ends_on desc, p.id desc limit 1) cp on true join collection_submission cs "
+            + "on cs.period_id = cp.id and cs.level = 'ORGANISATION' and cs.status = 'ACCEPTED' join collection_value v "
+            + "on v.submission_id = cs.id join organisation o on o.id = cs.organisation_id "
+            + "where cf.code = 'SCHOOL-PASSPORT' and cf.year = 2026 and o.kind in " + GENERAL;
+    private static final String DEEP_STUDY_SCHOOLS = "select cs.organisation_id" + PASSPORT
+            + " and v.field_code = 'deep_study' group by 1 having sum(v.number_value) > 0";
+
+    private static final String PUPILS = "select count(*) from enrolment e join organisation o on o.id = e.organisation_id "
+            + "where o.kind in " + GENERAL + OPEN;
+    private static final String MARKED = " and exists (select 1 from pupil_mark m where m.person_id = e.person_id and "
+            + "m.valid_from <= date '2026-10-05' and (m.valid_to is null or m.valid_to >= date '2026-10-05') and m.mark in ";
+    private static final String GRADUATES = "select count(*) from pupil_graduation g join enrolment e on e.id = g.enrolment_id "
+            + "join organisation o on o.id = g.organisation_id where g.graduated_on between date '2025-09-01' and "
+            + "date '2026-08-31' and o.kind in " + GENERAL;
+
     /** The independent counts: straight from the registries' tables, as of the snapshot day. */
     private static final Map<Integer, String> REGISTRY_COUNT = Map.ofEntries(
             Map.entry(1, "select count(*) from organisation o where o.kind in " + GENERAL),
             Map.entry(2, "select count(*) from organisation o where o.kind = 'PRIMARY_SCHOOL'"),
             Map.entry(3, "select count(*) from organisation o where o.kind = 'BASIC_SCHOOL'"),
             Map.entry(4, "select count(*) from organisation o where o.kind = 'GENERAL_SECONDARY_SCHOOL'"),
+            Map.entry(5, "select count(*) from (" + DEEP_STUDY_SCHOOLS + ") d"),
             Map.entry(7, "select count(*) from organisation o where o.kind = 'SPECIAL_SCHOOL'"),
+            Map.entry(11, "select count(*) from enrolment e where e.organisation_id in (" + DEEP_STUDY_SCHOOLS + ")" + OPEN),
+            Map.entry(12, "select count(*)" + PASSPORT + " and v.field_code = 'camp' and v.text_value = 'yes'"),
+            Map.entry(10, PUPILS + " and o.kind <> 'SPECIAL_SCHOOL'" + MARKED + "('SPECIAL_NEEDS'))"),
+            Map.entry(21, PUPILS + MARKED + "('SPECIAL_NEEDS'))"),
+            Map.entry(22, PUPILS + MARKED + "('ORPHAN', 'WITHOUT_PARENTAL_CARE', 'DISABILITY'))"),
+            Map.entry(18, PUPILS + " and o.kind <> 'EVENING_SCHOOL' and e.study_form = 'EVENING'"),
+            Map.entry(13, GRADUATES + " and g.distinction = 'ALTYN_BELGI'"),
+            Map.entry(14, GRADUATES + " and g.distinction = 'HONOURS'"),
+            Map.entry(15, GRADUATES + " and g.next_step in ('CONTINUES_SCHOOL', 'TVET', 'HIGHER_EDUCATION', 'EMPLOYED')"),
+            Map.entry(20, GRADUATES + " and o.kind = 'EVENING_SCHOOL' and g.certificate_kind = 'BASIC'"),
+            Map.entry(23, GRADUATES),
+            Map.entry(24, GRADUATES + " and g.certificate_kind = 'BASIC'"),
+            Map.entry(25, GRADUATES + " and g.certificate_kind = 'GENERAL'"),
+            Map.entry(26, GRADUATES + " and (o.kind = 'EVENING_SCHOOL' or e.study_form = 'EVENING')"),
+            Map.entry(27, GRADUATES + " and g.certificate_kind = 'BASIC' and g.next_step in ('CONTINUES_SCHOOL', 'TVET', "
+                    + "'HIGHER_EDUCATION')"),
+            Map.entry(28, GRADUATES + " and g.certificate_kind = 'GENERAL' and g.next_step in ('CONTINUES_SCHOOL', 'TVET', "
+                    + "'HIGHER_EDUCATION')"),
+            Map.entry(29, "select coalesce(sum(v.number_value), 0)::bigint" + PASSPORT
+                    + " and v.field_code = 'computers' and o.kind <> 'EVENING_SCHOOL'"),
+            Map.entry(30, "select coalesce(sum(v.number_value), 0)::bigint" + PASSPORT
+                    + " and v.field_code = 'computers_internet'"),
             Map.entry(8, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id where o.kind in "
                     + GENERAL + OPEN),
             Map.entry(9, "select count(*) from enrolment e join organisation o on o.id = e.organisation_id where o.kind in "
@@ -93,7 +133,8 @@ class StatisticsIndicatorsTest {
     }
 
     @ParameterizedTest(name = "SC-5 indicator {0}: total = sum over each breakdown = the registry''s own count")
-    @ValueSource(ints = {1, 2, 3, 4, 7, 8, 9, 16, 17, 33, 34, 37, 39, 42, 43})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 33, 34, 37, 39, 42, 43})
     @DisplayName("SC-5 an indicator's total equals the sum over each of its breakdowns and an independent count")
     void totalsAgree(int number) {
         var all = CurrentScope.asSystem(() -> indicators.all("2026-10-05").orElseThrow());
@@ -145,6 +186,52 @@ class StatisticsIndicatorsTest {
                 + "&filter=region:590000000&filter=district:594500000"))).containsExactly("language=ru,ownership=PRIVATE:1");
         assertThat(rows(read("/api/v1/statistics/indicators/39?snapshot=2026-10-05&by=district&filter=region:590000000"
                 + "&filter=district:594500000"))).as("the baby of eight months is not 1–6").isEmpty();
+        // the school passports: A has a camp, 30 computers (25 with internet) and deep-study classes; the special
+        // school's passport was returned, so it counts nowhere; the evening school's computers are not day schools'
+        assertThat(rows(read("/api/v1/statistics/indicators/29?snapshot=2026-10-05&by=locality"
+                + "&filter=region:590000000"))).containsExactly("locality=RURAL:5", "locality=URBAN:30");
+        assertThat(rows(read("/api/v1/statistics/indicators/30?snapshot=2026-10-05&by=district"
+                + "&filter=district:114300000"))).containsExactly("district=114300000:4");
+        assertThat(rows(read("/api/v1/statistics/indicators/12?snapshot=2026-10-05&by=ownership"
+                + "&filter=district:594300000"))).containsExactly("ownership=STATE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/5?snapshot=2026-10-05&by=district"
+                + "&filter=region:590000000"))).containsExactly("district=594300000:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/11?snapshot=2026-10-05&by=grade"
+                + "&filter=region:590000000"))).containsExactly("grade=0:2", "grade=5:2");
+        // the pupils' registry: SEN (PMPK) in school A and the special school — only A's in "general schools" (10);
+        // the orphan mark ended before the day; A's evening department
+        assertThat(rows(read("/api/v1/statistics/indicators/10?snapshot=2026-10-05&by=grade&filter=region:590000000")))
+                .containsExactly("grade=5:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/21?snapshot=2026-10-05&by=schoolType"
+                + "&filter=region:590000000"))).containsExactly("schoolType=GENERAL_SECONDARY_SCHOOL:1",
+                "schoolType=SPECIAL_SCHOOL:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/22?snapshot=2026-10-05&by=schoolType"
+                + "&filter=region:590000000"))).containsExactly("schoolType=SPECIAL_SCHOOL:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/18?snapshot=2026-10-05&by=studyForm,sex"
+                + "&filter=region:590000000"))).containsExactly("studyForm=EVENING,sex=MALE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/8?snapshot=2026-10-05&by=studyForm"
+                + "&filter=district:594300000"))).containsExactly("studyForm=DAY:4", "studyForm=EVENING:1");
+        // graduations of 2025/26 (the one of 2024/25 is not counted)
+        assertThat(rows(read("/api/v1/statistics/indicators/23?snapshot=2026-10-05&by=grade,sex"
+                + "&filter=district:594300000"))).containsExactly("grade=9,sex=MALE:1", "grade=11,sex=FEMALE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/13?snapshot=2026-10-05&by=grade&filter=region:590000000")))
+                .containsExactly("grade=11:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/27?snapshot=2026-10-05&by=sex&filter=region:590000000")))
+                .containsExactly("sex=MALE:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/20?snapshot=2026-10-05&by=age")))
+                .contains("age=22:1");
+    }
+
+    @Test
+    @DisplayName("SC-5 every live indicator with every breakdown in one answer, the same totals as one by one")
+    void allAtOnce() throws Exception {
+        var body = read("/api/v1/statistics/indicators/all?snapshot=2026-10-05");
+        var total8 = read("/api/v1/statistics/indicators/8?snapshot=2026-10-05").get("rows").get(0).get("value").asLong();
+        assertThat(body.get("indicators").get("8").get("total").get(0).get("value").asLong()).isEqualTo(total8);
+        long byRegion = 0;
+        for (var row : body.get("indicators").get("8").get("region")) byRegion += row.get("value").asLong();
+        assertThat(byRegion).isEqualTo(total8);
+        assertThat(body.get("indicators").has("35")).as("a pending indicator is not answered").isFalse();
     }
 
     @Test
@@ -173,7 +260,7 @@ class StatisticsIndicatorsTest {
     @Test
     @DisplayName("SC-5 an indicator whose input is not held yet answers 409 NOT YET AVAILABLE naming the input, never a number")
     void notYetAvailable() throws Exception {
-        for (int number : new int[]{5, 10, 12, 13, 22, 29, 35, 41}) {
+        for (int number : new int[]{6, 19, 32, 35, 41}) {
             var body = problem("/api/v1/statistics/indicators/" + number + "?snapshot=2026-10-05", 409, "number");
             assertThat(body.get("clause").asText()).isEqualTo("SC-5");
             assertThat(body.has("rows")).isFalse();
@@ -191,8 +278,9 @@ class StatisticsIndicatorsTest {
         assertThat(body.size()).isEqualTo(45);
         assertThat(body.get(7).get("breakdowns").toString()).isEqualTo("[\"region\",\"district\",\"schoolType\","
                 + "\"studyForm\",\"locality\",\"ownership\",\"sex\",\"grade\",\"shift\",\"age\",\"nationality\",\"language\"]");
-        assertThat(body.get(11).get("status").asText()).isEqualTo("PENDING");
-        assertThat(body.get(11).get("waitsFor").asText()).isEqualTo("schoolPassport.camps");
+        assertThat(body.get(11).get("status").asText()).isEqualTo("LIVE");
+        assertThat(body.get(34).get("status").asText()).isEqualTo("PENDING");
+        assertThat(body.get(34).get("waitsFor").asText()).isEqualTo("preschoolPassport.places");
     }
 
     @Test

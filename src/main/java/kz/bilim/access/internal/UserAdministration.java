@@ -57,13 +57,25 @@ class UserAdministration implements UserAccounts {
     private final TransactionTemplate transaction;
 
     UserAdministration(Users users, Territories territories, Organisations organisations, AuditTrail audit,
-                       PasswordEncoder passwords, TransactionTemplate transaction) {
+                       PasswordEncoder passwords, TransactionTemplate transaction,
+                       org.springframework.beans.factory.ObjectProvider<kz.bilim.access.AnalystRegister> analysts) {
+        this.analysts = analysts;
         this.users = users;
         this.territories = territories;
         this.organisations = organisations;
         this.audit = audit;
         this.passwords = passwords;
         this.transaction = transaction;
+    }
+
+    private final org.springframework.beans.factory.ObjectProvider<kz.bilim.access.AnalystRegister> analysts;
+
+    /** SC-1, SC-3: the analyst role only for a person of the Statistics Committee's register. */
+    private void analystRegistered(Users.NewAccount placed, String username, List<FieldError> errors) {
+        if (placed == null || placed.role() != kz.bilim.kernel.Role.STATISTICS_ANALYST) return;
+        var register = analysts.getIfAvailable();
+        if (register == null || !register.registered(username))
+            errors.add(new FieldError("role", "access.user.analyst.unregistered", username));
     }
 
     @Override
@@ -95,6 +107,7 @@ class UserAdministration implements UserAccounts {
         if (!ManagingUsersPolicy.strongEnough(draft.password()))
             errors.add(new FieldError("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH));
         var placed = check(draft, manager, null, errors);
+        analystRegistered(placed, username, errors);
         if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         var account = placed.withUsername(username).withHash(passwords.encode(draft.password()));
         try {
@@ -127,6 +140,7 @@ class UserAdministration implements UserAccounts {
                 && !draft.username().trim().equalsIgnoreCase(before.username()))
             errors.add(new FieldError("username", "access.user.username.immutable"));
         var placed = check(draft, manager, before, errors);
+        analystRegistered(placed, before.username(), errors);
         if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         List<String> changed = changes(before, placed);
         transaction.executeWithoutResult(status -> {

@@ -67,14 +67,33 @@ class PupilStatistics implements EnrolmentStatistics {
     @Override
     public void pupilFacts(LocalDate on, Consumer<PupilFact> sink) {
         jdbc.sql("""
-                        select organisation_id, kato, sex, grade, shift, language, age, nationality, pupils
+                        select organisation_id, kato, sex, grade, shift, language, age, nationality, study_form,
+                               special_needs, orphan, disability, pupils
                           from bilim_pupil_facts(:on)""")
                 .param("on", on)
                 .query(rs -> {
                     int grade = rs.getInt("grade");
                     sink.accept(new PupilFact(rs.getLong("organisation_id"), rs.getString("kato"), rs.getString("sex"),
                             rs.wasNull() ? null : grade, rs.getInt("shift"), rs.getString("language"), rs.getInt("age"),
-                            rs.getString("nationality"), rs.getLong("pupils")));
+                            rs.getString("nationality"), rs.getString("study_form"), rs.getBoolean("special_needs"),
+                            rs.getBoolean("orphan"), rs.getBoolean("disability"), rs.getLong("pupils")));
+                });
+    }
+
+    @Override
+    public void graduationFacts(LocalDate from, LocalDate to, LocalDate ageOn, Consumer<GraduationFact> sink) {
+        jdbc.sql("""
+                        select organisation_id, kato, sex, grade, shift, language, age, nationality, study_form,
+                               certificate_kind, distinction, next_step, graduates
+                          from bilim_graduation_facts(:from, :to, :ageOn)""")
+                .param("from", from).param("to", to).param("ageOn", ageOn)
+                .query(rs -> {
+                    int grade = rs.getInt("grade");
+                    sink.accept(new GraduationFact(rs.getLong("organisation_id"), rs.getString("kato"),
+                            rs.getString("sex"), rs.wasNull() ? null : grade, rs.getInt("shift"),
+                            rs.getString("language"), rs.getInt("age"), rs.getString("nationality"),
+                            rs.getString("study_form"), rs.getString("certificate_kind"), rs.getString("distinction"),
+                            rs.getString("next_step"), rs.getLong("graduates")));
                 });
     }
 }

@@ -21,6 +21,10 @@ final class Catalogue {
     static final String GENERAL = "o.kind in ('PRIMARY_SCHOOL', 'BASIC_SCHOOL', 'GENERAL_SECONDARY_SCHOOL', "
             + "'SPECIAL_SCHOOL', 'BOARDING_SCHOOL', 'EVENING_SCHOOL')";
     static final String PRESCHOOL = "o.kind = 'PRESCHOOL'";
+    /** A graduate's next step that continues education (school's grade 10, college, university). */
+    static final String CONTINUED = "('CONTINUES_SCHOOL', 'TVET', 'HIGHER_EDUCATION')";
+    /** A graduate placed: continuing education or employed. */
+    static final String PLACED = "('CONTINUES_SCHOOL', 'TVET', 'HIGHER_EDUCATION', 'EMPLOYED')";
 
     private static final List<Dim> SCHOOLS_6 = List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP);
     private static final List<Dim> TERRITORY_4 = List.of(REGION, DISTRICT, LOCALITY, OWNERSHIP);
@@ -41,18 +45,18 @@ final class Catalogue {
         live(2, Source.ORGANISATIONS, "o.kind = 'PRIMARY_SCHOOL'", TERRITORY_4);
         live(3, Source.ORGANISATIONS, "o.kind = 'BASIC_SCHOOL'", TERRITORY_4);
         live(4, Source.ORGANISATIONS, "o.kind = 'GENERAL_SECONDARY_SCHOOL'", TERRITORY_4);
-        pending(5, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
+        live(5, Source.ORGANISATIONS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_4);
         pending(6, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "organisation.deepStudyProfile");
         live(7, Source.ORGANISATIONS, "o.kind = 'SPECIAL_SCHOOL'", TERRITORY_4);
         live(8, Source.PUPILS, GENERAL, PUPILS_12);
         live(9, Source.PUPILS, GENERAL, List.of(REGION, DISTRICT, AGE, SEX, GRADE, LOCALITY));
-        pending(10, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "child.specialNeeds.pmpkConclusion");
-        pending(11, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.ORGANISATION_REGISTRY, "schoolClass.deepStudy");
-        pending(12, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.camps");
-        pending(13, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=ALTYN_BELGI");
-        pending(14, Source.PUPILS, TERRITORY_SEX_GRADE, Feed.CHILD_REGISTRY, "graduation.certificateKind=HONOURS");
-        pending(15, Source.PUPILS, List.of(REGION, DISTRICT, LOCALITY, GRADE, SEX), Feed.CHILD_REGISTRY,
-                "graduation.nextStep");
+        live(10, Source.PUPILS, GENERAL + " and o.kind <> 'SPECIAL_SCHOOL' and f.special_needs", TERRITORY_SEX_GRADE);
+        live(11, Source.PUPILS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_SEX_GRADE);
+        live(12, Source.ORGANISATIONS, GENERAL + " and o.camp", TERRITORY_4);
+        live(13, Source.GRADUATES, GENERAL + " and f.distinction = 'ALTYN_BELGI'", TERRITORY_SEX_GRADE);
+        live(14, Source.GRADUATES, GENERAL + " and f.distinction = 'HONOURS'", TERRITORY_SEX_GRADE);
+        live(15, Source.GRADUATES, GENERAL + " and f.next_step in " + PLACED, List.of(REGION, DISTRICT, LOCALITY, GRADE,
+                SEX));
         add(new Indicator(16, Source.STAFF, GENERAL + " and f.position = 'TEACHER'",
                 List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP, SEX, GRADE, AGE, NATIONALITY), null,
                 Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"),
@@ -60,19 +64,23 @@ final class Catalogue {
         add(new Indicator(17, Source.STAFF, GENERAL + " and f.position = 'TEACHER' and f.education_level in "
                 + "('HIGHER', 'POSTGRADUATE')", TERRITORY_SEX_GRADE, null,
                 Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"))));
-        pending(18, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "enrolment.studyForm=EVENING");
+        live(18, Source.PUPILS, GENERAL + " and o.kind <> 'EVENING_SCHOOL' and f.study_form = 'EVENING'", PUPILS_12);
         pending(19, Source.PUPILS, REGION_AGE_SEX, Feed.CHILD_REGISTRY, "enrolment.yearOutcome");
-        pending(20, Source.PUPILS, REGION_AGE_SEX, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC");
-        pending(21, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "child.specialNeeds.pmpkConclusion");
-        pending(22, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "child.orphan, child.withoutParentalCare, child.disability");
-        pending(23, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind");
-        pending(24, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC");
-        pending(25, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=GENERAL");
-        pending(26, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation (evening school)");
-        pending(27, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=BASIC, graduation.nextStep");
-        pending(28, Source.PUPILS, PUPILS_12, Feed.CHILD_REGISTRY, "graduation.certificateKind=GENERAL, graduation.nextStep");
-        pending(29, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersForTeaching");
-        pending(30, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "schoolPassport.computersWithInternet");
+        live(20, Source.GRADUATES, "o.kind = 'EVENING_SCHOOL' and f.certificate_kind = 'BASIC'", REGION_AGE_SEX);
+        live(21, Source.PUPILS, GENERAL + " and f.special_needs", PUPILS_12);
+        live(22, Source.PUPILS, GENERAL + " and (f.orphan or f.disability)", PUPILS_12);
+        live(23, Source.GRADUATES, GENERAL, PUPILS_12);
+        live(24, Source.GRADUATES, GENERAL + " and f.certificate_kind = 'BASIC'", PUPILS_12);
+        live(25, Source.GRADUATES, GENERAL + " and f.certificate_kind = 'GENERAL'", PUPILS_12);
+        live(26, Source.GRADUATES, GENERAL + " and (o.kind = 'EVENING_SCHOOL' or f.study_form = 'EVENING')", PUPILS_12);
+        live(27, Source.GRADUATES, GENERAL + " and f.certificate_kind = 'BASIC' and f.next_step in " + CONTINUED,
+                PUPILS_12);
+        live(28, Source.GRADUATES, GENERAL + " and f.certificate_kind = 'GENERAL' and f.next_step in " + CONTINUED,
+                PUPILS_12);
+        add(new Indicator(29, Source.ORGANISATIONS, GENERAL + " and o.kind <> 'EVENING_SCHOOL' and o.computers is not null",
+                TERRITORY_4, null, Map.of(), "coalesce(sum(o.computers), 0)"));
+        add(new Indicator(30, Source.ORGANISATIONS, GENERAL + " and o.computers_internet is not null", TERRITORY_4, null,
+                Map.of(), "coalesce(sum(o.computers_internet), 0)"));
         pending(31, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
         pending(32, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
         live(33, Source.PUPILS, GENERAL + " and f.grade = 0", PREPARATION);

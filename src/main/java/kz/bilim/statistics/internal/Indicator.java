@@ -8,10 +8,16 @@ import java.util.Map;
 /**
  * One indicator of the appendix: where it is counted ({@link Source}), the condition on the snapshot's facts (a fixed
  * SQL fragment over {@code o} = stat_organisation and {@code f} = the facts), its breakdowns, and — while an input is
- * not yet held — what it waits for: the whole indicator ({@code pending}) or single breakdowns ({@code pendingDims}).
+ * not yet held — what it waits for: the whole indicator ({@code pending}) or single breakdowns ({@code pendingDims});
+ * {@code measure} is what is summed when it is not the count of the source's units (e.g. the computers of the
+ * organisations' passports), null otherwise.
  */
 record Indicator(int number, Source source, String where, List<Dim> dims, Pending pending,
-                 Map<Dim, Pending> pendingDims) {
+                 Map<Dim, Pending> pendingDims, String measure) {
+
+    Indicator(int number, Source source, String where, List<Dim> dims, Pending pending, Map<Dim, Pending> pendingDims) {
+        this(number, source, where, dims, pending, pendingDims, null);
+    }
 
     enum Source {
         /** organisations counted */
@@ -20,6 +26,8 @@ record Indicator(int number, Source source, String where, List<Dim> dims, Pendin
         PUPILS,
         /** staff: contracts current on the day */
         STAFF,
+        /** graduations of the school year before the snapshot */
+        GRADUATES,
         /** No. 45: the totals of the others across the 5-October snapshots */
         COMPARATIVE
     }

@@ -59,7 +59,9 @@ class IndicatorReading implements Indicators {
             case REGION -> "left(o.kato, 2) || '0000000'";
             case DISTRICT -> "left(o.kato, 4) || '00000'";
             case SCHOOL_TYPE, ORGANISATION_TYPE -> "o.kind";
-            case STUDY_FORM -> "case when o.kind = 'EVENING_SCHOOL' then 'EVENING' else 'DAY' end";
+            case STUDY_FORM -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
+                    ? "case when o.kind = 'EVENING_SCHOOL' or f.study_form = 'EVENING' then 'EVENING' else 'DAY' end"
+                    : "case when o.kind = 'EVENING_SCHOOL' then 'EVENING' else 'DAY' end";
             case LOCALITY -> "case when o.urban then 'URBAN' else 'RURAL' end";
             case OWNERSHIP -> "o.ownership";
             case SEX -> "f.sex";
@@ -67,7 +69,8 @@ class IndicatorReading implements Indicators {
             case SHIFT -> "f.shift::text";
             case AGE -> source == Indicator.Source.STAFF ? "f.age_band" : "f.age::text";
             case NATIONALITY -> "f.nationality";
-            case LANGUAGE -> source == Indicator.Source.PUPILS ? "coalesce(f.language, o.language)" : "o.language";
+            case LANGUAGE -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
+                    ? "coalesce(f.language, o.language)" : "o.language";
             case EDUCATION_LEVEL -> "f.education_level";
             case GROUP -> throw new IllegalArgumentException("no group held yet");
         };
@@ -80,6 +83,8 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case STAFF -> "stat_staff f join stat_organisation o on o.snapshot_id = f.snapshot_id "
                     + "and o.organisation_id = f.organisation_id";
+            case GRADUATES -> "stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id "
+                    + "and o.organisation_id = f.organisation_id";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }
@@ -89,6 +94,7 @@ class IndicatorReading implements Indicators {
             case ORGANISATIONS -> "count(*)";
             case PUPILS -> "coalesce(sum(f.pupils), 0)";
             case STAFF -> "coalesce(sum(f.staff), 0)";
+            case GRADUATES -> "coalesce(sum(f.graduates), 0)";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }
@@ -174,7 +180,8 @@ class IndicatorReading implements Indicators {
                     + ")");
         var sql = new StringBuilder("select ");
         select.forEach(s -> sql.append(s).append(", "));
-        sql.append(grouping).append(" as g, ").append(measure(indicator.source())).append(" as value from ")
+        sql.append(grouping).append(" as g, ")
+                .append(indicator.measure() != null ? indicator.measure() : measure(indicator.source())).append(" as value from ")
                 .append(from(indicator.source())).append(" where o.snapshot_id = :snapshot and (")
                 .append(indicator.where()).append(") and {scope: kato=o.kato, organisation=o.organisation_id}");
         int f = 0;
@@ -220,6 +227,11 @@ class IndicatorReading implements Indicators {
             if (c != 0) return c;
         }
         return 0;
+    }
+
+    static int numericFirstValues(String x, String y) {
+        if (x == null || y == null) return x == null ? (y == null ? 0 : -1) : 1;
+        return numericFirst(x, y);
     }
 
     private static int numericFirst(String x, String y) {
@@ -294,6 +306,12 @@ class IndicatorReading implements Indicators {
             var taken = taking.take(today, true, "system");
             return new Snapshot(taken.id(), today, 1, true);
         }
+    }
+
+    /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */
+    List<LocalDate> snapshotDays() {
+        return jdbc.sql("select distinct as_of from stat_snapshot where not live and digest is not null order by as_of desc")
+                .query(LocalDate.class).list();
     }
 
     /** Forgets the live snapshot's age: the next live read retakes it (tests, after changing the registries). */

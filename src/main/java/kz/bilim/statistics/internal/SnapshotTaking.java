@@ -1,7 +1,10 @@
 package kz.bilim.statistics.internal;
 
+import kz.bilim.collection.CollectedValues;
+import kz.bilim.collection.SchoolPassport;
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.kernel.CurrentScope;
+import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.staff.StaffFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,20 +38,63 @@ class SnapshotTaking {
     private final OrganisationStatistics organisations;
     private final EnrolmentStatistics enrolments;
     private final StaffFigures staff;
+    private final CollectedValues collected;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final kz.bilim.platform.database.OwnerDataSource owner;
 
     SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
-                   JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction, Clock clock) {
+                   CollectedValues collected, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
+                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner) {
+        this.owner = owner;
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.staff = staff;
+        this.collected = collected;
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
         this.clock = clock;
+    }
+
+    /** The accepted school passport of an organisation (null fields: not reported). */
+    static final class Passport {
+        Integer computers, computersInternet, campPlaces, places, buildings, buildingsEmergency, deepStudy;
+        Boolean camp;
+    }
+
+    static final List<String> PASSPORT_FIELDS = List.of(SchoolPassport.COMPUTERS, SchoolPassport.COMPUTERS_INTERNET,
+            SchoolPassport.CAMP, SchoolPassport.CAMP_PLACES, SchoolPassport.PLACES, SchoolPassport.BUILDINGS,
+            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY);
+
+    /** The school passports of the school year of {@code asOf}, accepted, per organisation (one set-based read). */
+    private Map<Long, Passport> passports(LocalDate asOf) {
+        var out = new HashMap<Long, Passport>();
+        int year = AcademicYear.containing(asOf).startYear();
+        for (var v : collected.accepted(SchoolPassport.CODE, year, PASSPORT_FIELDS, null)) {
+            var p = out.computeIfAbsent(v.organisationId(), k -> new Passport());
+            Integer n = v.number() == null ? null : v.number().intValue();
+            switch (v.field()) {
+                case SchoolPassport.COMPUTERS -> p.computers = n;
+                case SchoolPassport.COMPUTERS_INTERNET -> p.computersInternet = n;
+                case SchoolPassport.CAMP -> p.camp = "yes".equals(v.text());
+                case SchoolPassport.CAMP_PLACES -> p.campPlaces = n;
+                case SchoolPassport.PLACES -> p.places = n;
+                case SchoolPassport.BUILDINGS -> p.buildings = n;
+                case SchoolPassport.BUILDINGS_EMERGENCY -> p.buildingsEmergency = n;
+                case SchoolPassport.DEEP_STUDY -> p.deepStudy = (p.deepStudy == null ? 0 : p.deepStudy) + (n == null ? 0 : n);
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void integer(java.sql.PreparedStatement ps, int index, Integer value) throws java.sql.SQLException {
+        if (value == null) ps.setNull(index, Types.INTEGER);
+        else ps.setInt(index, value);
     }
 
     /** Takes the registries' state on {@code asOf}; must be called outside a transaction (a system run). */
@@ -55,21 +102,33 @@ class SnapshotTaking {
         long started = System.nanoTime();
         var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
         var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
+        var graduates = new ArrayList<EnrolmentStatistics.GraduationFact>();
+        // the graduations of the school year before the snapshot's (1 September … 31 August, not after the day)
+        var schoolYear = AcademicYear.containing(asOf);
+        LocalDate graduatedFrom = LocalDate.of(schoolYear.startYear() - 1, 9, 1);
+        LocalDate graduatedTo = LocalDate.of(schoolYear.startYear(), 8, 31);
+        if (graduatedTo.isAfter(asOf)) graduatedTo = asOf;
+        LocalDate graduatedUpTo = graduatedTo;
         var counts = new ArrayList<StaffFigures.Count>();
+        var passports = new HashMap<Long, Passport>();
         CurrentScope.asSystem(() -> {
             organisations.facts(orgs::add);
+            passports.putAll(passports(asOf));
             enrolments.pupilFacts(asOf, pupils::add);
+            enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
                     StaffFigures.Dimension.AGE_BAND), 9)));
         });
-        return transaction.execute(status -> {
+        Taken taken = transaction.execute(status -> {
             Long id;
             int version;
             if (live) {
                 jdbc.sql("delete from stat_pupil where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
+                        .update();
                 jdbc.sql("delete from stat_organisation where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_snapshot where live").update();
@@ -86,8 +145,10 @@ class SnapshotTaking {
                     .query(Long.class).single();
             long snapshot = id;
             template.batchUpdate("""
-                            insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language)
-                            values (?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                            insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language,
+                                computers, computers_internet, camp, camp_places, places, buildings, buildings_emergency,
+                                deep_study_classes)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
                 ps.setLong(1, snapshot);
                 ps.setLong(2, o.id());
                 ps.setString(3, o.kato());
@@ -95,10 +156,21 @@ class SnapshotTaking {
                 ps.setString(5, o.ownership().name());
                 ps.setBoolean(6, o.urban());
                 ps.setString(7, o.languages().size() == 1 ? o.languages().get(0) : "MIXED");
+                var p = passports.getOrDefault(o.id(), new Passport());
+                integer(ps, 8, p.computers);
+                integer(ps, 9, p.computersInternet);
+                if (p.camp == null) ps.setNull(10, Types.BOOLEAN);
+                else ps.setBoolean(10, p.camp);
+                integer(ps, 11, p.campPlaces);
+                integer(ps, 12, p.places);
+                integer(ps, 13, p.buildings);
+                integer(ps, 14, p.buildingsEmergency);
+                integer(ps, 15, p.deepStudy);
             });
             template.batchUpdate("""
                             insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
-                                                    nationality, pupils) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                    nationality, pupils, study_form, special_needs, orphan, disability)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     pupils, 5000, (ps, p) -> {
                         ps.setLong(1, snapshot);
                         ps.setLong(2, p.organisationId());
@@ -110,6 +182,30 @@ class SnapshotTaking {
                         ps.setInt(7, p.age());
                         ps.setString(8, p.nationality());
                         ps.setLong(9, p.pupils());
+                        ps.setString(10, p.studyForm());
+                        ps.setBoolean(11, p.specialNeeds());
+                        ps.setBoolean(12, p.orphan());
+                        ps.setBoolean(13, p.disability());
+                    });
+            template.batchUpdate("""
+                            insert into stat_graduate (snapshot_id, organisation_id, sex, grade, shift, language, age,
+                                                       nationality, study_form, certificate_kind, distinction, next_step,
+                                                       graduates) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    graduates, 5000, (ps, g) -> {
+                        ps.setLong(1, snapshot);
+                        ps.setLong(2, g.organisationId());
+                        ps.setString(3, g.sex());
+                        if (g.grade() == null) ps.setNull(4, Types.SMALLINT);
+                        else ps.setInt(4, g.grade());
+                        ps.setInt(5, g.shift());
+                        ps.setString(6, g.language());
+                        ps.setInt(7, g.age());
+                        ps.setString(8, g.nationality());
+                        ps.setString(9, g.studyForm());
+                        ps.setString(10, g.certificateKind());
+                        ps.setString(11, g.distinction());
+                        ps.setString(12, g.nextStep());
+                        ps.setLong(13, g.graduates());
                     });
             template.batchUpdate("""
                             insert into stat_staff (snapshot_id, organisation_id, position, pedagogical, education_level,
@@ -128,13 +224,23 @@ class SnapshotTaking {
             String digest = jdbc.sql("""
                             select md5(coalesce(string_agg(line, E'\\n' order by line), '')) from (
                                 select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
-                                       || urban || '|' || language as line
+                                       || urban || '|' || language || '|' || array_to_string(array[computers::text,
+                                       computers_internet::text, camp::text, camp_places::text, places::text,
+                                       buildings::text, buildings_emergency::text, deep_study_classes::text], ',', '-')
+                                       as line
                                   from stat_organisation where snapshot_id = :s
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
                                        || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
-                                       || '|' || pupils
+                                       || '|' || pupils || '|' || study_form || '|' || special_needs || '|' || orphan
+                                       || '|' || disability
                                   from stat_pupil where snapshot_id = :s
+                                union all
+                                select 'g|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
+                                       || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
+                                       || '|' || study_form || '|' || certificate_kind || '|' || distinction || '|'
+                                       || next_step || '|' || graduates
+                                  from stat_graduate where snapshot_id = :s
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
@@ -150,5 +256,9 @@ class SnapshotTaking {
                     .param("ms", (int) Math.min(Integer.MAX_VALUE, millis)).param("s", snapshot).update();
             return new Taken(snapshot, asOf, version, live, orgs.size(), pupilTotal, staffTotal, digest, millis);
         });
+        // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
+        // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
+        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate").update();
+        return taken;
     }
 }

@@ -40,7 +40,7 @@ class StatisticsAccess {
                         LocalDate reportedOn, boolean overdue) {
     }
 
-    record Notice(long id, String kind, LocalDate startsOn, LocalDate endsOn, String textKk, String textRu,
+    public record Notice(long id, String kind, LocalDate startsOn, LocalDate endsOn, String textKk, String textRu,
                   LocalDate announcedOn) {
     }
 

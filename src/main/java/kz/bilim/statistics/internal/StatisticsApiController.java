@@ -97,6 +97,31 @@ class StatisticsApiController {
         return view(table);
     }
 
+    @GetMapping("/indicators/all")
+    @Operation(summary = "Every live indicator with every one of its breakdowns and its total, for one snapshot")
+    Map<String, Object> all(@RequestParam(required = false) String snapshot) {
+        access.requireRegistered();
+        long started = System.nanoTime();
+        var all = indicators.all(snapshot).orElseThrow();
+        var out = new LinkedHashMap<String, Object>();
+        var tables = new LinkedHashMap<String, Object>();
+        String name = null;
+        for (var e : all.entrySet()) {
+            var breakdowns = new LinkedHashMap<String, Object>();
+            for (var b : e.getValue().entrySet()) {
+                breakdowns.put(b.getKey() == null ? "total" : b.getKey().apiName(), view(b.getValue()).get("rows"));
+                name = b.getValue().snapshot();
+            }
+            tables.put(String.valueOf(e.getKey()), breakdowns);
+        }
+        out.put("snapshot", name);
+        out.put("millis", (System.nanoTime() - started) / 1_000_000);
+        out.put("indicators", tables);
+        audit.record(AuditEntry.of(AuditAction.READ, "statistics-indicator", "all", "", null).because("SC-3 statistics")
+                .with(Map.of("snapshot", String.valueOf(name))));
+        return out;
+    }
+
     static Map<String, Object> view(IndicatorTable table) {
         var rows = new ArrayList<Map<String, Object>>();
         for (var row : table.rows()) {

@@ -1,0 +1,39 @@
+package kz.bilim.enrolment;
+
+import kz.bilim.kernel.Outcome;
+
+import java.time.LocalDate;
+
+/**
+ * What the pupils' registry holds beyond admission and expulsion, for the statistics indicators (SC-5) among others:
+ * a pupil's study form (day, or the evening department of a day school), marks valid from a day with their basis
+ * (special educational needs: the PMPK conclusion; orphan, without parental care: the guardianship body's decision;
+ * disability: the medical-social examination's certificate), and the graduation that ends an enrolment with its
+ * certificate, distinction and the graduate's next step. Within the caller's scope, audited; a refusal names the
+ * field and then nothing was written.
+ */
+public interface PupilRecords {
+
+    enum Mark { SPECIAL_NEEDS, ORPHAN, WITHOUT_PARENTAL_CARE, DISABILITY }
+
+    enum StudyForm { DAY, EVENING }
+
+    enum Certificate { BASIC, GENERAL }
+
+    enum Distinction { ALTYN_BELGI, HONOURS }
+
+    enum NextStep { CONTINUES_SCHOOL, TVET, HIGHER_EDUCATION, EMPLOYED, NOT_PLACED, UNKNOWN }
+
+    /** {@code distinction} null: none; "Altyn belgi" only with the general secondary certificate. */
+    record Graduation(LocalDate on, Certificate certificate, String certificateNumber, Distinction distinction,
+                      NextStep nextStep) {
+    }
+
+    /** Marks the pupil of this enrolment from {@code from} (the mark's id). */
+    Outcome<Long> mark(EnrolmentId enrolment, Mark mark, String basis, LocalDate from);
+
+    Outcome<EnrolmentId> studyForm(EnrolmentId enrolment, StudyForm form);
+
+    /** Ends the open enrolment on the day of graduation and records the certificate. */
+    Outcome<EnrolmentId> graduate(EnrolmentId enrolment, Graduation graduation);
+}

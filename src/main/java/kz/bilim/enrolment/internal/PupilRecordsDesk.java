@@ -1,0 +1,123 @@
+package kz.bilim.enrolment.internal;
+
+import kz.bilim.audit.AuditAction;
+import kz.bilim.audit.AuditEntry;
+import kz.bilim.audit.AuditTrail;
+import kz.bilim.enrolment.Enrolment;
+import kz.bilim.enrolment.EnrolmentId;
+import kz.bilim.enrolment.PupilRecords;
+import kz.bilim.kernel.FieldError;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.ScopeCondition;
+import kz.bilim.kernel.SignedIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+
+/**
+ * The pupils' marks, study form and graduations (SC-5 inputs): checked, written in the enrolment's scope (row-level
+ * security as on enrolment), audited. Nothing is written when a field is refused.
+ */
+@Service
+class PupilRecordsDesk implements PupilRecords {
+
+    private final EnrolmentRepository enrolments;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    PupilRecordsDesk(EnrolmentRepository enrolments, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.enrolments = enrolments;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<Long> mark(EnrolmentId id, Mark mark, String basis, LocalDate from) {
+        var enrolment = enrolments.find(id).orElse(null);
+        if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
+        var errors = new ArrayList<FieldError>();
+        if (mark == null) errors.add(new FieldError("mark", "error.field.required"));
+        if (basis == null || basis.isBlank())
+            errors.add(new FieldError("basis", mark == Mark.SPECIAL_NEEDS ? "enrolment.mark.pmpk-required"
+                    : "error.field.required"));
+        if (from == null) errors.add(new FieldError("from", "error.field.required"));
+        else if (from.isAfter(LocalDate.now(clock))) errors.add(new FieldError("from", "enrolment.mark.future"));
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
+        long markId = ScopeCondition.current().sql(jdbc, """
+                        insert into pupil_mark (person_id, organisation_id, kato, mark, basis, valid_from, recorded_by)
+                        select e.person_id, e.organisation_id, e.kato, :mark, :basis, :from, :by from enrolment e
+                         where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}
+                        returning id""")
+                .param("mark", mark.name()).param("basis", basis.trim()).param("from", from)
+                .param("by", SignedIn.required().username()).param("id", id.value()).query(Long.class).single();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "mark", "mark", mark.name())));
+        return Outcome.done(markId);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<EnrolmentId> studyForm(EnrolmentId id, StudyForm form) {
+        var enrolment = enrolments.find(id).orElse(null);
+        if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
+        if (form == null) return Refusal.invalid("studyForm", "error.field.required").outcome();
+        ScopeCondition.current().sql(jdbc, """
+                        update enrolment e set study_form = :form
+                         where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}""")
+                .param("form", form.name()).param("id", id.value()).update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "studyForm", "studyForm", form.name())));
+        return Outcome.done(id);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<EnrolmentId> graduate(EnrolmentId id, Graduation graduation) {
+        Enrolment enrolment = enrolments.find(id).orElse(null);
+        if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
+        var errors = new ArrayList<FieldError>();
+        LocalDate on = graduation == null ? null : graduation.on();
+        if (on == null) errors.add(new FieldError("on", "error.field.required"));
+        else if (on.isAfter(LocalDate.now(clock)) || on.isBefore(enrolment.enrolledFrom()))
+            errors.add(new FieldError("on", "enrolment.graduation.day"));
+        if (graduation == null || graduation.certificate() == null)
+            errors.add(new FieldError("certificate", "error.field.required"));
+        if (graduation == null || graduation.certificateNumber() == null || graduation.certificateNumber().isBlank())
+            errors.add(new FieldError("certificateNumber", "error.field.required"));
+        if (graduation != null && graduation.distinction() == Distinction.ALTYN_BELGI
+                && graduation.certificate() != Certificate.GENERAL)
+            errors.add(new FieldError("distinction", "enrolment.graduation.altyn-belgi"));
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
+        if (!enrolment.active()) return Refusal.conflict("enrolment.graduation.ended").outcome();
+        var next = graduation.nextStep() == null ? NextStep.UNKNOWN : graduation.nextStep();
+        if (!enrolments.expel(id, on, "GRADUATION " + graduation.certificateNumber().trim()))
+            return Refusal.conflict("enrolment.graduation.ended").outcome();
+        ScopeCondition.current().sql(jdbc, """
+                        insert into pupil_graduation (enrolment_id, organisation_id, kato, graduated_on, certificate_kind,
+                                                      certificate_number, distinction, next_step, recorded_by)
+                        select e.id, e.organisation_id, e.kato, :on, :kind, :number, :distinction, :next, :by
+                          from enrolment e where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}""")
+                .param("on", on).param("kind", graduation.certificate().name())
+                .param("number", graduation.certificateNumber().trim())
+                .param("distinction", graduation.distinction() == null ? null : graduation.distinction().name())
+                .param("next", next.name()).param("by", SignedIn.required().username()).param("id", id.value())
+                .update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "graduation",
+                "certificate", graduation.certificate().name())));
+        return Outcome.done(id);
+    }
+}
