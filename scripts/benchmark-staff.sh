@@ -10,12 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 STAFF="${1:-450000}"
 BANS="${2:-50000}"
-YARDSTICK="$(pwd)/../shared/tools/pg-yardstick.sh"
-[ -f "$YARDSTICK" ] || YARDSTICK=""
-# The benchmark sets up its national-size fixtures (organisations, a school head and a token) the way the tests do,
-# writing those modules' tables directly, so it lives with the tests and runs on the test classpath.
-# spring-boot:run no longer puts test classes on the classpath (Boot 4), so the script builds the test classpath once
-# and starts the application with java itself.
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" kz.bilim.BilimApplication \
-    --bilim.staff.benchmark="$STAFF" --bilim.staff.benchmark-bans="$BANS" --bilim.staff.benchmark-yardstick="$YARDSTICK"
+# The benchmark sets up its national-size fixtures the way the tests do: it runs on the test classpath.
+. scripts/lib/run-test-main.sh
+run_test_main --bilim.staff.benchmark="$STAFF" --bilim.staff.benchmark-bans="$BANS" \
+    --bilim.staff.benchmark-yardstick="$(yardstick_path)"

@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 N="${1:-3000}"
 THREADS="${2:-8}"
 DECISIONS="${3:-1000}"
-YARDSTICK="$(pwd)/../shared/tools/pg-yardstick.sh"
-[ -f "$YARDSTICK" ] || YARDSTICK=""
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" kz.bilim.BilimApplication \
-    --bilim.db.embedded-data-dir= --bilim.db.embedded-port=0 --server.port=0 --bilim.demo.load-on-start=none \
+. scripts/lib/run-test-main.sh
+run_test_main --bilim.db.embedded-data-dir= --bilim.db.embedded-port=0 --server.port=0 --bilim.demo.load-on-start=none \
     --bilim.signature.test-pki.dir= --logging.level.kz.bilim=warn \
     --bilim.transfer.benchmark="$N" --bilim.transfer.benchmark-threads="$THREADS" \
-    --bilim.transfer.benchmark-decisions="$DECISIONS" --bilim.transfer.benchmark-yardstick="$YARDSTICK"
+    --bilim.transfer.benchmark-decisions="$DECISIONS" --bilim.transfer.benchmark-yardstick="$(yardstick_path)"

@@ -30,9 +30,12 @@ public final class CurrentScope {
      * Runs work for the whole country (scheduled jobs, login, demo loading). The database session learns its scope
      * when a connection is checked out, so a system run must open its own connection and transaction: called inside
      * an open transaction (or with a connection already bound to the thread) it would let the Java side and the
-     * database disagree about the scope, and is refused with an {@link IllegalStateException}.
+     * database disagree about the scope, and is refused with an {@link IllegalStateException}. Inside a system run
+     * it simply runs the work: the connection that run checked out already carries the whole country, so one system
+     * transaction may call services that are system runs of their own (one transaction instead of several).
      */
     public static <T> T asSystem(Supplier<T> work) {
+        if (isSystem()) return work.get();
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.getResourceMap().isEmpty())

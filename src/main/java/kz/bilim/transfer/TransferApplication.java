@@ -21,7 +21,17 @@ public record TransferApplication(TransferId id, Route route, TransferState stat
                                   boolean signedOnServer, Long classId, Long enrolmentId,
                                   RefusalGround refusalGround, String refusalReason, ZonedDateTime decidedAt,
                                   String decidedBy, LocalDate arrivalCouponIssuedOn,
-                                  ZonedDateTime arrivalCouponValidTo, LocalDate departureCouponIssuedOn, long version) {
+                                  ZonedDateTime arrivalCouponValidTo, LocalDate departureCouponIssuedOn, long version,
+                                  String residenceDocument) {
+
+    /**
+     * TR-15: a departure abroad on paper — registered at the child's own school with the document confirming the
+     * departure instead of an arrival coupon; the route ends there with the expulsion order.
+     */
+    public boolean abroad() {
+        return route == Route.PAPER && exceptionGround == ExceptionGround.DEPARTURE_ABROAD
+                && departingOrganisationId != null && departingOrganisationId == receivingOrganisationId;
+    }
 
     /** Whether the term ran out before a decision (open and past its due moment). */
     public boolean overdueAt(java.time.Instant now) {

@@ -36,6 +36,12 @@ public interface Transfers {
     /** TR-6, TR-8: the departing school registers the arrival coupon and issues the departure coupon and the file. */
     Outcome<TransferApplication> issueDepartureCoupon(TransferId id);
 
+    /**
+     * TR-15: the departing school closes a departure abroad (registered with the confirming document instead of an
+     * arrival coupon) by its expulsion order; the enrolment ends the day before.
+     */
+    Outcome<TransferApplication> departAbroad(TransferId id, String expulsionOrder);
+
     /** TR-7: the receiving school's admission order with the departing school's expulsion, in one transaction. */
     Outcome<TransferApplication> admit(TransferId id, long classId, String admissionOrder);
 

@@ -39,4 +39,18 @@ class CurrentScopeTest {
         assertThat(outside).isEqualTo("NONE");
         assertThat(CurrentScope.isSystem()).isFalse();
     }
+
+    @Test
+    @DisplayName("a system run inside a system run's transaction joins it: the connection already carries the whole country")
+    void systemRunInsideASystemRunJoinsIt() {
+        String inner = CurrentScope.asSystem(() -> transaction.execute(status -> {
+            String outer = jdbc.sql("select pg_backend_pid()::text").query(String.class).single();
+            return CurrentScope.asSystem(() -> transaction.execute(s ->
+                    outer + "=" + jdbc.sql("select pg_backend_pid()::text || ' ' || current_setting('bilim.scope')")
+                            .query(String.class).single()));
+        }));
+        String[] parts = inner.split("=");
+        assertThat(parts[1]).isEqualTo(parts[0] + " ALL");
+        assertThat(CurrentScope.isSystem()).isFalse();
+    }
 }

@@ -9,6 +9,9 @@ import kz.bilim.signature.TestPki;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import kz.bilim.access.BilimUser;
+import kz.bilim.kernel.Role;
+import kz.bilim.kernel.Scope;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -183,10 +186,20 @@ class TransferDeskTest {
     }
 
     @Test
-    @DisplayName("TR-16 TR-18 a motivated refusal on ground 3 issues the refusal receipt: two copies, Kazakh and Russian, the applicant's name and IIN; pdftoppm renders it")
+    @DisplayName("TR-16 TR-18 a motivated refusal on ground 3 issues the refusal receipt: two copies, Kazakh and Russian, the applicant's name and IIN, the representative's name and position; pdftoppm renders it")
     void refusalReceipt() throws Exception {
         long id = applied("Бекова");
-        var result = decide(id, "refuse", "{\"ground\": \"3\", \"reason\": \"Қамқоршылық органы келісім бермеді\"}", receiving);
+        String kato = fixture.kato(receiving);
+        long head = fixture.owner.sql("""
+                insert into app_user (username, password_hash, full_name, role, organisation_id, kato, position)
+                values ('test.transfer.desk.director', 'x', 'Гүлнұр Берікқызы Есенова', 'ORGANISATION_ADMIN', :o, :k,
+                        'Директор школы') returning id
+                """).param("o", receiving).param("k", kato).query(Long.class).single();
+        var director = new BilimUser(head, "test.transfer.desk.director", "", "Гүлнұр Берікқызы Есенова",
+                Role.ORGANISATION_ADMIN, Scope.organisation(receiving), kato, receiving, "kk", true, 0);
+        var result = mvc.perform(post("/api/v1/transfers/" + id + "/refuse").with(as(director))
+                .header("Accept-Language", "ru").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ground\": \"3\", \"reason\": \"Қамқоршылық органы келісім бермеді\"}")).andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(body(result).get("state").asString()).isEqualTo("REFUSED");
         assertThat(body(result).get("refusalGround").asString()).isEqualTo("NEGATIVE_APPROVAL");
@@ -198,7 +211,7 @@ class TransferDeskTest {
         assertThat(text).contains("Өтініш пен (немесе) құжаттарды қабылдаудан бас тарту туралы қолхат",
                 "Расписка об отказе в приёме заявления и (или) документов", "Жанар Мұратқызы Тоқтарова",
                 parent.iin().value(), "Қамқоршылық органы келісім бермеді", "2 (екі) дана", "2 (двух) экземплярах",
-                "(3)");
+                "(3)", "Гүлнұр Берікқызы Есенова, Директор школы");
         assertThat(download(id, "refusal-receipt.p7s")).isNotEmpty();
         Files.write(folder.resolve("receipt.pdf"), pdf);
         var png = run("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "receipt.pdf", "receipt");

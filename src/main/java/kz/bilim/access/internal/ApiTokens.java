@@ -50,13 +50,19 @@ class ApiTokens {
         return new IssuedToken(id, secret);
     }
 
-    /** The user id behind a live token, marking it used. */
+    /**
+     * The user id behind a live token, marking it used — to the minute: a token authenticates every request of a
+     * client, and rewriting its row each time would serialise a busy client's parallel requests on the row lock.
+     */
     Optional<Long> userOf(String secret) {
         if (!secret.startsWith(PREFIX)) return Optional.empty();
         return jdbc.sql("""
-                        update api_token set last_used_at = now()
-                         where token_hash = :hash and not revoked and expires_at > now()
-                        returning user_id
+                        with t as (select id, user_id, last_used_at from api_token
+                                    where token_hash = :hash and not revoked and expires_at > now()),
+                             used as (update api_token a set last_used_at = now() from t
+                                       where a.id = t.id
+                                         and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute'))
+                        select user_id from t
                         """)
                 .param("hash", hash(secret)).query(Long.class).optional();
     }

@@ -53,12 +53,18 @@ final class Rows {
         }
     }
 
+    /** The demo heads' positions (TR-18 receipts name them): a school's director, a kindergarten's head. */
+    static String position(Plan.DemoUser u) {
+        if (u.role() != kz.bilim.kernel.Role.ORGANISATION_ADMIN || u.org() == null) return null;
+        return u.org().kind == kz.bilim.organisation.OrganisationKind.PRESCHOOL ? "Меңгеруші / Заведующая" : "Директор";
+    }
+
     /** The demo users, with their passwords hashed by {@code hash} (called once per user, in order). */
     static void users(Plan plan, Function<String, String> hash, Consumer<BulkAccounts.Account> out) {
         for (var u : plan.users) {
             out.accept(new BulkAccounts.Account(u.username(), hash.apply(u.password()), u.fullName(), u.role(),
                     u.scopeKato(), u.org() == null ? null : u.org().id, u.kato(), u.locale(),
-                    u.role() == kz.bilim.kernel.Role.APPLICANT ? u.iin().value() : null));
+                    u.role() == kz.bilim.kernel.Role.APPLICANT ? u.iin().value() : null, position(u)));
         }
     }
 

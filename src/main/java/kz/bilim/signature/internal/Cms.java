@@ -49,7 +49,9 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +63,18 @@ import java.util.stream.Collectors;
 public final class Cms {
 
     private static final JcaX509CertificateConverter CONVERTER = new JcaX509CertificateConverter();
+    private static final int CACHE_MAX = 10_000;
+    /** Certificates as parsed once (a signer sends the same chain with every signature). */
+    private static final Map<X509CertificateHolder, X509Certificate> PARSED = new ConcurrentHashMap<>();
+    /**
+     * Paths validated to a trusted CA, with the window of time in which every certificate on them is valid: within
+     * it the same path to the same anchors validates again without PKIX. Only successes are kept; no revocation is
+     * checked (docs/signature.md), so nothing else could change the answer.
+     */
+    private static final Map<TrustedPath, Instant[]> VALIDATED = new ConcurrentHashMap<>();
+
+    private record TrustedPath(List<X509Certificate> path, Set<X509Certificate> anchors) {
+    }
 
     private Cms() {
     }
@@ -98,11 +112,11 @@ public final class Cms {
             if (signers.size() != 1) return refused(check, "signature.refused.not-one-signer");
             signer = signers.iterator().next();
             for (X509CertificateHolder holder : signed.getCertificates().getMatches(null))
-                included.add(CONVERTER.getCertificate(holder));
+                included.add(parsed(holder));
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> own = signed.getCertificates().getMatches(signer.getSID());
             if (own.isEmpty()) return refused(check, "signature.refused.no-certificate");
-            certificate = CONVERTER.getCertificate(own.iterator().next());
+            certificate = parsed(own.iterator().next());
         } catch (CMSException | GeneralSecurityException | RuntimeException e) {
             return refused(check, "signature.refused.malformed");
         }
@@ -153,12 +167,19 @@ public final class Cms {
                 path.add(issuer);
                 current = issuer;
             }
+            var key = new TrustedPath(List.copyOf(path), anchors);
+            Instant[] window = VALIDATED.get(key);
+            if (window != null && !at.isBefore(window[0]) && !at.isAfter(window[1])) return null;
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
             PKIXParameters parameters = new PKIXParameters(anchors.stream().map(c -> new TrustAnchor(c, null))
                     .collect(Collectors.toSet()));
             parameters.setRevocationEnabled(false); // no CRL or OCSP for the test CA (docs/signature.md)
             parameters.setDate(Date.from(at));
             CertPathValidator.getInstance("PKIX").validate(certPath, parameters);
+            if (VALIDATED.size() >= CACHE_MAX) VALIDATED.clear();
+            VALIDATED.put(key, new Instant[]{
+                    path.stream().map(c -> c.getNotBefore().toInstant()).max(Instant::compareTo).orElseThrow(),
+                    path.stream().map(c -> c.getNotAfter().toInstant()).min(Instant::compareTo).orElseThrow()});
             return null;
         } catch (CertPathValidatorException e) {
             if (e.getReason() == CertPathValidatorException.BasicReason.EXPIRED) return "signature.refused.ca-expired";
@@ -166,6 +187,15 @@ public final class Cms {
         } catch (GeneralSecurityException e) {
             return "signature.refused.untrusted";
         }
+    }
+
+    private static X509Certificate parsed(X509CertificateHolder holder) throws GeneralSecurityException {
+        X509Certificate known = PARSED.get(holder);
+        if (known != null) return known;
+        X509Certificate certificate = CONVERTER.getCertificate(holder);
+        if (PARSED.size() >= CACHE_MAX) PARSED.clear();
+        PARSED.put(holder, certificate);
+        return certificate;
     }
 
     private static boolean issuedByAnAnchor(X509Certificate certificate, Set<X509Certificate> anchors) {

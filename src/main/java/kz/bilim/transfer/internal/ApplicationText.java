@@ -33,6 +33,7 @@ final class ApplicationText {
         lines.put("date", form.date());
         lines.put("exceptionGround", form.exception() == null ? "" : form.exception().name());
         lines.put("supportingDocument", form.supportingDocument() == null ? "" : form.supportingDocument());
+        if (form.residenceDocument() != null) lines.put("residenceDocument", form.residenceDocument());
         StringBuilder text = new StringBuilder(TITLE).append('\n');
         lines.forEach((k, v) -> text.append(k).append(": ").append(v == null ? "" : v.toString().replace('\n', ' '))
                 .append('\n'));

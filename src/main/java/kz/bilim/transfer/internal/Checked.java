@@ -11,5 +11,6 @@ import java.time.LocalDate;
 record Checked(Iin childIin, String childLastName, Integer grade, String phone, String settlement, String district,
                String city, String region, String address, long organisationId, Boolean consent, LocalDate date,
                ExceptionGround exception, String supportingDocument, byte[] signature, String applicantIin,
-               String applicantName, String documents, ChildLookup.ChildRecord child, Organisation organisation) {
+               String applicantName, String documents, ChildLookup.ChildRecord child, Organisation organisation,
+               String residenceDocument) {
 }

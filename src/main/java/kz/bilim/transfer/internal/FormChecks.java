@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 /**
  * The checks of form of a TR-18 application, every bad field at once, and the registries' part of it: the child found
  * by IIN and surname (nationwide, audited), the school requested, the place names from the child's residence
- * (entered once: what the registry knows is not asked again). Must run outside a transaction (the lookups are system
- * runs of their own).
+ * (entered once: what the registry knows is not asked again). The lookups are system runs: called outside a
+ * transaction each opens its own; inside a system run's transaction (the submission) they all join it.
  */
 @Component
 class FormChecks {
@@ -103,6 +103,7 @@ class FormChecks {
         String applicantIin = null;
         String applicantName = null;
         String documents = text("documents", form.documents(), false, LONG_TEXT_MAX, errors);
+        String residenceDocument = text("residenceDocument", form.residenceDocument(), false, TEXT_MAX, errors);
         if (paper) {
             Iin a = iin("applicantIin", form.applicantIin(), errors);
             applicantIin = a == null ? null : a.value();
@@ -123,8 +124,18 @@ class FormChecks {
                 return Refusal.invalid("grade", "error.field.required");
             grade = child.current().grade();
         }
-        if (child.current() != null && child.current().organisationId().equals(organisation.id()))
-            return Refusal.invalid("requestedOrganisationId", "transfer.organisation.same");
+        // TR-11: a foreign or stateless child comes under order No. 468 — permanent residence shown by its document
+        var foreigner = TransferPolicy.foreignerDocuments(child.person().citizenship(), residenceDocument);
+        if (foreigner.isPresent()) return foreigner.get();
+        // TR-15: a departure abroad on paper is registered at the child's own school (nothing to move to)
+        boolean abroad = paper && exception == ExceptionGround.DEPARTURE_ABROAD;
+        if (child.current() != null && child.current().organisationId().equals(organisation.id()) != abroad)
+            return abroad ? Refusal.byRule("TR-15", new FieldError("requestedOrganisationId", "transfer.abroad.own-school"))
+                    : Refusal.invalid("requestedOrganisationId", "transfer.organisation.same");
+        if (abroad && child.current() == null)
+            return Refusal.byRule("TR-15", new FieldError("childIin", "transfer.abroad.not-enrolled"));
+        if (abroad && supporting == null)
+            return Refusal.byRule("TR-15", new FieldError("supportingDocument", "transfer.abroad.document-missing"));
         // entered once: the place of residence the registry knows, unless the applicant wrote another
         List<Territory> path = CurrentScope.asSystem(() -> territories.path(child.person().residenceKato().value()));
         for (Territory t : path) {
@@ -139,7 +150,7 @@ class FormChecks {
         return new Checked(childIin, lastName, grade, phone, settlement, district == null ? "" : district,
                 city == null ? "" : city, region, address, organisation.id().value(), form.consent(), date, exception,
                 supporting, signature, applicantIin, applicantName, documents == null ? "" : documents, child,
-                organisation);
+                organisation, TransferPolicy.foreign(child.person().citizenship()) ? residenceDocument : null);
     }
 
     private static Iin iin(String field, String value, List<FieldError> errors) {

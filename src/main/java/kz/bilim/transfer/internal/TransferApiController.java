@@ -45,7 +45,7 @@ import java.util.Map;
 @Tag(name = "transfer", description = "Transfer between schools as a public service (TR-1…TR-18)")
 class TransferApiController {
 
-    record DecisionRequest(Long classId, String admissionOrder, String ground, String reason) {
+    record DecisionRequest(Long classId, String admissionOrder, String ground, String reason, String expulsionOrder) {
     }
 
     record TextView(String text, String content) {
@@ -143,6 +143,12 @@ class TransferApiController {
     @Operation(summary = "TR-6, TR-8: the departing school registers the coupon (refused when late) and issues its own")
     TransferApplication departureCoupon(@PathVariable long id) {
         return transfers.issueDepartureCoupon(new TransferId(id)).orElseThrow();
+    }
+
+    @PostMapping("/{id}/departure-abroad")
+    @Operation(summary = "TR-15: the departing school closes a departure abroad (confirming document) by its expulsion order")
+    TransferApplication departAbroad(@PathVariable long id, @RequestBody DecisionRequest request) {
+        return transfers.departAbroad(new TransferId(id), request.expulsionOrder()).orElseThrow();
     }
 
     @PostMapping("/{id}/admit")

@@ -1,5 +1,6 @@
 package kz.bilim.transfer.internal;
 
+import kz.bilim.access.AccountPositions;
 import kz.bilim.audit.AuditAction;
 import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
@@ -81,11 +82,12 @@ class TransferDesk implements Transfers {
     private final TransferDocuments documents;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final AccountPositions positions;
     private final Clock clock;
 
     TransferDesk(TransferRepository repository, FormChecks checks, Signatures signatures, WorkingCalendar calendar,
                  Organisations organisations, Enrolments enrolments, TransferDocuments documents, AuditTrail audit,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, AccountPositions positions, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.signatures = signatures;
@@ -95,6 +97,7 @@ class TransferDesk implements Transfers {
         this.documents = documents;
         this.audit = audit;
         this.transaction = transaction;
+        this.positions = positions;
         this.clock = clock;
     }
 
@@ -105,9 +108,11 @@ class TransferDesk implements Transfers {
     public Outcome<byte[]> applicationText(ApplicationForm form) {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
-        var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
-        if (checked instanceof Refusal refusal) return refusal.outcome();
-        return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
+        return inOneTransaction(() -> {
+            var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            if (checked instanceof Refusal refusal) return refusal.outcome();
+            return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
+        });
     }
 
     @Override
@@ -115,16 +120,20 @@ class TransferDesk implements Transfers {
     public Outcome<TransferApplication> submit(ApplicationForm form) {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
-        var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
-        if (result instanceof Refusal refusal) return refusal.outcome();
-        Checked c = (Checked) result;
-        if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
-        byte[] content = ApplicationText.of(caller.iin(), c);
-        var signer = signatures.verify(content, c.signature(),
-                SignatureCheck.byPerson("TR-17", new Iin(caller.iin())).inField("signature"));
-        if (signer instanceof Outcome.Refused<?> refused) return refused.refusal().outcome();
         boolean onServer = Boolean.TRUE.equals(SERVER_SIGNED.get());
-        return register(c, Route.PORTAL, caller.id(), caller.iin(), caller.fullName(), content, c.signature(), onServer);
+        // one system transaction for the whole submission: the school, the child (its read audited), the place
+        // names, the signature and the write; a refusal before the write commits only the audit of the read
+        return inOneTransaction(() -> {
+            var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            if (result instanceof Refusal refusal) return refusal.outcome();
+            Checked c = (Checked) result;
+            if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
+            byte[] content = ApplicationText.of(caller.iin(), c);
+            var signer = signatures.verify(content, c.signature(),
+                    SignatureCheck.byPerson("TR-17", new Iin(caller.iin())).inField("signature"));
+            if (signer instanceof Outcome.Refused<?> refused) return refused.refusal().outcome();
+            return register(c, Route.PORTAL, caller.id(), caller.iin(), caller.fullName(), content, c.signature(), onServer);
+        });
     }
 
     /** Set by the demo page while it submits what it signed on the server with the demo applicant's test key. */
@@ -139,13 +148,17 @@ class TransferDesk implements Transfers {
         var withSchool = new ApplicationForm(form.childIin(), form.childLastName(), form.grade(), form.parentPhone(),
                 form.settlement(), form.district(), form.city(), form.region(), form.registeredAddress(),
                 Long.toString(receivingOrganisationId), form.consent(), form.date(), form.exceptionGround(),
-                form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents());
-        var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
-        if (result instanceof Refusal refusal) return refusal.outcome();
-        Checked c = (Checked) result;
-        return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
+                form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents(),
+                form.residenceDocument());
+        return inOneTransaction(() -> {
+            var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
+            if (result instanceof Refusal refusal) return refusal.outcome();
+            Checked c = (Checked) result;
+            return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
+        });
     }
 
+    /** Inside the submission's system transaction. */
     private Outcome<TransferApplication> register(Checked c, Route route, Long userId, String applicantIin,
                                                   String applicantName, byte[] content, byte[] signature,
                                                   boolean onServer) {
@@ -167,20 +180,18 @@ class TransferDesk implements Transfers {
                 current == null ? null : current.organisationId().value(), current == null ? null : current.kato(),
                 current == null ? null : current.id().value(), c.organisation().id().value(),
                 c.organisation().kato().value(), term.received(), term.registered(), term.due(), content, signature,
-                onServer);
-        return inTransaction(() -> {
-            TransferId id;
-            try {
-                id = repository.insert(row);
-            } catch (DuplicateKeyException e) {
-                throw Refusal.conflict("transfer.already-open").exception();
-            }
-            stage(id, "SUBMITTED", now, c.organisation().kato().value(),
-                    route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
-            audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
-                    c.organisation().id().value()).with(Map.of("route", route.name())));
-            return repository.find(id).orElseThrow();
-        });
+                onServer, c.residenceDocument());
+        TransferId id;
+        try {
+            id = repository.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw Refusal.conflict("transfer.already-open").exception();
+        }
+        stage(id, "SUBMITTED", now, c.organisation().kato().value(),
+                route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
+        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
+                c.organisation().id().value()).with(Map.of("route", route.name())));
+        return Outcome.done(repository.find(id).orElseThrow());
     }
 
     // ------------------------------------------------------------------------------------------- deciding
@@ -301,8 +312,7 @@ class TransferDesk implements Transfers {
                 throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
             stage(a.id(), "REFUSED", now, a.kato(), ground.clause() + " " + ground.name());
             var updated = repository.find(a.id()).orElseThrow();
-            issue(DocumentKind.REFUSAL_RECEIPT, updated, null, now, Map.of("representative", SignedIn.caller()
-                    .map(Caller::fullName).orElse(actor)));
+            issue(DocumentKind.REFUSAL_RECEIPT, updated, null, now, Map.of("representative", representative(actor)));
             audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
                     .with(Map.of("state", "REFUSED", "ground", ground.name())));
             return updated;
@@ -319,6 +329,7 @@ class TransferDesk implements Transfers {
         TransferApplication a = found.orElseThrow();
         var refusal = TransferPolicy.onRoute(a.route(), Route.PAPER).or(() -> TransferPolicy.inState(a.state(), TransferState.SUBMITTED));
         if (refusal.isPresent()) return refusal.get().outcome();
+        if (a.abroad()) return Refusal.byRule("TR-15", "transfer.abroad.no-coupon").outcome();
         Instant now = clock.instant();
         LocalDate today = calendar.processingDay(now);
         var validTo = TransferPolicy.couponValidTo(calendar, today);
@@ -362,6 +373,48 @@ class TransferDesk implements Transfers {
             var updated = repository.find(a.id()).orElseThrow();
             issue(DocumentKind.DEPARTURE_COUPON, updated, null, now, Map.of());
             return updated;
+        });
+    }
+
+    @Override
+    @PreAuthorize(PROVIDERS)
+    public Outcome<TransferApplication> departAbroad(TransferId id, String expulsionOrder) {
+        var found = receiving(id);
+        if (found instanceof Outcome.Refused<TransferApplication> r) return r;
+        TransferApplication a = found.orElseThrow();
+        if (!a.abroad()) return Refusal.byRule("TR-15", "transfer.abroad.not-abroad").outcome();
+        var refusal = TransferPolicy.inState(a.state(), TransferState.SUBMITTED);
+        if (refusal.isPresent()) return refusal.get().outcome();
+        String order = Text.blankToNull(expulsionOrder);
+        if (order == null) return Refusal.invalid("expulsionOrder", "error.field.required").outcome();
+        if (order.strip().length() > ORDER_MAX)
+            return Refusal.invalid("expulsionOrder", "transfer.field.too-long", ORDER_MAX).outcome();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        String actor = SignedIn.actor();
+        return inTransaction(() -> {
+            var locked = repository.lock(a.id()).orElseThrow();
+            TransferPolicy.inState(locked.state(), TransferState.SUBMITTED).ifPresent(r -> {
+                throw r.exception();
+            });
+            if (a.departingEnrolmentId() != null) {
+                var current = enrolments.find(new EnrolmentId(a.departingEnrolmentId()));
+                if (current.isPresent() && current.get().active()) {
+                    LocalDate last = today.minusDays(1);
+                    if (last.isBefore(current.get().enrolledFrom())) last = current.get().enrolledFrom();
+                    enrolments.expel(current.get().id(), new Expulsion(last, order.strip())).orElseThrow();
+                }
+            }
+            Map<String, Object> columns = new HashMap<>();
+            columns.put("decided_at", OffsetDateTime.ofInstant(now, clock.getZone()));
+            columns.put("decided_by", actor);
+            if (!repository.advance(a.id(), TransferState.SUBMITTED, TransferState.DEPARTED_ABROAD, columns))
+                throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
+            stage(a.id(), TransferState.DEPARTED_ABROAD.name(), now, a.kato(),
+                    "order " + order.strip() + ", document: " + a.supportingDocument());
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
+                    .with(Map.of("state", TransferState.DEPARTED_ABROAD.name())));
+            return repository.find(a.id()).orElseThrow();
         });
     }
 
@@ -507,12 +560,29 @@ class TransferDesk implements Transfers {
         repository.document(a.id(), kind, a.kato(), signed.pdf(), signed.signature(), now);
     }
 
+    /** TR-18: the provider's representative on the receipt — the signed-in name and, when recorded, the position. */
+    private String representative(String actor) {
+        var caller = SignedIn.caller();
+        if (caller.isEmpty()) return actor;
+        return caller.get().fullName() + positions.of(caller.get().id()).map(p -> ", " + p).orElse("");
+    }
+
     private void stage(TransferId id, String stage, Instant at, String kato, String note) {
         repository.stage(id, stage, at, SignedIn.actor(), SignedIn.actorRole(), kato, note);
     }
 
     private String message(Refusal refusal) {
         return documents.new Bilingual().ru(refusal.reasonKey(), refusal.args().toArray());
+    }
+
+    /**
+     * A system run in one transaction of its own for work that answers with an outcome: a refusal returned as a value
+     * commits what was done before it (the audit of a read), a refusal raised rolls everything back.
+     */
+    private <T> Outcome<T> inOneTransaction(Supplier<Outcome<T>> work) {
+        Outcome<Outcome<T>> outer = inTransaction(work);
+        if (outer instanceof Outcome.Refused<Outcome<T>> refused) return refused.refusal().outcome();
+        return outer.orElseThrow();
     }
 
     /** A system run in a transaction of its own; a refusal raised inside rolls it back and comes out as a value. */

@@ -74,6 +74,7 @@ class TransferPageController {
         private boolean consent;
         private String exceptionGround;
         private String supportingDocument;
+        private String residenceDocument;
 
         public String getChildIin() { return childIin; }
         public void setChildIin(String v) { childIin = v; }
@@ -101,6 +102,8 @@ class TransferPageController {
         public void setExceptionGround(String v) { exceptionGround = v; }
         public String getSupportingDocument() { return supportingDocument; }
         public void setSupportingDocument(String v) { supportingDocument = v; }
+        public String getResidenceDocument() { return residenceDocument; }
+        public void setResidenceDocument(String v) { residenceDocument = v; }
         // the API's names of the same fields, so that a refusal's field errors land in place
         public String getRequestedOrganisationId() { return schoolBin; }
         public String getDate() { return null; }
@@ -163,7 +166,8 @@ class TransferPageController {
         var request = new ApplicationForm(form.getChildIin(), form.getChildLastName(), form.getGrade(),
                 form.getParentPhone(), form.getSettlement(), form.getDistrict(), form.getCity(), form.getRegion(),
                 form.getRegisteredAddress(), organisationId, form.isConsent(), LocalDate.now(clock).toString(),
-                form.getExceptionGround(), form.getSupportingDocument(), null, null, null, null);
+                form.getExceptionGround(), form.getSupportingDocument(), null, null, null, null,
+                form.getResidenceDocument());
         Outcome<byte[]> text = transfers.applicationText(request);
         if (FormErrors.rejected(binding, text)) return apply(model);
         // the demo signs on the server with the demo applicant's test key; in production the client signs (NCALayer)
@@ -222,7 +226,9 @@ class TransferPageController {
         boolean departingDesk = a.departingOrganisationId() != null && caller.administers(a.departingOrganisationId());
         model.addAttribute("canAccept", receivingDesk && a.route() == Route.PORTAL && a.state() == TransferState.SUBMITTED);
         model.addAttribute("canRefuse", receivingDesk && a.state().open());
-        model.addAttribute("canArrival", receivingDesk && a.route() == Route.PAPER && a.state() == TransferState.SUBMITTED);
+        model.addAttribute("canArrival", receivingDesk && a.route() == Route.PAPER && !a.abroad()
+                && a.state() == TransferState.SUBMITTED);
+        model.addAttribute("canAbroad", receivingDesk && a.abroad() && a.state() == TransferState.SUBMITTED);
         model.addAttribute("canDeparture", departingDesk && a.route() == Route.PAPER
                 && a.state() == TransferState.ARRIVAL_COUPON_ISSUED);
         model.addAttribute("canAdmit", receivingDesk && a.route() == Route.PAPER
@@ -268,6 +274,12 @@ class TransferPageController {
     @PreAuthorize("hasRole('ORGANISATION_ADMIN')")
     String departure(@PathVariable long id, Model model) {
         return decided(id, transfers.issueDepartureCoupon(new TransferId(id)), model);
+    }
+
+    @PostMapping("/{id}/departure-abroad")
+    @PreAuthorize("hasRole('ORGANISATION_ADMIN')")
+    String departAbroad(@PathVariable long id, @RequestParam(required = false) String expulsionOrder, Model model) {
+        return decided(id, transfers.departAbroad(new TransferId(id), expulsionOrder), model);
     }
 
     private String decided(long id, Outcome<TransferApplication> outcome, Model model) {

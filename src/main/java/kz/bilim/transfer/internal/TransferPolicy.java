@@ -35,6 +35,8 @@ final class TransferPolicy {
     static final int COUPON_VALID_WORKING_DAYS = 3;
     static final int COUPON_ISSUE_WORKING_DAYS = 1;
     static final String KAZAKHSTAN = "KZ";
+    /** The child registry's code for a stateless child (docs/child.md). */
+    static final String STATELESS = "XX";
 
     private TransferPolicy() {
     }
@@ -73,6 +75,20 @@ final class TransferPolicy {
     /** TR-11: a child who is not a citizen of Kazakhstan (foreign or stateless) follows order No. 468. */
     static boolean foreign(String citizenship) {
         return citizenship == null || !KAZAKHSTAN.equalsIgnoreCase(citizenship.strip());
+    }
+
+    /**
+     * TR-11, order No. 468: foreigners and stateless persons are admitted to primary, basic secondary and general
+     * secondary education on a par with citizens when they reside in Kazakhstan permanently, which the application
+     * shows by the document of that right — a foreigner's residence permit or a stateless person's certificate.
+     * Without it the application is refused on {@code residenceDocument}; a citizen's application needs none.
+     */
+    static Optional<Refusal> foreignerDocuments(String citizenship, String residenceDocument) {
+        if (!foreign(citizenship)) return Optional.empty();
+        if (residenceDocument != null && !residenceDocument.isBlank()) return Optional.empty();
+        boolean stateless = citizenship == null || citizenship.isBlank() || STATELESS.equalsIgnoreCase(citizenship.strip());
+        return Optional.of(Refusal.byRule("TR-11", new FieldError("residenceDocument",
+                stateless ? "transfer.foreign.stateless-certificate-missing" : "transfer.foreign.residence-permit-missing")));
     }
 
     /** TR-5: the arrival coupon issued on {@code issuedOn} is valid to 18:30 of its 3rd working day after. */

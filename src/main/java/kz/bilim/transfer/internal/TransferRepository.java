@@ -41,7 +41,7 @@ class TransferRepository {
             a.departing_enrolment_id, a.receiving_organisation_id, a.kato, a.received_at, a.registered_at, a.due_at,
             a.signed_on_server, a.class_id, a.enrolment_id, a.refusal_ground, a.refusal_reason, a.decided_at,
             a.decided_by, a.arrival_coupon_issued_on, a.arrival_coupon_valid_to, a.departure_coupon_issued_on,
-            a.version
+            a.version, a.residence_document
             """;
 
     private static final String IN_SCOPE = """
@@ -55,11 +55,11 @@ class TransferRepository {
                 foreign_child, grade, settlement, district, city, region, registered_address, consent,
                 application_date, exception_ground, supporting_document, documents, departing_organisation_id,
                 departing_kato, departing_enrolment_id, receiving_organisation_id, kato, received_at, registered_at,
-                due_at, signed_content, signature, signed_on_server)
+                due_at, signed_content, signature, signed_on_server, residence_document)
             values (:route, 'SUBMITTED', :user, :applicantIin, :applicantName, :phone, :child, :childIin, :childName,
                 :birth, :citizenship, :foreign, :grade, :settlement, :district, :city, :region, :address, :consent,
                 :date, :exception, :document, :documents, :departing, :departingKato, :departingEnrolment,
-                :receiving, :kato, :received, :registered, :due, :content, :signature, :onServer)
+                :receiving, :kato, :received, :registered, :due, :content, :signature, :onServer, :residenceDocument)
             returning id
             """;
 
@@ -76,7 +76,8 @@ class TransferRepository {
                           ExceptionGround exception, String supportingDocument, String documents,
                           Long departingOrganisation, String departingKato, Long departingEnrolment,
                           long receivingOrganisation, String kato, ZonedDateTime received, ZonedDateTime registered,
-                          ZonedDateTime due, byte[] content, byte[] signature, boolean signedOnServer) {
+                          ZonedDateTime due, byte[] content, byte[] signature, boolean signedOnServer,
+                          String residenceDocument) {
     }
 
     TransferId insert(NewApplication n) {
@@ -94,6 +95,7 @@ class TransferRepository {
                 .param("kato", n.kato()).param("received", n.received().toOffsetDateTime())
                 .param("registered", n.registered().toOffsetDateTime()).param("due", n.due().toOffsetDateTime())
                 .param("content", n.content()).param("signature", n.signature()).param("onServer", n.signedOnServer())
+                .param("residenceDocument", n.residenceDocument())
                 .query(Long.class).single();
         return new TransferId(id);
     }
@@ -239,6 +241,7 @@ class TransferRepository {
                 ground == null ? null : RefusalGround.valueOf(ground), rs.getString("refusal_reason"),
                 zoned(rs, "decided_at"), rs.getString("decided_by"),
                 rs.getObject("arrival_coupon_issued_on", LocalDate.class), zoned(rs, "arrival_coupon_valid_to"),
-                rs.getObject("departure_coupon_issued_on", LocalDate.class), rs.getLong("version"));
+                rs.getObject("departure_coupon_issued_on", LocalDate.class), rs.getLong("version"),
+                rs.getString("residence_document"));
     }
 }

@@ -202,6 +202,17 @@ class DemoLoadTest {
     }
 
     @Test
+    @DisplayName("TR-18: the demo heads of organisations carry their position (the refusal receipt names it), other accounts none")
+    void demoHeadsCarryPositions() {
+        assertThat(count(loaded, """
+                select count(*) from app_user u join organisation o on o.id = u.organisation_id
+                 where u.role = 'ORGANISATION_ADMIN' and u.position = case when o.kind = 'PRESCHOOL'
+                       then 'Меңгеруші / Заведующая' else 'Директор' end""")).isEqualTo(3);
+        assertThat(count(loaded, "select count(*) from app_user where role <> 'ORGANISATION_ADMIN' and position is not null"))
+                .isZero();
+    }
+
+    @Test
     @DisplayName("identity sequences continue after the loaded ids")
     void sequencesAdvanced() {
         assertThat(count(loaded, "select nextval(pg_get_serial_sequence('person', 'id'))"))

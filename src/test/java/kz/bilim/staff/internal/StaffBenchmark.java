@@ -1,5 +1,6 @@
 package kz.bilim.staff.internal;
 
+import kz.bilim.BenchmarkRunner;
 import kz.bilim.access.BilimUser;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
@@ -12,10 +13,6 @@ import kz.bilim.staff.ImportReport;
 import kz.bilim.staff.QualificationCategory;
 import kz.bilim.staff.StaffBulkWriter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,18 +26,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code --bilim.staff.benchmark=450000}: the HB-1 benchmark of issue 10 on a fresh temporary database. Loads 20,000
@@ -52,55 +44,35 @@ import java.util.Locale;
  */
 @Component
 @Order(2)
-class StaffBenchmark implements ApplicationRunner {
+class StaffBenchmark extends BenchmarkRunner {
 
     private static final int ORGANISATIONS = 20_000;
     private static final String[] PEDAGOGICAL = {"TEACHER", "TEACHER", "TEACHER", "EDUCATOR", "DEPUTY_DIRECTOR", "PSYCHOLOGIST"};
     private static final String[] SUPPORT = {"COOK", "DRIVER", "WATCHMAN", "CLEANER", "ACCOUNTANT", "LIBRARIAN", "NURSE"};
 
-    private final String setting;
     private final int bans;
-    private final String yardstick;
     private final StaffBulkWriter writer;
     private final CourtBans register;
     private final OwnerDataSource ownerDataSource;
-    private final ConfigurableApplicationContext context;
     private final Clock clock;
 
     StaffBenchmark(@Value("${bilim.staff.benchmark:}") String setting, @Value("${bilim.staff.benchmark-bans:50000}") int bans,
                    @Value("${bilim.staff.benchmark-yardstick:}") String yardstick, StaffBulkWriter writer,
                    CourtBans register, OwnerDataSource ownerDataSource, ConfigurableApplicationContext context,
                    Clock clock) {
-        this.setting = setting;
+        super(setting, yardstick, context);
         this.bans = bans;
-        this.yardstick = yardstick;
         this.writer = writer;
         this.register = register;
         this.ownerDataSource = ownerDataSource;
-        this.context = context;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
-        if (setting.isBlank()) return;
-        int status = 0;
-        try {
-            measure(Integer.parseInt(setting.trim()));
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        int code = status;
-        System.exit(SpringApplication.exit(context, () -> code));
-    }
-
-    private void measure(int staff) throws Exception {
+    protected void measure(int staff) throws Exception {
         var owner = JdbcClient.create(ownerDataSource);
         LocalDate today = LocalDate.now(clock);
-        out("=== Bilim staff benchmark (HB-1) ===");
-        out("machine: %d cores, load average %s, JVM max heap %,d MB", Runtime.getRuntime().availableProcessors(),
-                loadAverage(), Runtime.getRuntime().maxMemory() >> 20);
+        machine("Bilim staff benchmark (HB-1)", null);
 
         long t0 = System.nanoTime();
         List<long[]> orgs = new ArrayList<>();
@@ -150,15 +122,7 @@ class StaffBenchmark implements ApplicationRunner {
 
         http(owner, orgs, today);
 
-        if (!yardstick.isBlank() && Files.isRegularFile(Path.of(yardstick))) {
-            String url = owner.sql("select 'port=' || current_setting('port')").query(String.class).single();
-            String port = url.substring(5);
-            out("--- pg-yardstick.sh on the same database (port %s) ---", port);
-            var process = new ProcessBuilder("bash", yardstick, "-h", "localhost", "-p", port, "-U", "postgres")
-                    .redirectErrorStream(true).start();
-            System.out.print(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            process.waitFor();
-        }
+        yardstick(owner);
     }
 
     /** Valid BINs (check digit and all) for the benchmark's organisations, registered in 2008–2010. */
@@ -237,19 +201,14 @@ class StaffBenchmark implements ApplicationRunner {
     }
 
     private void http(JdbcClient owner, List<long[]> orgs, LocalDate today) throws Exception {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        int port = httpPort();
         long school = orgs.stream().filter(o -> o[1] == 0).findFirst().orElseThrow()[0];
         String kato = owner.sql("select kato from organisation where id = :id").param("id", school).query(String.class).single();
         long user = owner.sql("""
                 insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
                 values ('benchmark.head', '{noop}-', 'Benchmark Head', 'ORGANISATION_ADMIN', :org, :kato, 'en') returning id
                 """).param("org", school).param("kato", kato).query(Long.class).single();
-        String secret = "blm_benchmark_" + Long.toHexString(System.nanoTime());
-        owner.sql("""
-                insert into api_token (user_id, name, token_hash, kato, organisation_id, expires_at)
-                values (:user, 'benchmark', :hash, :kato, :org, now() + interval '1 day')
-                """).param("user", user).param("hash", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)))).param("kato", kato).param("org", school).update();
+        String secret = token(owner, user, kato, school);
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://localhost:" + port + "/api/v1/organisations/" + school + "/staff");
         // refused hires: people outside the registry with a lifetime PEDAGOGICAL ban (rows i ≥ bans/10, i % 3 == 0)
@@ -295,35 +254,9 @@ class StaffBenchmark implements ApplicationRunner {
         return ms;
     }
 
-    private static String percentiles(List<Double> ms) {
-        var sorted = ms.stream().sorted().toList();
-        return String.format(Locale.ROOT, "%d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", sorted.size(),
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1));
-    }
-
-    private static double at(List<Double> sorted, double q) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-    }
-
     private static UsernamePasswordAuthenticationToken ministry() {
         var user = new BilimUser(0, "benchmark.ministry", "", "Benchmark", Role.MINISTRY_ADMIN, Scope.all(true), "",
                 null, "en", true, 0);
         return new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities());
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void out(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

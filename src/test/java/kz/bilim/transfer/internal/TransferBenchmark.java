@@ -1,5 +1,6 @@
 package kz.bilim.transfer.internal;
 
+import kz.bilim.BenchmarkRunner;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.platform.database.OwnerDataSource;
@@ -7,10 +8,6 @@ import kz.bilim.signature.Signatures;
 import kz.bilim.signature.SigningKeys;
 import kz.bilim.transfer.TransferFixture;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,9 +25,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,20 +43,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @Component
 @Order(3)
-class TransferBenchmark implements ApplicationRunner {
+class TransferBenchmark extends BenchmarkRunner {
 
     private static final int SCHOOLS = 20;
 
-    private final String setting;
     private final int threads;
     private final int decisions;
-    private final String yardstick;
     private final OwnerDataSource ownerDataSource;
     private final SigningKeys keys;
     private final Signatures signatures;
     private final JsonMapper json;
-    private final ConfigurableApplicationContext context;
     private final Clock clock;
+    private ExecutorService clients;
 
     TransferBenchmark(@Value("${bilim.transfer.benchmark:}") String setting,
                       @Value("${bilim.transfer.benchmark-threads:8}") int threads,
@@ -73,39 +62,22 @@ class TransferBenchmark implements ApplicationRunner {
                       @Value("${bilim.transfer.benchmark-yardstick:}") String yardstick,
                       OwnerDataSource ownerDataSource, SigningKeys keys, Signatures signatures, JsonMapper json,
                       ConfigurableApplicationContext context, Clock clock) {
-        this.setting = setting;
+        super(setting, yardstick, context);
         this.threads = threads;
         this.decisions = decisions;
-        this.yardstick = yardstick;
         this.ownerDataSource = ownerDataSource;
         this.keys = keys;
         this.signatures = signatures;
         this.json = json;
-        this.context = context;
         this.clock = clock;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) throws Exception {
-        if (setting.isBlank()) return;
-        int status = 0;
-        try {
-            measure(Integer.parseInt(setting.trim()));
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        int code = status;
-        System.exit(SpringApplication.exit(context, () -> code));
     }
 
     record Prepared(String body, int school) {
     }
 
-    private void measure(int applications) throws Exception {
-        out("=== Bilim transfer benchmark (issue 11) ===");
-        out("machine: %d cores, load average %s, JVM max heap %,d MB, %d client threads",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20, threads);
+    @Override
+    protected void measure(int applications) throws Exception {
+        machine("Bilim transfer benchmark (issue 11)", threads + " client threads");
         var fixture = new TransferFixture(ownerDataSource, keys, YearMonth.of(2013, 6), 100);
         JdbcClient owner = fixture.owner;
         long t0 = System.nanoTime();
@@ -143,59 +115,65 @@ class TransferBenchmark implements ApplicationRunner {
         String parentToken = token(owner, parent.user().id(), "", null);
         out("fixtures: %,d pupils, %d receiving schools with keys, in %.1f s", applications, SCHOOLS, seconds(t0));
 
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://localhost:" + port + "/api/v1/transfers";
+        var clientThreads = new AtomicInteger();
+        clients = Executors.newFixedThreadPool(threads + 2, r -> new Thread(r, "bench-client-" + clientThreads.incrementAndGet()));
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(clients).build();
+        String base = "http://localhost:" + httpPort() + "/api/v1/transfers";
         String today = LocalDate.now(clock).toString();
+        try {
+            long t1 = System.nanoTime();
+            List<Prepared> prepared = Collections.synchronizedList(new ArrayList<>());
+            parallel(applications, i -> {
+                int school = i % SCHOOLS;
+                String form = TransferFixture.form(children.get(i), "Бенчмаркова", schools[school], today, "MOVE",
+                        "Шарт № " + i, true, null);
+                var text = send(client, base + "/application-text", parentToken, TransferFixture.unsigned(form));
+                if (text.statusCode() != 200) throw new IllegalStateException(text.body());
+                byte[] content = Base64.getDecoder().decode(json.readTree(text.body()).get("content").asString());
+                prepared.add(new Prepared(TransferFixture.withSignature(form, signatures.sign(content, parent.key())), school));
+                return 0.0;
+            });
+            out("prepared and signed on the client: %,d applications in %.1f s (untimed)", prepared.size(), seconds(t1));
 
-        long t1 = System.nanoTime();
-        List<Prepared> prepared = Collections.synchronizedList(new ArrayList<>());
-        parallel(applications, i -> {
-            int school = i % SCHOOLS;
-            String form = TransferFixture.form(children.get(i), "Бенчмаркова", schools[school], today, "MOVE",
-                    "Шарт № " + i, true, null);
-            var text = send(client, base + "/application-text", parentToken, TransferFixture.unsigned(form));
-            if (text.statusCode() != 200) throw new IllegalStateException(text.body());
-            byte[] content = Base64.getDecoder().decode(json.readTree(text.body()).get("content").asString());
-            prepared.add(new Prepared(TransferFixture.withSignature(form, signatures.sign(content, parent.key())), school));
-            return 0.0;
-        });
-        out("prepared and signed on the client: %,d applications in %.1f s (untimed)", prepared.size(), seconds(t1));
+            // grade 1 (TR-10 limits grades 2-9 only): the classes take every pupil of the run
+            // warm-up: the first 5 % are submitted first and not counted
+            int warm = Math.max(20, applications / 20);
+            List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+            List<Integer> idSchools = Collections.synchronizedList(new ArrayList<>());
+            parallel(warm, i -> submit(client, base, parentToken, prepared.get(i), ids, idSchools));
+            double cpu0 = processCpuSeconds();
+            double client0 = clientCpuSeconds();
+            long t2 = System.nanoTime();
+            var submitted = parallel(applications - warm, i -> submit(client, base, parentToken, prepared.get(warm + i), ids, idSchools));
+            double submitSeconds = seconds(t2);
+            double cpu = processCpuSeconds() - cpu0;
+            double clientCpu = clientCpuSeconds() - client0;
+            out("SUBMIT (signed, verified, registered): %,d in %.2f s = %.0f applications/s; %s",
+                    submitted.size(), submitSeconds, submitted.size() / submitSeconds, percentiles(submitted));
+            out("  JVM CPU %.1f s in %.1f s (%.2f cores); of it the client %.1f s; per application: %.2f ms server, %.2f ms client",
+                    cpu, submitSeconds, cpu / submitSeconds, clientCpu, (cpu - clientCpu) * 1000 / submitted.size(),
+                    clientCpu * 1000 / submitted.size());
+            out("load average after submitting: %s", loadAverage());
 
-        // grade 1 (TR-10 limits grades 2-9 only): the classes take every pupil of the run
-        // warm-up: the first 5 % are submitted first and not counted
-        int warm = Math.max(20, applications / 20);
-        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-        List<Integer> idSchools = Collections.synchronizedList(new ArrayList<>());
-        parallel(warm, i -> submit(client, base, parentToken, prepared.get(i), ids, idSchools));
-        long t2 = System.nanoTime();
-        var submitted = parallel(applications - warm, i -> submit(client, base, parentToken, prepared.get(warm + i), ids, idSchools));
-        double submitSeconds = seconds(t2);
-        out("SUBMIT (signed, verified, registered): %,d in %.2f s = %.0f applications/s; %s",
-                submitted.size(), submitSeconds, submitted.size() / submitSeconds, percentiles(submitted));
-
-        int toDecide = Math.min(decisions, ids.size());
-        long t3 = System.nanoTime();
-        var decided = parallel(toDecide, i -> {
-            int s = idSchools.get(i);
-            long start = System.nanoTime();
-            var answer = send(client, base + "/" + ids.get(i) + "/accept", heads[s], "{\"classId\": " + classes[s] + "}");
-            if (answer.statusCode() != 200) throw new IllegalStateException(answer.statusCode() + " " + answer.body());
-            return (System.nanoTime() - start) / 1e6;
-        });
-        double decideSeconds = seconds(t3);
-        out("ACCEPT (enrolment moved, notice PDF rendered and signed): %,d in %.2f s = %.0f decisions/s; %s",
-                decided.size(), decideSeconds, decided.size() / decideSeconds, percentiles(decided));
-        out("load average after: %s", loadAverage());
-
-        if (!yardstick.isBlank() && Files.isRegularFile(Path.of(yardstick))) {
-            String pgPort = owner.sql("select current_setting('port')").query(String.class).single();
-            out("--- pg-yardstick.sh on the same database (port %s) ---", pgPort);
-            var process = new ProcessBuilder("bash", yardstick, "-h", "localhost", "-p", pgPort, "-U", "postgres")
-                    .redirectErrorStream(true).start();
-            System.out.print(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            process.waitFor();
+            int toDecide = Math.min(decisions, ids.size());
+            if (toDecide > 0) {
+                long t3 = System.nanoTime();
+                var decided = parallel(toDecide, i -> {
+                    int s = idSchools.get(i);
+                    long start = System.nanoTime();
+                    var answer = send(client, base + "/" + ids.get(i) + "/accept", heads[s], "{\"classId\": " + classes[s] + "}");
+                    if (answer.statusCode() != 200) throw new IllegalStateException(answer.statusCode() + " " + answer.body());
+                    return (System.nanoTime() - start) / 1e6;
+                });
+                double decideSeconds = seconds(t3);
+                out("ACCEPT (enrolment moved, notice PDF rendered and signed): %,d in %.2f s = %.0f decisions/s; %s",
+                        decided.size(), decideSeconds, decided.size() / decideSeconds, percentiles(decided));
+            }
+            out("load average after: %s", loadAverage());
+        } finally {
+            clients.shutdownNow();
         }
+        yardstick(owner);
     }
 
     private double submit(HttpClient client, String base, String token, Prepared p, List<Long> ids, List<Integer> schools)
@@ -215,22 +193,17 @@ class TransferBenchmark implements ApplicationRunner {
         double run(int i) throws Exception;
     }
 
-    /** Runs n tasks on the client threads, each thread taking the next index; the latencies in ms. */
+    /** Runs n tasks at a fixed concurrency (the client threads), each taking the next index; the latencies in ms. */
     private List<Double> parallel(int n, Task task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         var next = new AtomicInteger();
         var latencies = new ConcurrentLinkedQueue<Double>();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++)
-                futures.add(pool.submit(() -> {
-                    for (int i; (i = next.getAndIncrement()) < n; ) latencies.add(task.run(i));
-                    return null;
-                }));
-            for (var f : futures) f.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++)
+            futures.add(clients.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < n; ) latencies.add(task.run(i));
+                return null;
+            }));
+        for (var f : futures) f.get();
         return new ArrayList<>(latencies);
     }
 
@@ -239,42 +212,5 @@ class TransferBenchmark implements ApplicationRunner {
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(60)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String token(JdbcClient owner, long user, String kato, Long organisation) throws Exception {
-        String secret = "blm_benchmark_" + user + "_" + Long.toHexString(System.nanoTime());
-        owner.sql("""
-                insert into api_token (user_id, name, token_hash, kato, organisation_id, expires_at)
-                values (:user, 'benchmark', :hash, :kato, :org, now() + interval '1 day')
-                """).param("user", user).param("hash", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(StandardCharsets.UTF_8)))).param("kato", kato).param("org", organisation).update();
-        return secret;
-    }
-
-    private static String percentiles(List<Double> ms) {
-        var sorted = new ArrayList<>(ms);
-        Collections.sort(sorted);
-        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
-                at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted.get(sorted.size() - 1));
-    }
-
-    private static double at(List<Double> sorted, double q) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void out(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -147,4 +147,17 @@ class TransferPolicyTest {
         assertThat(TransferPolicy.foreign("UZ")).isTrue();
         assertThat(TransferPolicy.foreign(null)).isTrue();
     }
+
+    @Test
+    @DisplayName("TR-11 order No. 468: a foreign child needs the residence permit, a stateless child the certificate, a citizen nothing")
+    void foreignersDocuments() {
+        assertThat(TransferPolicy.foreignerDocuments("KZ", null)).isEmpty();
+        assertThat(TransferPolicy.foreignerDocuments("UZ", "Ықтиярхат № 0012345, 01.02.2024")).isEmpty();
+        var foreigner = TransferPolicy.foreignerDocuments("UZ", " ").orElseThrow();
+        assertThat(foreigner.clause()).isEqualTo("TR-11");
+        assertThat(foreigner.errors().get(0).field()).isEqualTo("residenceDocument");
+        assertThat(foreigner.errors().get(0).reasonKey()).isEqualTo("transfer.foreign.residence-permit-missing");
+        assertThat(TransferPolicy.foreignerDocuments("XX", null).orElseThrow().errors().get(0).reasonKey())
+                .isEqualTo("transfer.foreign.stateless-certificate-missing");
+    }
 }
