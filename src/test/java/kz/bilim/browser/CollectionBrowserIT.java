@@ -120,7 +120,7 @@ class CollectionBrowserIT {
         if (driver != null) driver.quit();
     }
 
-    private void signIn(String username, String password, WebDriverWait wait) {
+    private void signIn(String username, String password) {
         Browser.signIn(driver, "http://localhost:" + port, username, password);
     }
 
@@ -128,7 +128,7 @@ class CollectionBrowserIT {
     @DisplayName("EIS-5, EIS-6 a school submits its report signed with the head's key; the district returns it with a comment")
     void schoolSubmitsDistrictReturns() throws Exception {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        signIn("collection.head", "collection-head-2026", wait);
+        signIn("collection.head", "collection-head-2026");
         driver.findElement(By.id("nav-collection")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-" + submission)))
                 .findElement(By.tagName("a")).click();
@@ -163,7 +163,7 @@ class CollectionBrowserIT {
         assertThat(driver.findElement(By.id("submission-arrived")).getText()).isNotEqualTo("—");
         Files.deleteIfExists(p7s);
 
-        signIn("collection.district", "collection-district-2026", wait);
+        signIn("collection.district", "collection-district-2026");
         driver.get("http://localhost:" + port + "/collection/submissions/" + submission);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-form")));
         driver.findElement(By.id("comment")).sendKeys("Компьютеры с интернетом не указаны");
@@ -171,7 +171,7 @@ class CollectionBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("collection-done")));
         Browser.screenshot(driver, "collection-district-ru");
 
-        signIn("collection.head", "collection-head-2026", wait);
+        signIn("collection.head", "collection-head-2026");
         driver.get("http://localhost:" + port + "/collection/submissions/" + submission);
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-comment"))).getText())
                 .isEqualTo("Компьютеры с интернетом не указаны");

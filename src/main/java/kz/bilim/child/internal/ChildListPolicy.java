@@ -32,11 +32,18 @@ final class ChildListPolicy {
 
     private static final String SCHOOL_AGE = "(" + AGE_6 + " and " + UNDER_18 + ")";
 
-    /** CA-3 (9), CA-4: the plug of list 9 — the truant lists' own tables (docs/child.md, "Truants"). */
+    /**
+     * CA-4: the entries {@code te} of lists {@code tl} that put a child on list 9 — on the district's latest monthly
+     * list and not commented away by the police liaison (docs/child.md, "Truants").
+     */
+    static final String COUNTED_TRUANT_ENTRY = """
+            te.decision is distinct from 'COMMENTED'
+            and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district)""";
+
+    /** CA-3 (9), CA-4: the plug of list 9 — the truant lists' own tables. */
     private static final String TRUANT = """
             exists (select 1 from truant_entry te join truant_list tl on tl.id = te.list_id
-                     where te.child_id = c.id and te.decision is distinct from 'COMMENTED'
-                       and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district))""";
+                     where te.child_id = c.id and\s""" + COUNTED_TRUANT_ENTRY + ")";
 
     /** CA-3 (1)…(9). */
     static final Map<ChildList, String> RULES = new EnumMap<>(Map.of(

@@ -82,10 +82,8 @@ class ChildRegistry implements Children {
     private static final String TRUANTS = """
             select c.kato, count(distinct c.id) as truant
               from truant_entry te join truant_list tl on tl.id = te.list_id join child c on c.id = te.child_id
-             where {scope: kato=c.kato} and c.kato between :from and :to
-               and te.decision is distinct from 'COMMENTED'
-               and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district)
-             group by c.kato""";  // the rule of ChildListPolicy TRUANT, driven from the few entries
+             where {scope: kato=c.kato} and c.kato between :from and :to and\s"""
+            + ChildListPolicy.COUNTED_TRUANT_ENTRY + " group by c.kato"; // list 9's rule, driven from the few entries
 
     private static final String SOURCES = """
             select child_id, source, origin, active, iin, last_name, first_name, patronymic, birth_date, sex,
