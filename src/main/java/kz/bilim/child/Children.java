@@ -21,4 +21,10 @@ public interface Children {
 
     /** Counts of the nine lists for a territory (null: the caller's own), within the caller's scope. */
     ListCounts counts(String kato);
+
+    /**
+     * The counts of each of these parts of the territory (its child territories, for the drill-down), from the same
+     * kept counts; in the order given.
+     */
+    java.util.List<ListCounts> partCounts(String kato, java.util.List<String> parts);
 }

@@ -4,6 +4,8 @@ import kz.bilim.collection.CollectionBulkWriter;
 import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
 import kz.bilim.demo.internal.DemoStaff;
+import kz.bilim.demo.internal.DemoStatistics;
+import kz.bilim.statistics.AnalystBulkWriter;
 import kz.bilim.staff.StaffBulkWriter;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,11 +27,14 @@ public class DemoData {
     private final OwnerDataSource owner;
     private final StaffBulkWriter staff;
     private final CollectionBulkWriter collection;
+    private final AnalystBulkWriter analysts;
 
-    public DemoData(OwnerDataSource owner, StaffBulkWriter staff, CollectionBulkWriter collection) {
+    public DemoData(OwnerDataSource owner, StaffBulkWriter staff, CollectionBulkWriter collection,
+                    AnalystBulkWriter analysts) {
         this.owner = owner;
         this.staff = staff;
         this.collection = collection;
+        this.analysts = analysts;
     }
 
     /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
@@ -55,10 +60,11 @@ public class DemoData {
 
     /**
      * The loader, with the staff of every organisation it loads and the schools' passports of the year written through
-     * the staff and collection modules' bulk writers.
+     * the staff and collection modules' bulk writers, and the demo analyst in the Statistics Committee's register.
      */
     private DemoLoader loader() {
         return new DemoLoader(owner, PASSWORDS::encode,
-                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection)));
+                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection),
+                        DemoStatistics.dependents(analysts)));
     }
 }

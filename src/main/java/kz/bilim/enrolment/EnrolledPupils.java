@@ -3,7 +3,9 @@ package kz.bilim.enrolment;
 import kz.bilim.identity.Sex;
 import kz.bilim.organisation.OrganisationId;
 
+import javax.sql.DataSource;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,16 @@ public interface EnrolledPupils {
 
     /** Every active enrolment in organisations whose settlement lies in the KATO subtree of {@code katoPrefix}. */
     void forEachActive(String katoPrefix, Consumer<EnrolledPupil> each);
+
+    /**
+     * The same set-based, for the child module's merge: creates the temporary table {@code pg_temp.<table>} (dropped
+     * at commit) on the connection of the transaction running on {@code owner} and fills it with the active
+     * enrolments of the subtree — or, when {@code persons} is not null, of those persons wherever they are enrolled.
+     * Columns: person_id, iin, last_name, first_name, patronymic, birth_date, sex (MALE/FEMALE), citizenship,
+     * residence_kato, organisation_id, kato (the organisation's settlement), grade. Within the caller's scope.
+     * Answers the rows staged.
+     */
+    long stageActive(DataSource owner, String katoPrefix, Collection<PersonId> persons, String table);
 
     record EnrolledPupil(PersonId personId, String iin, String lastName, String firstName, String patronymic,
                          LocalDate birthDate, Sex sex, String citizenship, String residenceKato,

@@ -1,16 +1,20 @@
 package kz.bilim.browser;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * Debian's headless Chromium driven by Debian's ChromeDriver — nothing is downloaded at test time
@@ -38,6 +42,20 @@ final class Browser {
         options.addArguments("--lang=kk");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Signs in through the login page and waits for the page after it: the sign-out button exists only for a signed-in
+     * user (the login page has a {@code .who} of its own, so waiting for that proved nothing and was flaky).
+     */
+    static void signIn(ChromeDriver driver, String base, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
     }
 
     /** Makes the page a phone's of this width (CSS pixels, as the phone reports them), touch and all. */

@@ -3,6 +3,8 @@ package kz.bilim.browser;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Role;
+import kz.bilim.organisation.RegistryFixture;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,19 +53,10 @@ class ChildUploadBrowserIT {
 
     @BeforeAll
     void seedAndStart() throws Exception {
-        var jdbc = JdbcClient.create(owner);
-        jdbc.sql("""
-                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
-                values (:d, '620000000', 2, 'Сынақ ауданы 2', 'Тестовый район 2', false),
-                       ('629533000', :d, 3, 'Сынақ округі 2', 'Тестовый округ 2', false),
-                       (:s, '629533000', 4, 'Сынақ ауылы 2', 'село Тестовое 2', false)
-                on conflict do nothing
-                """).param("d", DISTRICT).param("s", SETTLEMENT).update();
-        jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, kato, scope_kato, locale)
-                values ('browser.child.district', :hash, 'Айгүл Серікова', 'DISTRICT_OFFICER', :d, :d, 'ru')
-                on conflict (username) do nothing
-                """).param("hash", passwords.encode("browser-district-2026")).param("d", DISTRICT).update();
+        var registry = new RegistryFixture(owner, YearMonth.of(2000, 7), 6900);
+        registry.districtWithSettlement(DISTRICT, false); // SETTLEMENT
+        registry.officer("browser.child.district", passwords.encode("browser-district-2026"), "Айгүл Серікова",
+                Role.DISTRICT_OFFICER, DISTRICT, "ru");
         driver = Browser.start();
     }
 
@@ -86,11 +79,7 @@ class ChildUploadBrowserIT {
                 StandardCharsets.UTF_8);
         var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         Browser.phone(driver, 390);
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("username")).sendKeys("browser.child.district");
-        driver.findElement(By.id("password")).sendKeys("browser-district-2026");
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Browser.signIn(driver, "http://localhost:" + port, "browser.child.district", "browser-district-2026");
         driver.get("http://localhost:" + port + "/children/imports?lang=ru");
         new Select(driver.findElement(By.id("child-source"))).selectByValue("JUSTICE");
         assertThat(driver.findElement(By.id("child-kato")).getAttribute("value")).isEqualTo(DISTRICT);

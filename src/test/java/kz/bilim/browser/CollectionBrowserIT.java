@@ -10,7 +10,9 @@ import kz.bilim.identity.Bin;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Role;
 import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.RegistryFixture;
 import kz.bilim.platform.database.OwnerDataSource;
 import kz.bilim.signature.PkiIdentity;
 import kz.bilim.signature.Signatures;
@@ -78,34 +80,15 @@ class CollectionBrowserIT {
 
     @BeforeAll
     void seedAndStart() throws Exception {
-        var jdbc = JdbcClient.create(owner);
-        jdbc.sql("""
-                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
-                values (:d, '470000000', 2, 'Жинақ ауданы', 'Район Сбора', false),
-                       ('478933000', :d, 3, 'Жинақ округі', 'Округ Сбора', false),
-                       (:s, '478933000', 4, 'Жинақ ауылы', 'село Сбора', false)
-                on conflict do nothing
-                """).param("d", DISTRICT).param("s", SETTLEMENT).update();
-        Bin bin = null;
-        for (int serial = 89000; bin == null; serial++)
-            bin = Bin.compose(YearMonth.of(2012, 9), Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, serial);
-        school = jdbc.sql("""
-                insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages)
-                values (:bin, 'Жинақ мектебі', 'Школа Сбора', 'GENERAL_SECONDARY_SCHOOL', 'STATE', :s, false, '{kk}')
-                on conflict (bin) do update set kato = excluded.kato returning id
-                """).param("bin", bin.value()).param("s", SETTLEMENT).query(Long.class).single();
-        jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
-                values ('collection.head', :hash, 'Сәуле Әбенова', 'ORGANISATION_ADMIN', :org, :s, 'kk')
-                on conflict (username) do update set organisation_id = excluded.organisation_id
-                """).param("hash", passwords.encode("collection-head-2026")).param("org", school).param("s", SETTLEMENT).update();
-        jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, scope_kato, kato, locale)
-                values ('collection.district', :hash, 'Аудан Бөлімі', 'DISTRICT_OFFICER', :d, :d, 'ru')
-                on conflict (username) do nothing
-                """).param("hash", passwords.encode("collection-district-2026")).param("d", DISTRICT).update();
-        Iin iin = null;
-        for (int serial = 8900; iin == null; serial++) iin = Iin.compose(LocalDate.of(1971, 4, 2), Sex.FEMALE, serial);
+        var registry = new RegistryFixture(owner, YearMonth.of(2012, 9), 8900);
+        registry.districtWithSettlement(DISTRICT, false); // SETTLEMENT
+        school = registry.organisation(SETTLEMENT, "Жинақ", "GENERAL_SECONDARY_SCHOOL", 1, "kk");
+        var bin = new Bin(registry.owner().sql("select bin from organisation where id = :id").param("id", school)
+                .query(String.class).single());
+        registry.administrator("collection.head", passwords.encode("collection-head-2026"), "Сәуле Әбенова", school, "kk");
+        registry.officer("collection.district", passwords.encode("collection-district-2026"), "Аудан Бөлімі",
+                Role.DISTRICT_OFFICER, DISTRICT, "ru");
+        Iin iin = registry.nextIin(LocalDate.of(1971, 4, 2), Sex.FEMALE);
         head = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray())
                 .issue(PkiIdentity.employee("collection.head", "Әбенова", "Сәуле", null, iin, bin, "Жинақ мектебі"));
 
@@ -124,7 +107,7 @@ class CollectionBrowserIT {
                     new Texts("Компьютерлер туралы сұрау", "Запрос о компьютерах", "Request on computers"), null,
                     List.of(OrganisationKind.GENERAL_SECONDARY_SCHOOL), definition),
                     LocalDate.now(Almaty.ZONE).plusDays(7), List.of(school))).orElseThrow().id();
-            submission = jdbc.sql("select id from collection_submission where period_id = ?").param(period)
+            submission = registry.owner().sql("select id from collection_submission where period_id = ?").param(period)
                     .query(Long.class).single();
         } finally {
             SecurityContextHolder.clearContext();
@@ -138,12 +121,7 @@ class CollectionBrowserIT {
     }
 
     private void signIn(String username, String password, WebDriverWait wait) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Browser.signIn(driver, "http://localhost:" + port, username, password);
     }
 
     @Test

@@ -164,14 +164,8 @@ class EveryPageBrowserIT {
     }
 
     private void signIn(DemoUser user) {
-        driver.manage().deleteAllCookies();
         Browser.desktop(driver);
-        driver.get(base() + "/login");
-        driver.findElement(By.id("username")).sendKeys(user.username());
-        driver.findElement(By.id("password")).sendKeys(user.password());
-        driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        Browser.signIn(driver, base(), user.username(), user.password());
     }
 
     /** Same-site links of the page (path and query), without the ones not to follow. */

@@ -1,6 +1,7 @@
 package kz.bilim.browser;
 
-import kz.bilim.identity.Bin;
+import kz.bilim.kernel.Role;
+import kz.bilim.organisation.RegistryFixture;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -45,35 +45,21 @@ class OrganisationListBrowserIT {
 
     @BeforeAll
     void seedAndStart() throws Exception {
-        var jdbc = JdbcClient.create(owner);
-        jdbc.sql("""
-                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
-                values (:d, '630000000', 2, 'Сынақ ауданы', 'Тестовый район', false),
-                       ('631010000', :d, 3, 'Сынақ ауылдық округі', 'Тестовый сельский округ', false),
-                       ('631010101', '631010000', 4, 'Сынақ ауылы', 'село Тестовое', false)
-                on conflict do nothing
-                """).param("d", DISTRICT).update();
+        var registry = new RegistryFixture(owner, YearMonth.of(2000, 6), 6300);
+        String settlement = registry.districtWithSettlement(DISTRICT, false);
         String[][] schools = {
                 {"Абай атындағы № 1 мектеп", "Школа № 1 имени Абая", "GENERAL_SECONDARY_SCHOOL"},
                 {"Жамбыл атындағы № 2 мектеп", "Школа № 2 имени Жамбыла", "GENERAL_SECONDARY_SCHOOL"},
                 {"«Балдырған» бөбекжайы", "Ясли-сад «Балдырган»", "PRESCHOOL"},
         };
-        int serial = 77000;
-        for (String[] school : schools) {
-            Bin bin = null;
-            while (bin == null) bin = Bin.compose(YearMonth.of(2001, 3), Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, serial++);
-            jdbc.sql("""
+        for (String[] school : schools)
+            registry.owner().sql("""
                     insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages, shifts)
-                    values (:bin, :kk, :ru, :kind, 'STATE', '631010101', false, array['kk','ru'], 2)
-                    on conflict (bin) do nothing
-                    """).param("bin", bin.value()).param("kk", school[0]).param("ru", school[1])
-                    .param("kind", school[2]).update();
-        }
-        jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, scope_kato, kato, locale)
-                values ('browser.district', :hash, 'Айгүл Сапарова', 'DISTRICT_OFFICER', :d, :d, 'ru')
-                on conflict (username) do nothing
-                """).param("hash", passwords.encode("browser-test-2026")).param("d", DISTRICT).update();
+                    values (:bin, :kk, :ru, :kind, 'STATE', :kato, false, array['kk','ru'], 2)
+                    """).param("bin", registry.nextBin()).param("kk", school[0]).param("ru", school[1])
+                    .param("kind", school[2]).param("kato", settlement).update();
+        registry.officer("browser.district", passwords.encode("browser-test-2026"), "Айгүл Сапарова",
+                Role.DISTRICT_OFFICER, DISTRICT, "ru");
         driver = Browser.start();
     }
 

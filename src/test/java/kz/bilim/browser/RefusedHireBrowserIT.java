@@ -4,6 +4,7 @@ import kz.bilim.identity.Bin;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.kernel.Almaty;
+import kz.bilim.organisation.RegistryFixture;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,27 +57,11 @@ class RefusedHireBrowserIT {
 
     @BeforeAll
     void seedAndStart() throws Exception {
-        var jdbc = JdbcClient.create(owner);
-        jdbc.sql("""
-                insert into territory (kato, parent_kato, level, name_kk, name_ru, urban)
-                values (:d, '790000000', 2, 'Сынақ ауданы', 'Тестовый район', true),
-                       ('798133000', :d, 3, 'Сынақ округі', 'Тестовый округ', true),
-                       (:s, '798133000', 4, 'Сынақ ауылы', 'село Тестовое', true)
-                on conflict do nothing
-                """).param("d", DISTRICT).param("s", SETTLEMENT).update();
-        Bin bin = null;
-        for (int serial = 81000; bin == null; serial++)
-            bin = Bin.compose(YearMonth.of(2007, 9), Bin.EntityType.RESIDENT, Bin.Attribute.HEAD_OFFICE, serial);
-        school = jdbc.sql("""
-                insert into organisation (bin, name_kk, name_ru, kind, ownership, kato, urban, languages)
-                values (:bin, 'Абай атындағы № 7 мектеп', 'Школа № 7 имени Абая', 'GENERAL_SECONDARY_SCHOOL', 'STATE', :s, true, '{kk,ru}')
-                on conflict (bin) do update set kato = excluded.kato returning id
-                """).param("bin", bin.value()).param("s", SETTLEMENT).query(Long.class).single();
-        jdbc.sql("""
-                insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
-                values ('browser.head', :hash, 'Гүлнар Оспанова', 'ORGANISATION_ADMIN', :org, :s, 'kk')
-                on conflict (username) do update set organisation_id = excluded.organisation_id
-                """).param("hash", passwords.encode("browser-head-2026")).param("org", school).param("s", SETTLEMENT).update();
+        var registry = new RegistryFixture(owner, YearMonth.of(2007, 9), 8000);
+        registry.districtWithSettlement(DISTRICT, true); // SETTLEMENT
+        school = registry.organisation(SETTLEMENT, "Абай атындағы № 7", "GENERAL_SECONDARY_SCHOOL", 1, "kk", "ru");
+        registry.administrator("browser.head", passwords.encode("browser-head-2026"), "Гүлнар Оспанова", school, "kk");
+        var jdbc = registry.owner();
         banned = iin(LocalDate.of(1984, 2, 29), Sex.MALE, 8100);
         clean = iin(LocalDate.of(1992, 10, 5), Sex.FEMALE, 8200);
         jdbc.sql("""
@@ -102,11 +87,7 @@ class RefusedHireBrowserIT {
     @DisplayName("HB-1 a school head's hire of a person banned by a court verdict is refused on the form, naming the verdict")
     void refusedHire() throws Exception {
         var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("username")).sendKeys("browser.head");
-        driver.findElement(By.id("password")).sendKeys("browser-head-2026");
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Browser.signIn(driver, "http://localhost:" + port, "browser.head", "browser-head-2026");
 
         driver.get("http://localhost:" + port + "/organisations/" + school);
         driver.findElement(By.id("organisation-staff")).click();

@@ -63,11 +63,8 @@ class TransferBrowserIT {
         fixture.store(parent.key());
         fixture.owner.sql("update app_user set password_hash = :h where username = 'browser.transfer.parent'")
                 .param("h", passwords.encode("browser-parent-2026")).update();
-        fixture.owner.sql("""
-                insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
-                values ('browser.transfer.head', :h, 'Гүлнұр Есенова', 'ORGANISATION_ADMIN', :org, :kato, 'kk')
-                """).param("h", passwords.encode("browser-head-2026")).param("org", receiving)
-                .param("kato", fixture.kato(receiving)).update();
+        fixture.registry.administrator("browser.transfer.head", passwords.encode("browser-head-2026"), "Гүлнұр Есенова",
+                receiving, "kk");
         driver = Browser.start();
     }
 
@@ -77,13 +74,7 @@ class TransferBrowserIT {
     }
 
     void signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get("http://localhost:" + port + "/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who")));
+        Browser.signIn(driver, "http://localhost:" + port, username, password);
     }
 
     void type(String id, String text) {

@@ -19,36 +19,36 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Children, files and imports for the child module's tests; each test class its own districts and IIN serials. */
-final class ChildFixture {
+public final class ChildFixture {
 
-    static final String HEADER = "iin,last_name,first_name,patronymic,birth_date,sex,citizenship,residence_kato";
-    static final LocalDate TODAY = LocalDate.now(Almaty.ZONE);
+    public static final String HEADER = "iin,last_name,first_name,patronymic,birth_date,sex,citizenship,residence_kato";
+    public static final LocalDate TODAY = LocalDate.now(Almaty.ZONE);
 
-    final RegistryFixture registry;
-    final JdbcClient owner;
+    public final RegistryFixture registry;
+    public final JdbcClient owner;
     private final MockMvc mvc;
 
-    ChildFixture(OwnerDataSource ownerDataSource, MockMvc mvc, YearMonth binMonth, int iinSerials) {
+    public ChildFixture(OwnerDataSource ownerDataSource, MockMvc mvc, YearMonth binMonth, int iinSerials) {
         this.registry = new RegistryFixture(ownerDataSource, binMonth, iinSerials);
         this.owner = registry.owner();
         this.mvc = mvc;
     }
 
-    Iin child(int age, Sex sex) {
+    public Iin child(int age, Sex sex) {
         return registry.nextIin(TODAY.minusYears(age).minusDays(40), sex);
     }
 
-    static String row(Iin iin, String last, String first, String residence) {
+    public static String row(Iin iin, String last, String first, String residence) {
         return String.join(",", iin.value(), last, first, "", iin.birthDate().toString(),
                 iin.sex() == Sex.MALE ? "M" : "F", "KZ", residence);
     }
 
-    static String file(String header, String... rows) {
+    public static String file(String header, String... rows) {
         return header + "\r\n" + String.join("\r\n", rows) + "\r\n";
     }
 
     /** Posts a file and waits for the import to finish; answers the import's JSON. */
-    String imported(RequestPostProcessor user, String source, String kato, byte[] content) throws Exception {
+    public String imported(RequestPostProcessor user, String source, String kato, byte[] content) throws Exception {
         MvcResult posted = mvc.perform(post("/api/v1/children/imports?source=" + source + (kato == null ? "" : "&kato=" + kato))
                 .with(user).header("Accept-Language", "en").contentType("text/csv").content(content)).andReturn();
         if (posted.getResponse().getStatus() != 202)
@@ -65,11 +65,11 @@ final class ChildFixture {
         throw new AssertionError("the import did not finish");
     }
 
-    String imported(RequestPostProcessor user, String source, String kato, String csv) throws Exception {
+    public String imported(RequestPostProcessor user, String source, String kato, String csv) throws Exception {
         return imported(user, source, kato, csv.getBytes(StandardCharsets.UTF_8));
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         var spec = owner.sql(sql);
         for (Object p : params) spec = spec.param(p);
         return spec.query(Long.class).single();

@@ -3,6 +3,7 @@ package kz.bilim.organisation;
 import kz.bilim.identity.Bin;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
+import kz.bilim.kernel.Role;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -107,6 +108,32 @@ public final class RegistryFixture {
                         """)
                 .param("person", person).param("org", organisation).param("class", schoolClass).param("kato", kato)
                 .param("grade", grade).param("from", from)
+                .query(Long.class).single();
+    }
+
+    /**
+     * An account of a territorial role (scope = its territory). A plain insert: a username another test class already
+     * took fails here, loudly, instead of signing in later with someone else's password.
+     */
+    public long officer(String username, String passwordHash, String fullName, Role role, String kato, String locale) {
+        return owner.sql("""
+                        insert into app_user (username, password_hash, full_name, role, scope_kato, kato, locale)
+                        values (:username, :hash, :name, :role, :kato, :kato, :locale) returning id
+                        """)
+                .param("username", username).param("hash", passwordHash).param("name", fullName)
+                .param("role", role.name()).param("kato", kato).param("locale", locale)
+                .query(Long.class).single();
+    }
+
+    /** An organisation's administrator (scope = the organisation), in the organisation's territory. */
+    public long administrator(String username, String passwordHash, String fullName, long organisation, String locale) {
+        return owner.sql("""
+                        insert into app_user (username, password_hash, full_name, role, organisation_id, kato, locale)
+                        select :username, :hash, :name, 'ORGANISATION_ADMIN', o.id, o.kato, :locale
+                          from organisation o where o.id = :org returning id
+                        """)
+                .param("username", username).param("hash", passwordHash).param("name", fullName)
+                .param("org", organisation).param("locale", locale)
                 .query(Long.class).single();
     }
 }

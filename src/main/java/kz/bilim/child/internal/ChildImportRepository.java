@@ -5,14 +5,11 @@ import kz.bilim.child.ChildImports.Rejection;
 import kz.bilim.child.ChildSource;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.platform.database.OwnerDataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -85,6 +82,12 @@ class ChildImportRepository {
         return ScopeCondition.current().sql(jdbc, FIND).param("id", id).query(ChildImportRepository::map).optional();
     }
 
+    /** The import as it is, on the owner's connection (the command line's system run). */
+    ChildImport findAsOwner(long id) {
+        return ownerJdbc.sql("select " + COLUMNS + " from child_import where id = :id").param("id", id)
+                .query(ChildImportRepository::map).single();
+    }
+
     List<Rejection> rejections(long id) {
         return ScopeCondition.current().sql(jdbc, REJECTIONS).param("id", id).query((rs, n) -> {
             Array args = rs.getArray("args");
@@ -108,23 +111,26 @@ class ChildImportRepository {
         ownerJdbc.sql(FAILED).param("id", id).param("rows", rows).param("message", messageKey).update();
     }
 
-    /** Writes the rejected rows by COPY, in the merge's transaction. Arguments are codes and numbers, never names. */
-    void saveRejections(long id, List<Rejection> rejections) {
-        if (rejections.isEmpty()) return;
+    /**
+     * Writes the rejected rows spooled to a file (COPY's CSV: import id, row, field, reason, args) by COPY, in the
+     * merge's transaction. Arguments are codes and numbers, never names.
+     */
+    void saveRejections(java.nio.file.Path spool) {
         var connection = DataSourceUtils.getConnection(owner);
-        try (var out = new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                COPY_REJECTIONS, 1 << 16), StandardCharsets.UTF_8)) {
-            var printer = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.POSTGRESQL_CSV);
-            for (var r : rejections)
-                printer.printRecord(id, r.row(), r.field(), r.reasonKey(), r.args().stream()
-                        .map(a -> '"' + a.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                        .collect(Collectors.joining(",", "{", "}")));
-            printer.flush();
+        try (var in = java.nio.file.Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+            new org.postgresql.copy.CopyManager(connection.unwrap(org.postgresql.core.BaseConnection.class))
+                    .copyIn(COPY_REJECTIONS, in);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY of the rejected rows failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, owner);
         }
+    }
+
+    /** A text[] literal of the arguments. */
+    static String arrayLiteral(List<String> args) {
+        return args.stream().map(a -> '"' + a.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static ChildImport map(ResultSet rs, int n) throws SQLException {

@@ -29,14 +29,17 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +112,42 @@ class ChildImporting implements ChildImports {
 
     private Outcome<Started> submit(ChildSource source, String katoText, Path file) {
         var caller = SignedIn.required();
-        String kato = katoText == null || katoText.isBlank() ? caller.kato() : katoText.trim();
-        Territory territory;
-        if (kato == null || kato.isBlank()) return refuse(file, "kato", "error.field.required");
-        if (!KatoCode.isWellFormed(kato)) return refuse(file, "kato", KatoCode.FORMAT_REASON);
-        territory = territories.find(kato).orElse(null);
-        if (territory == null) return refuse(file, "kato", "child.import.kato-unknown", kato);
-        if (!caller.scope().covers(kato, null)) return refuse(file, "kato", "child.import.kato-out-of-scope", kato);
+        Scope scope = caller.scope();
+        return submit(source, katoText, file, caller.kato(), caller.username(), scope, Progress.NONE, work ->
+                CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(work), workers));
+    }
+
+    /**
+     * The command-line import of a national file ({@code child-import}): a system run on the calling thread, the
+     * whole country when no territory is named, progress told as it goes. Must be called outside a transaction.
+     */
+    Outcome<ChildImport> runAsSystem(ChildSource source, String kato, Path file, Progress progress) {
+        var started = CurrentScope.asSystem(() -> submit(source, kato, file, null, "child-import", Scope.all(true),
+                progress, work -> {
+                    work.run();
+                    return CompletableFuture.completedFuture(null);
+                }));
+        if (!started.isDone()) return started.map(Started::queued);
+        return Outcome.done(CurrentScope.asSystem(() -> imports.findAsOwner(started.orElseThrow().queued().id())));
+    }
+
+    private Outcome<Started> submit(ChildSource source, String katoText, Path file, String ownKato, String actor,
+                                    Scope scope, Progress progress,
+                                    java.util.function.Function<Runnable, Future<?>> executor) {
+        String kato = katoText == null || katoText.isBlank() ? ownKato : katoText.trim();
+        String prefix;
+        if (kato == null || kato.isBlank()) {
+            // the whole country: a national snapshot, only for a caller who sees it all
+            if (scope.kind() != Scope.Kind.ALL) return refuse(file, "kato", "error.field.required");
+            kato = "";
+            prefix = "";
+        } else {
+            if (!KatoCode.isWellFormed(kato)) return refuse(file, "kato", KatoCode.FORMAT_REASON);
+            Territory territory = territories.find(kato).orElse(null);
+            if (territory == null) return refuse(file, "kato", "child.import.kato-unknown", kato);
+            if (!scope.covers(kato, null)) return refuse(file, "kato", "child.import.kato-out-of-scope", kato);
+            prefix = territory.scopePrefix();
+        }
         try (var header = ChildFile.open(file, source)) {
             // the header is the source's shape: checked before anything is written
         } catch (ChildFile.Unreadable e) {
@@ -125,15 +157,14 @@ class ChildImporting implements ChildImports {
         }
         ChildImport queued;
         try {
-            queued = imports.queue(source, kato, caller.username());
+            queued = imports.queue(source, kato, actor);
         } catch (DuplicateKeyException e) {
             delete(file);
             return Refusal.conflict("child.import.running", source.name(), kato).outcome();
         }
-        String prefix = territory.scopePrefix();
-        Scope scope = caller.scope();
-        Runnable work = new DelegatingSecurityContextRunnable(() -> process(queued.id(), source, kato, prefix, scope, file));
-        return Outcome.done(new Started(queued, CompletableFuture.runAsync(work, workers)));
+        String territoryKato = kato;
+        Runnable work = () -> process(queued.id(), source, territoryKato, prefix, scope, file, progress);
+        return Outcome.done(new Started(queued, executor.apply(work)));
     }
 
     private <T> Outcome<T> refuse(Path file, String field, String reasonKey, Object... args) {
@@ -152,12 +183,14 @@ class ChildImporting implements ChildImports {
     }
 
     /** The worker: everything of the import in one owner transaction, or nothing and FAILED. */
-    private void process(long id, ChildSource source, String kato, String prefix, Scope scope, Path file) {
+    private void process(long id, ChildSource source, String kato, String prefix, Scope scope, Path file,
+                         Progress progress) {
         var rowsRead = new int[1];
         try {
             imports.running(id);
             var context = new Context(source, LocalDate.now(clock), scope, prefix);
-            var report = ownerTransaction.execute(status -> load(id, source, kato, prefix, file, context, rowsRead));
+            var report = ownerTransaction.execute(status -> load(id, source, kato, prefix, file, context, rowsRead,
+                    progress));
             audited(AuditAction.IMPORT, source, kato, id, report);
         } catch (ChildFile.Unreadable e) {
             imports.failed(id, rowsRead[0], e.reasonKey());
@@ -172,47 +205,71 @@ class ChildImporting implements ChildImports {
     }
 
     private Map<String, Object> load(long id, ChildSource source, String kato, String prefix, Path file,
-                                     Context context, int[] rowsRead) {
-        var rejections = new ArrayList<Rejection>();
-        var rejectedRows = new HashSet<Integer>();
+                                     Context context, int[] rowsRead, Progress progress) {
         int rows = 0;
-        try (var csv = ChildFile.open(file, source); var staging = merge.staging()) {
-            for (ChildFile.Raw raw : csv) {
-                rowsRead[0] = ++rows;
+        int rejectedRows = 0;
+        long started = System.nanoTime();
+        // rejections go to a spool file while the rows stream into COPY (one COPY at a time on a connection), then
+        // into their table by COPY: the heap never holds more than one row
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("child-rejections-", ".csv");
+            try (var csv = ChildFile.open(file, source); var staging = merge.staging();
+                 var rejected = new CSVPrinter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8),
+                         CSVFormat.POSTGRESQL_CSV)) {
                 var errors = new ArrayList<FieldError>();
-                var row = ChildRowPolicy.check(raw.number(), raw.fields(), context, errors);
-                if (row != null) staging.add(new ChildMerge.Staged(row, kato, null));
-                else {
-                    rejectedRows.add(raw.number());
-                    for (var e : errors)
-                        rejections.add(new Rejection(raw.number(), e.field(), e.reasonKey(),
-                                java.util.Arrays.stream(e.args()).map(String::valueOf).toList()));
+                for (ChildFile.Raw raw : csv) {
+                    rowsRead[0] = ++rows;
+                    errors.clear();
+                    var row = ChildRowPolicy.check(raw.number(), raw.fields(), context, errors);
+                    if (row != null) staging.add(new ChildMerge.Staged(row, kato, null));
+                    else {
+                        rejectedRows++;
+                        for (var e : errors)
+                            rejected.printRecord(id, raw.number(), e.field(), e.reasonKey(),
+                                    ChildImportRepository.arrayLiteral(java.util.Arrays.stream(e.args())
+                                            .map(String::valueOf).toList()));
+                    }
+                    if ((rows & 0x3ffff) == 0) progress.rows(rows, System.nanoTime() - started);
                 }
+                rowsRead[0] = rows;
             }
-            rowsRead[0] = rows;
+            progress.stage("read, check and COPY into staging", rows, System.nanoTime() - started);
+            long merging = System.nanoTime();
+            var merged = merge.merge(source, ChildMerge.IMPORT, KatoRange.under(prefix), id);
+            progress.stage("merge (link, new children, sources, withdrawal, records)", rows - rejectedRows,
+                    System.nanoTime() - merging);
+            imports.saveRejections(spool);
+            int rejected = rejectedRows + (int) merged.duplicates();
+            int accepted = rows - rejected;
+            imports.done(id, rows, accepted, rejected, merged);
+            var details = new LinkedHashMap<String, Object>();
+            details.put("state", "DONE");
+            details.put("rows", rows);
+            details.put("accepted", accepted);
+            details.put("rejected", rejected);
+            details.put("inserted", merged.inserted());
+            details.put("updated", merged.updated());
+            details.put("withdrawn", merged.withdrawn());
+            details.put("children", merged.children());
+            return details;
         } catch (IOException e) {
             throw new ChildFile.Unreadable("child.import.file.unreadable");
+        } finally {
+            if (spool != null) delete(spool);
         }
-        var merged = merge.merge(source, ChildMerge.IMPORT, KatoRange.under(prefix), id);
-        for (var d : merged.duplicates()) {
-            rejectedRows.add(d.row());
-            rejections.add(new Rejection(d.row(), d.field(), "child.import.duplicate",
-                    List.of(String.valueOf(d.first()))));
+    }
+
+    /** What a long import tells as it goes (the command line prints it; the web import says nothing). */
+    interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void rows(long rows, long nanos) {
         }
-        rejections.sort(java.util.Comparator.comparingInt(Rejection::row));
-        imports.saveRejections(id, rejections);
-        int accepted = rows - rejectedRows.size();
-        imports.done(id, rows, accepted, rejectedRows.size(), merged);
-        var details = new LinkedHashMap<String, Object>();
-        details.put("state", "DONE");
-        details.put("rows", rows);
-        details.put("accepted", accepted);
-        details.put("rejected", rejectedRows.size());
-        details.put("inserted", merged.inserted());
-        details.put("updated", merged.updated());
-        details.put("withdrawn", merged.withdrawn());
-        details.put("children", merged.children());
-        return details;
+
+        default void stage(String name, long rows, long nanos) {
+        }
     }
 
     private void audited(AuditAction action, ChildSource source, String kato, long id, Map<String, ?> details) {

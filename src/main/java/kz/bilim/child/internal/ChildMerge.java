@@ -17,8 +17,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The set-based merge of one source's snapshot into the single database (CA-2), inside the caller's transaction on
@@ -39,6 +37,7 @@ class ChildMerge {
     private static final String STAGING = """
             drop table if exists pg_temp.child_staging;
             drop table if exists pg_temp.child_touched;
+            drop table if exists pg_temp.child_withdrawn;
             create temp table child_staging (
                 row_no int not null, iin text collate "C", last_name text not null, first_name text not null,
                 patronymic text, birth_date date not null, sex text, citizenship text collate "C" not null,
@@ -47,6 +46,7 @@ class ChildMerge {
                 territory text collate "C" not null, person_id bigint, child_id bigint, new_child boolean not null default false
             ) on commit drop;
             create temp table child_touched (child_id bigint not null) on commit drop;
+            create temp table child_withdrawn (child_id bigint not null) on commit drop;
             """;
 
     private static final String COPY = """
@@ -61,20 +61,27 @@ class ChildMerge {
             analyze child_staging;
             """;
 
-    private static final String DUPLICATE_IIN = """
-            delete from child_staging s using child_staging t
-             where s.iin is not null and s.iin = t.iin and s.row_no > t.row_no
-            returning s.row_no, (select min(u.row_no) from child_staging u where u.iin = s.iin)
+    /** Rows repeating an earlier one, taken out and (for an import) written as its rejections, set-based. */
+    private static final String DUPLICATES = """
+            with d as (
+                delete from child_staging s using child_staging t
+                 where %s and s.row_no > t.row_no
+                returning s.row_no, (select min(u.row_no) from child_staging u where %s) as first),
+            r as (
+                insert into child_import_rejection (import_id, row_number, field, reason, args)
+                select cast(:importId as bigint), row_no, '%s', 'child.import.duplicate', array[first::text]
+                  from (select distinct row_no, first from d) x where cast(:importId as bigint) is not null)
+            select count(distinct row_no) from d
             """;
 
-    private static final String DUPLICATE_NAME = """
-            delete from child_staging s using child_staging t
-             where s.iin is null and t.iin is null and s.name_key = t.name_key and s.birth_date = t.birth_date
-               and s.residence_kato = t.residence_kato and s.row_no > t.row_no
-            returning s.row_no, (select min(u.row_no) from child_staging u where u.iin is null
-                                    and u.name_key = s.name_key and u.birth_date = s.birth_date
-                                    and u.residence_kato = s.residence_kato)
-            """;
+    private static final String DUPLICATE_IIN = DUPLICATES.formatted("s.iin is not null and s.iin = t.iin",
+            "u.iin = s.iin", "iin");
+
+    private static final String DUPLICATE_NAME = DUPLICATES.formatted("""
+            s.iin is null and t.iin is null and s.name_key = t.name_key and s.birth_date = t.birth_date
+                   and s.residence_kato = t.residence_kato""", """
+            u.iin is null and u.name_key = s.name_key and u.birth_date = s.birth_date
+                                    and u.residence_kato = s.residence_kato""", "last_name");
 
     private static final String LINK_PERSON = """
             update child_staging s set child_id = c.id
@@ -109,11 +116,8 @@ class ChildMerge {
              where r.row_no = s.row_no and r.n = 1 and (r.held or not r.any_held)
             """;
 
-    private static final String DUPLICATE_CHILD = """
-            delete from child_staging s using child_staging t
-             where s.child_id = t.child_id and s.row_no > t.row_no
-            returning s.row_no, (select min(u.row_no) from child_staging u where u.child_id = s.child_id)
-            """;
+    private static final String DUPLICATE_CHILD = DUPLICATES.formatted("s.child_id = t.child_id",
+            "u.child_id = s.child_id", "last_name");
 
     private static final String NEW_IDS = """
             update child_staging set child_id = nextval(pg_get_serial_sequence('child', 'id')), new_child = true
@@ -122,14 +126,15 @@ class ChildMerge {
 
     private static final String NEW_CHILDREN = """
             insert into child (id, iin, last_name, first_name, patronymic, birth_date, sex, citizenship, kato, name_key,
-                               person_id)
+                               person_id, held)
             overriding system value
             select child_id, iin, last_name, first_name, patronymic, birth_date, sex, citizenship, residence_kato,
-                   name_key, person_id
+                   name_key, person_id, cast(:bit as smallint)
               from child_staging where new_child
             """;
 
     private static final String SOURCES = """
+            with written as (
             insert into child_source as cs (child_id, source, origin, territory, iin, last_name, first_name, patronymic,
                                             birth_date, sex, citizenship, residence_kato, organisation_bin,
                                             organisation_id, grade, first_import_id, changed_import_id)
@@ -149,7 +154,23 @@ class ChildMerge {
                    (excluded.territory, excluded.iin, excluded.last_name, excluded.first_name, excluded.patronymic,
                     excluded.birth_date, excluded.sex, excluded.citizenship, excluded.residence_kato,
                     excluded.organisation_bin, excluded.organisation_id, excluded.grade, true)
-            returning (xmax = 0) as inserted
+            returning (xmax = 0) as inserted)
+            select count(*) filter (where inserted) as inserted, count(*) as written from written
+            """;
+
+    /** The children of the staged rows hold the source now (the held bits of the lists, V170). */
+    private static final String HELD = """
+            update child c set held = c.held | cast(:bit as smallint)
+              from child_staging s where s.child_id = c.id and not s.new_child and c.held & cast(:bit as smallint) = 0
+            """;
+
+    /** The withdrawn children no longer hold the source, unless its other origin still does. */
+    private static final String UNHELD = """
+            update child c set held = c.held & ~cast(:bit as smallint)
+              from (select distinct child_id from child_withdrawn) w
+             where w.child_id = c.id and c.held & cast(:bit as smallint) <> 0
+               and not exists (select 1 from child_source cs where cs.child_id = c.id and cs.source = :source
+                                  and cs.active)
             """;
 
     private static final String WITHDRAW = """
@@ -157,11 +178,19 @@ class ChildMerge {
                 update child_source cs set active = false, withdrawn_at = now(), changed_import_id = :importId,
                                            changed_at = now()
                  where cs.source = :source and cs.origin = :origin and cs.active
-                   and cs.territory between :from and :to
+                   and %s
                    and not exists (select 1 from child_staging s where s.child_id = cs.child_id)
-                returning cs.child_id)
+                returning cs.child_id),
+            w as (insert into child_withdrawn select child_id from withdrawn)
             insert into child_touched select child_id from withdrawn
             """;
+
+    /** A snapshot of a territory: the source's rows of that subtree. */
+    private static final String OF_TERRITORY = "cs.territory between :from and :to";
+
+    /** A snapshot of some persons (a registry refresh after an enrolment change): those persons' children only. */
+    private static final String OF_PERSONS = """
+            cs.child_id in (select c.id from child c join pg_temp.child_registry_persons p on p.person_id = c.person_id)""";
 
     private static final String TOUCHED = "insert into child_touched select child_id from child_staging where not new_child";
 
@@ -200,11 +229,20 @@ class ChildMerge {
     record Staged(ChildRowPolicy.Row row, String territory, Long personId) {
     }
 
-    /** A row taken out as a repeat of an earlier one. */
-    record Duplicate(int row, int first, String field) {
+    /** {@code duplicates}: rows taken out as repeats (written as rejections of the import). */
+    record Merged(long inserted, long updated, long withdrawn, long children, long duplicates) {
     }
 
-    record Merged(int inserted, int updated, int withdrawn, int children, List<Duplicate> duplicates) {
+    /** The bit of a source in {@code child.held} (V170): EMIS_PRESCHOOL 1 … KANDAS 32. */
+    static int bit(ChildSource source) {
+        return switch (source) {
+            case EMIS_PRESCHOOL -> 1;
+            case EMIS_SCHOOL -> 2;
+            case EMIS_TVET -> 4;
+            case EMIS_NON_STATE -> 8;
+            case JUSTICE -> 16;
+            case KANDAS -> 32;
+        };
     }
 
     private final OwnerDataSource owner;
@@ -213,6 +251,11 @@ class ChildMerge {
     ChildMerge(OwnerDataSource owner) {
         this.owner = owner;
         this.jdbc = JdbcClient.create(owner);
+    }
+
+    /** A fresh, empty staging table, to be filled by SQL. */
+    void createStaging() {
+        jdbc.sql(STAGING).update();
     }
 
     /** A fresh staging table and a COPY stream into it; close the writer before {@link #merge}. */
@@ -267,25 +310,43 @@ class ChildMerge {
 
     /** Merges the staged snapshot of one source for the territory range (the snapshot's subtree). */
     Merged merge(ChildSource source, String origin, KatoRange territory, Long importId) {
+        return merge(source, origin, OF_TERRITORY, territory, importId);
+    }
+
+    /**
+     * Merges the staged rows of one source as the snapshot of the persons in {@code pg_temp.child_registry_persons}
+     * (person_id): their children missing from the staging lose the source, nobody else's.
+     */
+    Merged mergePersons(ChildSource source, String origin) {
+        return merge(source, origin, OF_PERSONS, null, null);
+    }
+
+    private Merged merge(ChildSource source, String origin, String snapshot, KatoRange territory, Long importId) {
         jdbc.sql(INDEX).update();
-        var duplicates = new ArrayList<Duplicate>();
-        duplicates.addAll(jdbc.sql(DUPLICATE_IIN).query((rs, n) -> new Duplicate(rs.getInt(1), rs.getInt(2), "iin")).list());
-        duplicates.addAll(jdbc.sql(DUPLICATE_NAME).query((rs, n) -> new Duplicate(rs.getInt(1), rs.getInt(2), "last_name")).list());
+        int bit = bit(source);
+        long duplicates = count(DUPLICATE_IIN, importId) + count(DUPLICATE_NAME, importId);
         jdbc.sql(LINK_PERSON).update();
         jdbc.sql(LINK_IIN).update();
         jdbc.sql(LINK_NAME).param("source", source.name()).param("origin", origin).update();
-        duplicates.addAll(jdbc.sql(DUPLICATE_CHILD).query((rs, n) -> new Duplicate(rs.getInt(1), rs.getInt(2), "last_name")).list());
+        duplicates += count(DUPLICATE_CHILD, importId);
         jdbc.sql(NEW_IDS).update();
-        int children = jdbc.sql(NEW_CHILDREN).update();
+        int children = jdbc.sql(NEW_CHILDREN).param("bit", bit).update();
         var written = jdbc.sql(SOURCES).param("source", source.name()).param("origin", origin)
-                .param("importId", importId).query(Boolean.class).list();
-        int inserted = (int) written.stream().filter(Boolean::booleanValue).count();
+                .param("importId", importId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+        jdbc.sql(HELD).param("bit", bit).update();
         jdbc.sql(TOUCHED).update();
-        int withdrawn = jdbc.sql(WITHDRAW).param("source", source.name()).param("origin", origin)
-                .param("importId", importId).param("from", territory.first()).param("to", territory.last()).update();
+        var withdraw = jdbc.sql(WITHDRAW.formatted(snapshot)).param("source", source.name()).param("origin", origin)
+                .param("importId", importId);
+        if (territory != null) withdraw = withdraw.param("from", territory.first()).param("to", territory.last());
+        int withdrawn = withdraw.update();
+        if (withdrawn > 0) jdbc.sql(UNHELD).param("bit", bit).param("source", source.name()).update();
         jdbc.sql(RECORDS).update();
         jdbc.sql(NAME_KEYS).update();
         jdbc.sql(PERSONS).update();
-        return new Merged(inserted, written.size() - inserted, withdrawn, children, duplicates);
+        return new Merged(written[0], written[1] - written[0], withdrawn, children, duplicates);
+    }
+
+    private long count(String duplicates, Long importId) {
+        return jdbc.sql(duplicates).param("importId", importId).query(Long.class).single();
     }
 }

@@ -60,8 +60,10 @@ class ChildPageController {
         var scope = kz.bilim.kernel.CurrentScope.get();
         model.addAttribute("path", counts.kato() == null ? List.of() : territories.path(counts.kato()).stream()
                 .filter(t -> scope.covers(t.kato(), null)).toList());
-        model.addAttribute("parts", (counts.kato() == null ? territories.regions() : territories.children(counts.kato()))
-                .stream().limit(200).toList());
+        var parts = (counts.kato() == null ? territories.regions() : territories.children(counts.kato()))
+                .stream().limit(200).toList();
+        model.addAttribute("parts", parts);
+        model.addAttribute("partCounts", children.partCounts(counts.kato(), parts.stream().map(t -> t.kato()).toList()));
         model.addAttribute("lists", ChildList.values());
         return DASHBOARD;
     }

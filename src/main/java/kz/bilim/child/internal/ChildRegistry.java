@@ -63,8 +63,29 @@ class ChildRegistry implements Children {
             order by c.last_name, c.first_name, c.id limit :limit offset :offset
             """;
 
+    /** A fresh count over the children (what the kept counts must equal; tests). */
     private static final String COUNTS = "select " + ChildListPolicy.counts()
             + " from child c where {scope: kato=c.kato} and c.kato between :from and :to";
+
+    /** The kept counts of the settlements of a territory (V170): some thousand rows for the whole country. */
+    private static final String KEPT = """
+            select a.kato, a.preschool_age, a.school_age, a.tvet, a.non_state, a.not_subject_to_schooling, a.kandas,
+                   a.foreign_children as foreign, a.not_covered, a.truant
+              from child_list_count a where {scope: kato=a.kato} and a.kato between :from and :to
+            """;
+
+    /**
+     * List 9 counted from the truant lists themselves (CA-4): they change by the police liaison's decisions, not by
+     * the children's rows the kept counts follow, and they hold a few children per district, so counting them fresh
+     * costs nothing.
+     */
+    private static final String TRUANTS = """
+            select c.kato, count(distinct c.id) as truant
+              from truant_entry te join truant_list tl on tl.id = te.list_id join child c on c.id = te.child_id
+             where {scope: kato=c.kato} and c.kato between :from and :to
+               and te.decision is distinct from 'COMMENTED'
+               and tl.month = (select max(tl2.month) from truant_list tl2 where tl2.district = tl.district)
+             group by c.kato""";  // the rule of ChildListPolicy TRUANT, driven from the few entries
 
     private static final String SOURCES = """
             select child_id, source, origin, active, iin, last_name, first_name, patronymic, birth_date, sex,
@@ -77,7 +98,10 @@ class ChildRegistry implements Children {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ChildRegistry(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    private final ChildListCounts keptCounts;
+
+    ChildRegistry(JdbcClient jdbc, AuditTrail audit, Clock clock, ChildListCounts keptCounts) {
+        this.keptCounts = keptCounts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -126,6 +150,31 @@ class ChildRegistry implements Children {
     @Transactional(readOnly = true)
     public ListCounts counts(String kato) {
         String territory = territory(kato);
+        var counts = empty();
+        kept(territory, (settlement, row) -> row.forEach((l, n) -> counts.merge(l, n, Long::sum)));
+        return new ListCounts(territory, today(), counts);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ListCounts> partCounts(String kato, List<String> parts) {
+        String territory = territory(kato);
+        var prefixes = new java.util.LinkedHashMap<String, EnumMap<ChildList, Long>>();
+        for (var part : parts) prefixes.put(new KatoCode(part).scopePrefix(), empty());
+        kept(territory, (settlement, row) -> {
+            for (var e : prefixes.entrySet())
+                if (settlement.startsWith(e.getKey())) row.forEach((l, n) -> e.getValue().merge(l, n, Long::sum));
+        });
+        var result = new ArrayList<ListCounts>();
+        int i = 0;
+        for (var e : prefixes.values()) result.add(new ListCounts(parts.get(i++), today(), e));
+        return result;
+    }
+
+    /** A fresh count over the children of the territory (the kept counts must equal it). */
+    @Transactional(readOnly = true)
+    ListCounts freshCounts(String kato) {
+        String territory = territory(kato);
         var range = KatoRange.under(territory == null ? "" : new KatoCode(territory).scopePrefix());
         var counts = ScopeCondition.current().sql(jdbc, COUNTS).param("today", today())
                 .param("from", range.first()).param("to", range.last()).query((rs, n) -> {
@@ -134,6 +183,32 @@ class ChildRegistry implements Children {
                     return map;
                 }).single();
         return new ListCounts(territory, today(), counts);
+    }
+
+    private static EnumMap<ChildList, Long> empty() {
+        var map = new EnumMap<ChildList, Long>(ChildList.class);
+        for (var l : ChildList.values()) map.put(l, 0L);
+        return map;
+    }
+
+    /** Each settlement's kept counts under the territory; rebuilt first when they hold for another day. */
+    private void kept(String territory, java.util.function.BiConsumer<String, Map<ChildList, Long>> each) {
+        keptCounts.current(today());
+        var range = KatoRange.under(territory == null ? "" : new KatoCode(territory).scopePrefix());
+        ScopeCondition.current().sql(jdbc, KEPT).param("from", range.first()).param("to", range.last())
+                .query(rs -> {
+                    var row = new EnumMap<ChildList, Long>(ChildList.class);
+                    for (var l : ChildList.values()) row.put(l, rs.getLong(l.name().toLowerCase(Locale.ROOT)));
+                    row.put(ChildList.TRUANT, 0L); // never kept: counted below
+                    each.accept(rs.getString("kato"), row);
+                });
+        ScopeCondition.current().sql(jdbc, TRUANTS).param("from", range.first()).param("to", range.last())
+                .query(rs -> {
+                    var row = new EnumMap<ChildList, Long>(ChildList.class);
+                    for (var l : ChildList.values()) row.put(l, 0L);
+                    row.put(ChildList.TRUANT, rs.getLong("truant"));
+                    each.accept(rs.getString("kato"), row);
+                });
     }
 
     /**

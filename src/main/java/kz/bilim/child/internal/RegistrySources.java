@@ -5,6 +5,7 @@ import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
 import kz.bilim.child.ChildSource;
 import kz.bilim.enrolment.EnrolledPupils;
+import kz.bilim.enrolment.PersonId;
 import kz.bilim.enrolment.PupilAdmitted;
 import kz.bilim.enrolment.PupilExpelled;
 import kz.bilim.kernel.CurrentScope;
@@ -13,6 +14,7 @@ import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.Organisations;
 import kz.bilim.platform.database.OwnerDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
@@ -20,18 +22,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * CA-1 sources 1–4 from this system's own enrolments, never re-entered: the active pupils of a territory's
  * organisations, each under the EMIS source of the organisation's kind and ownership ({@link ChildSource#of}), merged
  * as a full snapshot of that territory with origin REGISTRY — a pupil expelled and admitted nowhere loses the source.
- * Refreshed for the organisation's settlement after each admission and expulsion, and for any territory on demand.
+ * Set-based: the enrolment module stages the pupils into a temporary table, the merge goes from there — nothing held
+ * in memory but the organisations' sources. After each admission and expulsion only that person is refreshed; any
+ * territory on demand (and the whole country: the national reconciliation).
  */
 @Service
 class RegistrySources {
@@ -49,9 +51,13 @@ class RegistrySources {
     private final ChildMerge merge;
     private final AuditTrail audit;
     private final TransactionTemplate ownerTransaction;
+    private final OwnerDataSource owner;
+    private final JdbcClient jdbc;
 
     RegistrySources(EnrolledPupils pupils, Organisations organisations, ChildMerge merge, AuditTrail audit,
                     OwnerDataSource owner) {
+        this.owner = owner;
+        this.jdbc = JdbcClient.create(owner);
         this.pupils = pupils;
         this.organisations = organisations;
         this.merge = merge;
@@ -61,51 +67,96 @@ class RegistrySources {
 
     /** The registry's pupils of the territory's organisations, within the caller's scope; answers the rows read. */
     int refresh(String katoPrefix) {
-        var bySource = new EnumMap<ChildSource, List<ChildMerge.Staged>>(ChildSource.class);
-        var rows = new ArrayList<EnrolledPupils.EnrolledPupil>();
-        pupils.forEachActive(katoPrefix, rows::add);
-        Set<OrganisationId> ids = new HashSet<>();
-        rows.forEach(p -> ids.add(p.organisationId()));
-        Map<OrganisationId, Organisation> found = organisations.findAll(ids);
-        int number = 0;
-        for (var p : rows) {
-            var organisation = found.get(p.organisationId());
-            if (organisation == null) continue;
-            var source = ChildSource.of(organisation.kind(), organisation.ownership());
-            var row = new ChildRowPolicy.Row(++number, p.iin(), p.lastName(), p.firstName(), p.patronymic(),
-                    p.birthDate(), p.sex().name(), p.citizenship() == null ? "KZ" : p.citizenship(),
-                    p.residenceKato(), NameKey.of(p.lastName(), p.firstName()), organisation.bin().value(),
-                    organisation.id().value(), p.grade());
-            bySource.computeIfAbsent(source, s -> new ArrayList<>())
-                    .add(new ChildMerge.Staged(row, p.organisationKato(), p.personId().value()));
-        }
-        var range = KatoRange.under(katoPrefix);
         var counts = new LinkedHashMap<String, Object>();
-        ownerTransaction.executeWithoutResult(status -> {
-            for (var source : List.of(ChildSource.EMIS_PRESCHOOL, ChildSource.EMIS_SCHOOL, ChildSource.EMIS_TVET,
-                    ChildSource.EMIS_NON_STATE)) {
-                try (var staging = merge.staging()) {
-                    bySource.getOrDefault(source, List.of()).forEach(staging::add);
-                }
+        long rows = ownerTransaction.execute(status -> {
+            long staged = pupils.stageActive(owner, katoPrefix, null, PUPILS);
+            stageOrganisations();
+            var range = KatoRange.under(katoPrefix);
+            for (var source : SOURCES) {
+                stage(source);
                 var merged = merge.merge(source, ChildMerge.REGISTRY, range, null);
                 counts.put(source.name(), merged.inserted() + merged.updated() + merged.withdrawn());
             }
+            return staged;
         });
-        counts.put("rows", rows.size());
+        counts.put("rows", rows);
         audit.record(AuditEntry.of(AuditAction.IMPORT, "child-registry", katoPrefix, katoPrefix.length() == 9
                 ? katoPrefix : (katoPrefix + "000000000").substring(0, 9), null).because("child-registry").with(counts));
-        return rows.size();
+        return (int) rows;
     }
+
+    /**
+     * After an enrolment change, only the persons concerned: their active enrolments wherever they are, merged as the
+     * snapshot of those persons (a pupil expelled and admitted nowhere loses the source) — no settlement re-read.
+     */
+    void refreshPersons(Collection<PersonId> persons) {
+        ownerTransaction.executeWithoutResult(status -> {
+            pupils.stageActive(owner, "", persons, PUPILS);
+            jdbc.sql("drop table if exists pg_temp.child_registry_persons").update();
+            jdbc.sql("create temp table child_registry_persons (person_id bigint primary key) on commit drop").update();
+            jdbc.sql("insert into child_registry_persons select distinct unnest(cast(:ids as bigint[]))")
+                    .param("ids", persons.stream().map(PersonId::value).toArray(Long[]::new)).update();
+            stageOrganisations();
+            for (var source : SOURCES) {
+                stage(source);
+                merge.mergePersons(source, ChildMerge.REGISTRY);
+            }
+        });
+    }
+
+    /** The organisations of the staged pupils with the EMIS source each belongs to (some thousand rows at most). */
+    private void stageOrganisations() {
+        jdbc.sql("drop table if exists pg_temp.child_registry_organisations").update();
+        jdbc.sql("""
+                create temp table child_registry_organisations (organisation_id bigint primary key,
+                    source text collate "C" not null, bin text collate "C" not null) on commit drop""").update();
+        var ids = jdbc.sql("select distinct organisation_id from pg_temp." + PUPILS).query(Long.class).list();
+        Map<OrganisationId, Organisation> found = organisations.findAll(
+                ids.stream().map(OrganisationId::new).collect(java.util.stream.Collectors.toSet()));
+        var batch = new ArrayList<Object[]>();
+        for (var o : found.values())
+            batch.add(new Object[]{o.id().value(), ChildSource.of(o.kind(), o.ownership()).name(), o.bin().value()});
+        for (int i = 0; i < batch.size(); i += 1000) {
+            var part = batch.subList(i, Math.min(batch.size(), i + 1000));
+            jdbc.sql("insert into child_registry_organisations select * from unnest(cast(:ids as bigint[]), "
+                            + "cast(:sources as text[]), cast(:bins as text[]))")
+                    .param("ids", part.stream().map(r -> (Long) r[0]).toArray(Long[]::new))
+                    .param("sources", part.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                    .param("bins", part.stream().map(r -> (String) r[2]).toArray(String[]::new)).update();
+        }
+    }
+
+    /** A fresh staging table holding the staged pupils of one source, set-based. */
+    private void stage(ChildSource source) {
+        merge.createStaging();
+        jdbc.sql(STAGE).param("source", source.name()).update();
+    }
+
+    private static final String PUPILS = "child_registry_pupils";
+    private static final List<ChildSource> SOURCES = List.of(ChildSource.EMIS_PRESCHOOL, ChildSource.EMIS_SCHOOL,
+            ChildSource.EMIS_TVET, ChildSource.EMIS_NON_STATE);
+
+    private static final String STAGE = """
+            insert into child_staging (row_no, iin, last_name, first_name, patronymic, birth_date, sex, citizenship,
+                                       residence_kato, name_key, organisation_bin, organisation_id, grade, territory,
+                                       person_id)
+            select row_number() over (order by p.person_id, p.organisation_id), p.iin, p.last_name, p.first_name,
+                   p.patronymic, p.birth_date, p.sex, coalesce(p.citizenship, 'KZ'), p.residence_kato,
+                   child_name_key(p.last_name, p.first_name), o.bin, p.organisation_id, p.grade, p.kato, p.person_id
+              from pg_temp.child_registry_pupils p
+              join pg_temp.child_registry_organisations o on o.organisation_id = p.organisation_id
+             where o.source = :source
+            """;
 
     /** After an admission is committed, the organisation's settlement again (a system run: the pupil's data). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PupilAdmitted event) {
-        refreshOrganisation(event.organisationId());
+        refreshPerson(event.personId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(PupilExpelled event) {
-        refreshOrganisation(event.organisationId());
+        refreshPerson(event.personId());
     }
 
     /** Waits for the refreshes queued so far (tests). */
@@ -117,10 +168,10 @@ class RegistrySources {
         }
     }
 
-    private void refreshOrganisation(OrganisationId id) {
+    private void refreshPerson(PersonId person) {
         worker.execute(() -> {
             try {
-                CurrentScope.asSystem(() -> organisations.find(id).ifPresent(o -> refresh(o.kato().value())));
+                CurrentScope.asSystem(() -> refreshPersons(List.of(person)));
             } catch (RuntimeException e) {
                 log.warn("Child registry refresh after an enrolment change failed: {}", e.getClass().getSimpleName());
             }

@@ -4,6 +4,7 @@ import kz.bilim.kernel.Role;
 
 import kz.bilim.access.BilimUser;
 import kz.bilim.kernel.Scope;
+import kz.bilim.child.TruantListDeadlines;
 import kz.bilim.staff.StaffTasks;
 import kz.bilim.territory.KatoCode;
 import kz.bilim.territory.Territories;
@@ -35,12 +36,28 @@ class HomeController {
     private final Territories territories;
     private final JsonMapper json;
     private final StaffTasks staffTasks;
+    private final TruantListDeadlines truantLists;
 
-    HomeController(Dashboard dashboard, Territories territories, JsonMapper json, StaffTasks staffTasks) {
+    HomeController(Dashboard dashboard, Territories territories, JsonMapper json, StaffTasks staffTasks,
+                   TruantListDeadlines truantLists) {
         this.dashboard = dashboard;
         this.territories = territories;
         this.json = json;
         this.staffTasks = staffTasks;
+        this.truantLists = truantLists;
+    }
+
+    /** CA-4: the districts late with their truant list, for those who read the lists (at most ten shown). */
+    private void truantLate(BilimUser user, Model model) {
+        boolean reader = switch (user.role()) {
+            case MINISTRY_ADMIN, REGION_OFFICER, DISTRICT_OFFICER, POLICE_LIAISON -> true;
+            default -> false;
+        };
+        var late = reader ? truantLists.late() : List.<TruantListDeadlines.LateList>of();
+        var names = territories.findAll(late.stream().map(TruantListDeadlines.LateList::district).distinct().toList());
+        model.addAttribute("truantLate", late.stream().limit(10).toList());
+        model.addAttribute("truantLateMore", Math.max(0, late.size() - 10));
+        model.addAttribute("truantDistricts", names);
     }
 
     @GetMapping("/")
@@ -62,6 +79,7 @@ class HomeController {
         model.addAttribute("rows", rows);
         // HB-1: contracts a court verdict covers are a task for the head and the district office until ended
         model.addAttribute("flaggedContracts", staffTasks.flaggedContracts());
+        truantLate(user, model);
         model.addAttribute("total", TerritoryTally.total(rows));
         model.addAttribute("chart", json.writeValueAsString(Map.of(
                 "labels", rows.stream().map(TerritoryTally::name).toList(),

@@ -27,7 +27,7 @@ final class DemoUsers {
 
     static void plan(Plan plan) {
         add(plan, "ministry", "demo-ministry-2026", Role.MINISTRY_ADMIN, "Айгерім Серікқызы Ахметова", null, null, "kk");
-        add(plan, "statistics", "demo-statistics-2026", Role.STATISTICS_ANALYST, "Дмитрий Сергеевич Петров", null, null, "ru");
+        add(plan, DemoStatistics.ANALYST, "demo-statistics-2026", Role.STATISTICS_ANALYST, DemoStatistics.ANALYST_NAME, null, null, "ru");
         add(plan, "contact.centre", "demo-contact-2026", Role.CONTACT_CENTRE, "Мәдина Ерланқызы Оспанова", null, null, "kk");
         add(plan, "region.zhambyl", "demo-region-2026", Role.REGION_OFFICER, "Ерлан Қайратұлы Жұмабаев", REGION, null, "kk");
         add(plan, "region.astana", "demo-region2-2026", Role.REGION_OFFICER, "Анна Викторовна Смирнова", REGION_2, null, "ru");

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /** Active enrolments with their persons, streamed in one scoped query. */
@@ -24,10 +26,41 @@ class EnrolledPupilsReading implements EnrolledPupils {
                and {scope: kato=e.kato, organisation=e.organisation_id}
             """;
 
+    private static final String STAGE_TABLE = """
+            create temp table %s (person_id bigint not null, iin text collate "C", last_name text, first_name text,
+                patronymic text, birth_date date, sex text, citizenship text collate "C", residence_kato text collate "C",
+                organisation_id bigint not null, kato text collate "C" not null, grade smallint) on commit drop
+            """;
+
+    private static final String STAGE = """
+            insert into %s
+            select p.id, p.iin, p.last_name, p.first_name, p.patronymic, p.birth_date, p.sex, p.citizenship,
+                   p.residence_kato, e.organisation_id, e.kato, e.grade
+              from enrolment e join person p on p.id = e.person_id
+             where e.enrolled_to is null and e.kato between :from and :to
+               and (cast(:all as boolean) or e.person_id = any(cast(:persons as bigint[])))
+               and {scope: kato=e.kato, organisation=e.organisation_id}
+            """;
+
     private final JdbcClient jdbc;
 
     EnrolledPupilsReading(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public long stageActive(DataSource owner, String katoPrefix, Collection<PersonId> persons, String table) {
+        if (!table.matches("[a-z_]{1,40}")) throw new IllegalArgumentException("a plain table name");
+        var ownerJdbc = JdbcClient.create(owner);
+        ownerJdbc.sql("drop table if exists pg_temp." + table).update();
+        ownerJdbc.sql(STAGE_TABLE.formatted(table)).update();
+        var range = KatoRange.under(katoPrefix == null ? "" : katoPrefix);
+        Long[] ids = persons == null ? new Long[0] : persons.stream().map(PersonId::value).toArray(Long[]::new);
+        long rows = ScopeCondition.current().sql(ownerJdbc, STAGE.formatted("pg_temp." + table))
+                .param("from", range.first()).param("to", range.last()).param("all", persons == null)
+                .param("persons", ids).update();
+        ownerJdbc.sql("analyze pg_temp." + table).update();
+        return rows;
     }
 
     @Override

@@ -1,14 +1,10 @@
 package kz.bilim.staff.internal;
 
-/** The hire form as the browser sends it: the person, what they bring and the contract. */
-class HireForm {
+import kz.bilim.platform.web.PersonFields;
 
-    private String iin;
-    private String lastName;
-    private String firstName;
-    private String patronymic;
-    private String birthDate;
-    private String sex;
+/** The hire form as the browser sends it: the person, what they bring and the contract. */
+class HireForm extends PersonFields {
+
     private String position;
     private String subject;
     private String weeklyHours;
@@ -27,18 +23,6 @@ class HireForm {
                 category, experienceYears);
     }
 
-    public String getIin() { return iin; }
-    public void setIin(String iin) { this.iin = iin; }
-    public String getLastName() { return lastName; }
-    public void setLastName(String lastName) { this.lastName = lastName; }
-    public String getFirstName() { return firstName; }
-    public void setFirstName(String firstName) { this.firstName = firstName; }
-    public String getPatronymic() { return patronymic; }
-    public void setPatronymic(String patronymic) { this.patronymic = patronymic; }
-    public String getBirthDate() { return birthDate; }
-    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
-    public String getSex() { return sex; }
-    public void setSex(String sex) { this.sex = sex; }
     public String getPosition() { return position; }
     public void setPosition(String position) { this.position = position; }
     public String getSubject() { return subject; }
