@@ -163,9 +163,35 @@ class IndicatorReading implements Indicators {
         return Outcome.done(out);
     }
 
-    /** One statement: {@code group by grouping sets (…)}; the rows of each set, told apart by {@code grouping()}. */
+    /**
+     * The computed breakdowns of frozen snapshots, by snapshot, indicator, breakdowns, filters and the caller's scope:
+     * a frozen snapshot's facts never change (trigger {@code stat_frozen}), so neither does what is computed from them.
+     * The live snapshot is never kept. Least recently used first out.
+     */
+    private final Map<String, Map<List<Dim>, List<IndicatorTable.Row>>> computed = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<List<Dim>, List<IndicatorTable.Row>>> eldest) {
+                    return size() > 5000;
+                }
+            });
+
     private Map<List<Dim>, List<IndicatorTable.Row>> compute(Indicator indicator, Snapshot snapshot, List<List<Dim>> sets,
                                                             Map<Dim, String> filters) {
+        if (snapshot.live()) return computeNow(indicator, snapshot, sets, filters);
+        var scope = kz.bilim.kernel.CurrentScope.get();
+        String key = snapshot.id() + "|" + indicator.number() + "|" + sets + "|" + filters + "|" + scope.setting() + "|"
+                + scope.personalData();
+        var found = computed.get(key);
+        if (found != null) return found;
+        var rows = computeNow(indicator, snapshot, sets, filters);
+        computed.put(key, rows);
+        return rows;
+    }
+
+    /** One statement: {@code group by grouping sets (…)}; the rows of each set, told apart by {@code grouping()}. */
+    private Map<List<Dim>, List<IndicatorTable.Row>> computeNow(Indicator indicator, Snapshot snapshot,
+                                                               List<List<Dim>> sets, Map<Dim, String> filters) {
         var used = new LinkedHashSet<Dim>();
         sets.forEach(used::addAll);
         var columns = new ArrayList<>(used);
@@ -216,7 +242,8 @@ class IndicatorReading implements Indicators {
         // a breakdown of no rows still has its total: zero
         if (out.containsKey(List.<Dim>of()) && out.get(List.<Dim>of()).isEmpty())
             out.get(List.<Dim>of()).add(new IndicatorTable.Row(Map.of(), 0));
-        return out;
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static int compareKeys(Map<String, String> a, Map<String, String> b) {
