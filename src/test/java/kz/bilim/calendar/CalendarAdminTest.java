@@ -183,7 +183,13 @@ class CalendarAdminTest {
                         .param("date", "2026-01-01").param("nameKk", "").param("nameRu", "Новый год").param("nameEn", "New Year"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "date", "calendar.error.duplicate-holiday"))
-                .andExpect(model().attributeHasFieldErrorCode("form", "nameKk", "error.field.required"));
+                .andExpect(model().attributeHasFieldErrorCode("form", "nameKk", "error.field.required"))
+                // the names keep what was typed, each marked with its language, the refusal linked to its input
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"nameKk-error\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*<input(?=[^>]*lang=\"ru\")(?=[^>]*value=\"Новый год\")[^>]*>.*")))
+                .andExpect(content().string(org.hamcrest.Matchers.matchesRegex(
+                        "(?s).*<input(?=[^>]*aria-describedby=\"nameKk-error\")(?=[^>]*class=\"invalid\")[^>]*>.*")));
         mvc.perform(post("/admin/calendar/school-holidays").with(TestUsers.ministry()).with(csrf())
                         .param("academicYear", "2027").param("nameKk", "Қысқы каникул").param("nameRu", "Зимние каникулы")
                         .param("nameEn", "Winter holidays").param("firstDay", "2028-01-08").param("lastDay", "2027-12-29")

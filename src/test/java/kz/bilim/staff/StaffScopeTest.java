@@ -84,7 +84,7 @@ class StaffScopeTest {
     }
 
     @Test
-    @DisplayName("SC-5 a school never sees another school's staff, in its district or another: list, record and hire answer 404")
+    @DisplayName("Staff scope: a school never sees another school's staff, in its district or another: list, record and hire answer 404")
     void schoolSeesOnlyItsOwn() throws Exception {
         var headA2 = TestUsers.organisationAdmin(schoolA2, settlementA);
         mvc.perform(get("/api/v1/organisations/" + schoolA + "/staff").with(headA2)).andExpect(status().isNotFound());
@@ -101,7 +101,7 @@ class StaffScopeTest {
     }
 
     @Test
-    @DisplayName("SC-5 a district officer sees the district's staff and never another district's")
+    @DisplayName("Staff scope: a district officer sees the district's staff and never another district's")
     void districtSeesOnlyItsDistrict() throws Exception {
         var officerA = TestUsers.district(DISTRICT_A);
         mvc.perform(get("/api/v1/staff/" + memberA).with(officerA)).andExpect(status().isOk())
@@ -130,7 +130,7 @@ class StaffScopeTest {
     }
 
     @Test
-    @DisplayName("SC-5 row-level security under the queries: as bilim_app a school's scope sees its own staff only, and the verdict register not at all")
+    @DisplayName("Staff scope: row-level security under the queries: as bilim_app a school's scope sees its own staff only, and the verdict register not at all")
     void rowLevelSecurity() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             var jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
