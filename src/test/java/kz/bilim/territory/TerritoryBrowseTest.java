@@ -188,6 +188,7 @@ class TerritoryBrowseTest {
                 .andExpect(content().string(containsString("href=\"/territories/620000000\"")))
                 .andExpect(content().string(containsString("href=\"/territories/629700000\"")))
                 .andExpect(content().string(containsString("aria-current=\"page\"")))
+                .andExpect(content().string(containsString("<table id=\"children\">")))
                 .andExpect(content().string(containsString("629710051")))
                 .andExpect(content().string(containsString("629710100")))
                 .andExpect(content().string(not(containsString("629710001<"))))
