@@ -128,13 +128,9 @@ class UserAdministration implements UserAccounts {
     public Outcome<UserAccount> update(UserId userId, UserDraft draft) {
         long id = userId.value();
         Caller manager = SignedIn.required();
-        var manages = ManagingUsersPolicy.managing(manager);
-        if (manages.isPresent()) return manages.get().outcome();
-        var existing = find(new UserId(id));
-        if (existing.isEmpty()) return Refusal.notFound("user", id).outcome();
-        UserAccount before = existing.get();
-        if (!ManagingUsersPolicy.mayManage(manager, before.role(), before.kato(), before.organisationId()))
-            return ManagingUsersPolicy.notGrantable().outcome();
+        var managed = managed(manager, id);
+        if (managed instanceof Outcome.Refused<UserAccount> refused) return refused;
+        UserAccount before = managed.orElseThrow();
         List<FieldError> errors = new ArrayList<>();
         if (draft.username() != null && !draft.username().isBlank()
                 && !draft.username().trim().equalsIgnoreCase(before.username()))
@@ -155,10 +151,8 @@ class UserAdministration implements UserAccounts {
         return Outcome.done(find(new UserId(id)).orElseThrow());
     }
 
-    @Override
-    public Outcome<UserAccount> resetPassword(UserId userId, String newPassword) {
-        long id = userId.value();
-        Caller manager = SignedIn.required();
+    /** The account of that id if the manager may manage it: the manager's own right, the account found, its place. */
+    private Outcome<UserAccount> managed(Caller manager, long id) {
         var manages = ManagingUsersPolicy.managing(manager);
         if (manages.isPresent()) return manages.get().outcome();
         var existing = find(new UserId(id));
@@ -166,6 +160,16 @@ class UserAdministration implements UserAccounts {
         UserAccount user = existing.get();
         if (!ManagingUsersPolicy.mayManage(manager, user.role(), user.kato(), user.organisationId()))
             return ManagingUsersPolicy.notGrantable().outcome();
+        return Outcome.done(user);
+    }
+
+    @Override
+    public Outcome<UserAccount> resetPassword(UserId userId, String newPassword) {
+        long id = userId.value();
+        Caller manager = SignedIn.required();
+        var managed = managed(manager, id);
+        if (managed instanceof Outcome.Refused<UserAccount> refused) return refused;
+        UserAccount user = managed.orElseThrow();
         if (!ManagingUsersPolicy.strongEnough(newPassword))
             return Refusal.invalid("password", "access.user.password.weak", ManagingUsersPolicy.MIN_PASSWORD_LENGTH).outcome();
         String hash = passwords.encode(newPassword);
