@@ -80,6 +80,9 @@ class StatisticsPageTest {
         var ru = text(mvc.perform(get(url).with(TestUsers.ministry()).header("Accept-Language", "ru"))
                 .andExpect(status().isOk()).andReturn().getResponse());
         assertThat(ru).contains("Всего", "Женский", "Мужской");
+        var live = text(mvc.perform(get("/statistics?indicator=8&rows=sex&snapshot=live").with(TestUsers.ministry())
+                .header("Accept-Language", "ru")).andExpect(status().isOk()).andReturn().getResponse());
+        assertThat(live).contains("<span id=\"pivot-snapshot\">Текущее состояние</span>");
         var pending = text(mvc.perform(get("/statistics?indicator=35").with(TestUsers.ministry())
                 .header("Accept-Language", "en")).andReturn().getResponse());
         assertThat(pending).contains("id=\"pivot-problem\"", "preschoolPassport.places").doesNotContain("id=\"pivot-table\"");

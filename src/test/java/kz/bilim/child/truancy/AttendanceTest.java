@@ -98,6 +98,10 @@ class AttendanceTest {
         // the page of the day
         mvc.perform(get("/attendance?class=" + school.schoolClass() + "&day=2026-11-24").with(TruancyFixture.school(school)))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Белгілова")));
+        // on a phone the table becomes cards without its header: every mark carries its own name
+        mvc.perform(get("/attendance?class=" + school.schoolClass() + "&day=2026-11-24&lang=ru").with(TruancyFixture.school(school)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "data-label=\"отсутствовал без уважительной причины\"")));
     }
 
     @Test
