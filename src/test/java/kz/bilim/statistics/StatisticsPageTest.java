@@ -123,7 +123,8 @@ class StatisticsPageTest {
         var pdfResponse = mvc.perform(get("/statistics/summary.pdf?snapshot=2026-10-05").with(TestUsers.ministry())
                 .header("Accept-Language", "kk")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(pdfResponse.getContentAsByteArray()).startsWith("%PDF".getBytes());
-        assertThat(text(pdfResponse)).contains("Қазақстан Республикасы", "№ 8");
+        assertThat(text(pdfResponse)).contains("Қазақстан Республикасы", "№ 8", "05.10.2026 жағдай бойынша");
+        assertThat(xlsx).contains("по состоянию на 05.10.2026");
         mvc.perform(get("/statistics/summary.pdf?snapshot=2019-10-05").with(TestUsers.ministry()))
                 .andExpect(status().isUnprocessableContent());
     }

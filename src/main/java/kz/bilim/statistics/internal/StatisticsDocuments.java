@@ -5,6 +5,7 @@ import kz.bilim.statistics.Dim;
 import kz.bilim.statistics.IndicatorTable;
 import kz.bilim.territory.Territories;
 import kz.bilim.territory.Territory;
+import kz.bilim.platform.web.Formats;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -135,7 +136,7 @@ class StatisticsDocuments {
         try (var workbook = new SXSSFWorkbook(200); var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("SC-4");
             CellStyle bold = bold(workbook);
-            title(sheet, 0, text("statistics.summary.title", locale, snapshot), bold);
+            title(sheet, 0, text("statistics.summary.title", locale, asOf(snapshot, locale)), bold);
             Row head = sheet.createRow(2);
             head.createCell(0).setCellValue(text("statistics.dim.region", locale));
             int c = 1;
@@ -163,8 +164,14 @@ class StatisticsDocuments {
     }
 
     byte[] summaryPdf(Summary summary, String snapshot, Locale locale) {
-        return pdf.render("statistics/summary-pdf", Map.of("summary", summary, "snapshot", snapshot,
+        return pdf.render("statistics/summary-pdf", Map.of("summary", summary, "snapshot", asOf(snapshot, locale),
                 "lang", locale.getLanguage()), locale);
+    }
+
+    /** The day of the snapshot as the reader writes dates, or the words for the live state (never the code "live"). */
+    private String asOf(String snapshot, Locale locale) {
+        if (snapshot == null || "live".equals(snapshot)) return text("statistics.summary.live", locale);
+        return new Formats(locale).date(java.time.LocalDate.parse(snapshot));
     }
 
     private static CellStyle bold(SXSSFWorkbook workbook) {
