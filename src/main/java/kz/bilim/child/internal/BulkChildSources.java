@@ -4,6 +4,7 @@ import kz.bilim.child.ChildBulkWriter;
 import kz.bilim.child.truancy.FormingTruantList;
 import kz.bilim.child.truancy.TruancyPolicy;
 import kz.bilim.enrolment.EnrolledPupils;
+import kz.bilim.kernel.CurrentScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
@@ -67,10 +68,20 @@ class BulkChildSources implements ChildBulkWriter {
               from (select distinct last_name, first_name from demo_says) n
             """;
 
+    /** The settlements people live in, numbered: where Justice registers the moved children. */
+    private static final String KATOS = """
+            create temp table demo_kato on commit drop as
+            select row_number() over (order by kato) - 1 as n, kato
+              from (select distinct residence_kato as kato from demo_person where residence_kato is not null) k
+            """;
+
+    /** A moved child's other settlement: the one its id draws, or the next one if that is where it lives. */
     private static final String MOVED = """
             create temp table demo_moved on commit drop as
-            select s.id, coalesce(q.residence_kato, s.residence_kato) as kato
-              from demo_says s left join pg_temp.demo_all_persons q on q.person_id = s.id + 40000
+            select s.id, case when k1.kato is distinct from s.residence_kato then k1.kato else k2.kato end as kato
+              from demo_says s
+              join demo_kato k1 on k1.n = s.id % :katos
+              join demo_kato k2 on k2.n = (s.id + 1) % :katos
              where s.moved
             """;
 
@@ -168,6 +179,12 @@ class BulkChildSources implements ChildBulkWriter {
     @Override
     public Map<String, Long> write(DataSource owner, long seed, Shares shares, LocalDate today,
                                    List<Organisation> organisations) {
+        // the persons and enrolments of the whole country: a system run, whoever started the demo load
+        return CurrentScope.asSystem(() -> writeAll(owner, seed, shares, today, organisations));
+    }
+
+    private Map<String, Long> writeAll(DataSource owner, long seed, Shares shares, LocalDate today,
+                                       List<Organisation> organisations) {
         var jdbc = JdbcClient.create(owner);
         var month = truancy.countedMonth(today);
         var days = truancy.schoolDays(month).stream().map(LocalDate::toString).toArray(String[]::new);
@@ -197,7 +214,8 @@ class BulkChildSources implements ChildBulkWriter {
                     .param("otherBirth", shares.otherBirthDate()).param("otherResidence", shares.otherResidence())
                     .param("exempt", shares.exempt()).param("truant", shares.truant()).update();
             jdbc.sql(NAME_KEYS).update();
-            jdbc.sql(MOVED).update();
+            long katos = jdbc.sql(KATOS).update();
+            jdbc.sql(MOVED).param("katos", Math.max(katos, 1)).update();
             rows.put("child: children", (long) jdbc.sql(CHILDREN).param("today", today).update());
             long sources = jdbc.sql(REGISTRY_ROWS).param("import", demoImport).update();
             sources += jdbc.sql(JUSTICE_ROWS).param("import", demoImport).update();
@@ -221,7 +239,7 @@ class BulkChildSources implements ChildBulkWriter {
 
     @Override
     public long formTruantLists(LocalDate today) {
-        return forming.form(truancy.countedMonth(today), ACTOR).entries();
+        return CurrentScope.asSystem(() -> forming.form(truancy.countedMonth(today), ACTOR).entries());
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class DemoChildren {
     }
 
     /** The children, sources and absences of the persons just loaded (the truant lists are formed after). */
-    static Map<String, Long> write(ChildBulkWriter writer, DataSource owner, long seed, List<DemoStaff.Org> organisations,
+    static Map<String, Long> writeSources(ChildBulkWriter writer, DataSource owner, long seed, List<DemoStaff.Org> organisations,
                                    Clock clock) {
         var orgs = organisations.stream().map(o -> new ChildBulkWriter.Organisation(o.id(),
                 ChildSource.of(OrganisationKind.valueOf(o.kind()), Ownership.valueOf(o.ownership())), o.bin())).toList();
@@ -39,7 +39,7 @@ public final class DemoChildren {
         return new DemoLoader.Dependents() {
             @Override
             public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
-                var written = new java.util.LinkedHashMap<>(write(writer, owner, seed, organisations, clock));
+                var written = new java.util.LinkedHashMap<>(writeSources(writer, owner, seed, organisations, clock));
                 written.put("child: truant list entries", writer.formTruantLists(LocalDate.now(clock)));
                 return written;
             }

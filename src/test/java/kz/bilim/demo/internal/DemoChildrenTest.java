@@ -61,7 +61,7 @@ class DemoChildrenTest {
         var children = new DemoLoader.Dependents() {
             @Override
             public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
-                written = DemoChildren.write(writer, owner, seed, organisations, clock);
+                written = DemoChildren.writeSources(writer, owner, seed, organisations, clock);
                 return written;
             }
 
