@@ -74,7 +74,8 @@ class DemoCollectionTest {
     @DisplayName("EIS-4 every school has this year's school passport; the values keep the form's rules")
     void everySchoolFilled() {
         assertThat(organisations).isPositive();
-        assertThat(rows.get("collection: submissions")).isEqualTo(organisations);
+        // the passport and the open heating-season request, one submission each per school
+        assertThat(rows.get("collection: submissions")).isEqualTo(2 * organisations);
         assertThat(count("select count(*) from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")).isOne();
         assertThat(count("""
                 select count(*) from collection_submission s
@@ -101,8 +102,42 @@ class DemoCollectionTest {
         assertThat(count("select count(*) from collection_submission where returns > 0")).isPositive();
         assertThat(count("select count(*) from collection_submission where status = 'ACCEPTED'"))
                 .isGreaterThan(organisations / 2);
+        // the open request shows what a collection in progress looks like: waiting, returned, not yet submitted
+        for (String status : java.util.List.of("DRAFT", "SUBMITTED", "RETURNED"))
+            assertThat(count("""
+                    select count(*) from collection_submission s join collection_period p on p.id = s.period_id
+                      join collection_form f on f.id = p.form_id
+                     where f.code = 'HEATING-2026' and s.status = '%s'""".formatted(status))).as(status).isPositive();
         assertThat(count("select count(*) from collection_event where action = 'ACCEPTED'"))
                 .isEqualTo(count("select count(*) from collection_submission where status = 'ACCEPTED'"));
+    }
+
+    @Test
+    @DisplayName("EIS-6, EIS-10 the passport went up the hierarchy: every district and region consolidated and accepted, the national consolidation formed with the sums of the schools; a few territories late, some returned once")
+    void upTheHierarchy() {
+        String passport = """
+                 from collection_submission s join collection_period p on p.id = s.period_id
+                 join collection_form f on f.id = p.form_id and f.code = 'SCHOOL-PASSPORT'
+                """;
+        assertThat(count("select count(*) " + passport + " where s.level = 'ORGANISATION' and s.status <> 'ACCEPTED'"))
+                .isZero();
+        assertThat(count("select count(*) " + passport + " where s.level = 'DISTRICT' and s.status = 'ACCEPTED'"))
+                .isEqualTo(count("select count(distinct left(s.kato, 4)) " + passport + " where s.level = 'ORGANISATION'"));
+        assertThat(count("select count(*) " + passport + " where s.level = 'REGION' and s.status = 'ACCEPTED'"))
+                .isEqualTo(count("select count(distinct left(s.kato, 2)) " + passport + " where s.level = 'ORGANISATION'"));
+        assertThat(count("select count(*) " + passport + """
+                 where s.level = 'MINISTRY' and s.kato = '000000000' and s.status = 'SUBMITTED'
+                   and s.channel = 'CONSOLIDATED' and s.arrived_at is not null""")).isOne();
+        assertThat(count("""
+                select n.number_value from collection_value n join collection_submission s on s.id = n.submission_id
+                 where s.level = 'MINISTRY' and n.field_code = 'computers'"""))
+                .isEqualTo(count("select sum(v.number_value)::bigint " + passport.replace("from collection_submission s",
+                        "from collection_submission s join collection_value v on v.submission_id = s.id")
+                        + " where s.level = 'ORGANISATION' and v.field_code = 'computers'"));
+        assertThat(count("select count(*) " + passport + " where s.level <> 'ORGANISATION' and s.late")).isPositive();
+        assertThat(count("select count(*) " + passport + " where s.level <> 'ORGANISATION' and not s.late")).isPositive();
+        assertThat(count("select count(*) from collection_event where action = 'CONSOLIDATED'"))
+                .isEqualTo(count("select count(*) from collection_submission where level <> 'ORGANISATION'"));
     }
 
     @Test
@@ -115,6 +150,7 @@ class DemoCollectionTest {
         assertThat(count("select count(*) from collection_submission")).isZero();
         assertThat(count("select count(*) from collection_value")).isZero();
         assertThat(count("select count(*) from collection_form")).isZero();
+        assertThat(count("select count(*) from collection_event")).isZero();
         assertThat(before).isPositive();
     }
 }
