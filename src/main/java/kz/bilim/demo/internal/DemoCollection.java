@@ -5,6 +5,7 @@ import kz.bilim.collection.Form;
 import kz.bilim.collection.NewForm;
 import kz.bilim.collection.NewPeriod;
 import kz.bilim.collection.Period;
+import kz.bilim.collection.PreschoolPassport;
 import kz.bilim.collection.SchoolPassport;
 import kz.bilim.collection.SubmissionStatus;
 import kz.bilim.kernel.Almaty;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The demo's data collection: this year's school passport (EIS-4), its 2026 period — the schools' deadline Saturday
+ * The demo's data collection: this year's school passport and preschool passport (EIS-4), their 2026 period — the schools' deadline Saturday
  * 10 October 2026, which the calendar moves to the end of Monday the 12th (EIS-8) — and every school's submission,
  * filled realistically from its pupils: about 82 % accepted, 6 % submitted and waiting, 4 % returned with a comment,
  * 3 % not yet submitted; 12 % arrived late, 7 % were returned once before acceptance, 3 % were marked distorted and
@@ -46,6 +47,12 @@ public final class DemoCollection {
                 SchoolPassport.definition());
     }
 
+    public static NewForm preschoolPassport() {
+        return new NewForm(PreschoolPassport.CODE, YEAR, Form.Kind.REGULAR, Form.Periodicity.ANNUAL,
+                PreschoolPassport.name(), "ҚР Оқу-ағарту министрінің 2026 жылғы бұйрығы (демо)",
+                PreschoolPassport.APPLIES_TO, PreschoolPassport.definition());
+    }
+
     public static NewPeriod period() {
         return new NewPeriod(String.valueOf(YEAR), LocalDate.of(YEAR, 9, 1), LocalDate.of(YEAR, 10, 5),
                 new Period.Deadlines(LocalDate.of(YEAR, 10, 10), LocalDate.of(YEAR, 10, 20), LocalDate.of(YEAR, 10, 30),
@@ -59,10 +66,16 @@ public final class DemoCollection {
             public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
                 var schools = organisations.stream().filter(o -> SchoolPassport.APPLIES_TO.stream()
                         .anyMatch(k -> k.name().equals(o.kind()))).toList();
-                var written = writer.write(owner, passport(), period(), new Submissions(schools, seed));
+                var written = writer.write(owner, passport(), period(), new Submissions(schools, seed, false));
+                var preschools = organisations.stream().filter(o -> PreschoolPassport.APPLIES_TO.stream()
+                        .anyMatch(k -> k.name().equals(o.kind()))).toList();
+                var preschoolWritten = writer.write(owner, preschoolPassport(), period(),
+                        new Submissions(preschools, seed, true));
                 Map<String, Long> rows = new LinkedHashMap<>();
                 rows.put("collection: submissions", written.submissions());
                 rows.put("collection: values", written.values());
+                rows.put("collection: preschool passports", preschoolWritten.submissions());
+                rows.put("collection: preschool passport values", preschoolWritten.values());
                 return rows;
             }
 
@@ -78,11 +91,13 @@ public final class DemoCollection {
 
         private final List<DemoStaff.Org> schools;
         private final long seed;
+        private final boolean preschools;
         private int next;
 
-        Submissions(List<DemoStaff.Org> schools, long seed) {
+        Submissions(List<DemoStaff.Org> schools, long seed, boolean preschools) {
             this.schools = schools;
             this.seed = seed;
+            this.preschools = preschools;
         }
 
         @Override
@@ -94,7 +109,8 @@ public final class DemoCollection {
         public CollectionBulkWriter.BulkSubmission next() {
             if (!hasNext()) throw new NoSuchElementException();
             int index = next++;
-            return submission(schools.get(index), seed, index);
+            return preschools ? preschoolSubmission(schools.get(index), seed, index)
+                    : submission(schools.get(index), seed, index);
         }
     }
 
@@ -127,7 +143,38 @@ public final class DemoCollection {
             for (String row : SchoolPassport.DEEP_STUDY_ROWS)
                 if (rng.chance(0.35)) numbers.put(SchoolPassport.DEEP_STUDY + "." + row, BigDecimal.valueOf(1 + rng.nextInt(3)));
         var texts = Map.of(SchoolPassport.CAMP, camp ? "yes" : "no");
+        return fated(o, seed, index, rng, numbers, texts);
+    }
 
+    /**
+     * One preschool's passport: design places around its children (a city kindergarten is often overfull), one
+     * building (two for big ones), about 3 % with one in emergency state; its type — about 2 % special preschools,
+     * the small rural ones (under 50 children) mini-centres, the rest kindergartens. The same fates as the schools'.
+     */
+    static CollectionBulkWriter.BulkSubmission preschoolSubmission(DemoStaff.Org o, long seed, int index) {
+        Rng rng = Rng.of(seed, SALT + 1, o.id());
+        int children = Math.max(o.pupils(), 0);
+        int groups = Math.max(1, Math.round(children / 25f));
+        int pedagogues = Math.max(2, Math.round(children / 12f));
+        double fill = o.urban() ? 0.85 + 0.35 * rng.nextDouble() : 1.0 + 0.4 * rng.nextDouble();
+        int places = Math.max(15, (int) Math.round(children / fill / 5.0) * 5);
+        int buildings = children > 250 ? 2 : 1;
+        int emergency = rng.chance(0.03) ? 1 : 0;
+        String type = rng.chance(0.02) ? PreschoolPassport.SPECIAL
+                : !o.urban() && children < 50 ? PreschoolPassport.MINI_CENTRE : PreschoolPassport.KINDERGARTEN;
+        var numbers = new HashMap<String, BigDecimal>();
+        numbers.put(PreschoolPassport.CHILDREN, BigDecimal.valueOf(children));
+        numbers.put(PreschoolPassport.GROUPS, BigDecimal.valueOf(groups));
+        numbers.put(PreschoolPassport.PEDAGOGUES, BigDecimal.valueOf(pedagogues));
+        numbers.put(PreschoolPassport.PLACES, BigDecimal.valueOf(places));
+        numbers.put(PreschoolPassport.BUILDINGS, BigDecimal.valueOf(buildings));
+        numbers.put(PreschoolPassport.BUILDINGS_EMERGENCY, BigDecimal.valueOf(emergency));
+        return fated(o, seed, index, rng, numbers, Map.of(PreschoolPassport.TYPE, type));
+    }
+
+    /** The submission's fate (accepted, returned, …) and lateness, spread by its place in the list. */
+    private static CollectionBulkWriter.BulkSubmission fated(DemoStaff.Org o, long seed, int index, Rng rng,
+                                                            Map<String, BigDecimal> numbers, Map<String, String> texts) {
         int shift = (int) Math.floorMod(seed, 100L);
         int fate = Math.floorMod(index * 37 + shift, 100);
         SubmissionStatus status;
