@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import java.util.HashSet;
 import java.util.List;
@@ -24,13 +23,6 @@ import java.util.List;
 class ChildRecordPageController {
 
     private static final String RECORD = "child/record";
-
-    /** The comparison of a record's sources, with the fields they disagree on. */
-    record SourcesView(long childId, List<SourceComparison.Field> disagreements, List<SourceComparison.Row> fields) {
-        static SourcesView of(SourceComparison c) {
-            return new SourcesView(c.childId(), c.disagreements(), c.rows());
-        }
-    }
 
     private final Children children;
     private final ReviewingChildren reviews;
@@ -54,14 +46,5 @@ class ChildRecordPageController {
         child.sources().forEach(s -> katos.add(s.residenceKato()));
         model.addAttribute("places", territories.findAll(katos));
         return RECORD;
-    }
-
-    @GetMapping("/api/v1/children/{id:[0-9]+}/sources")
-    @ResponseBody
-    @Operation(summary = "CA-2: what each source said of a child, field by field, side by side with the record, and "
-            + "the fields on which the sources disagree (birth date, name, residence…); audited")
-    SourcesView sources(@PathVariable long id) {
-        return SourcesView.of(SourceComparison.of(children.read(id, "child-sources")
-                .orElseThrow(() -> Refusal.notFound("child", id).exception())));
     }
 }
