@@ -118,10 +118,10 @@ final class StatisticsFixture {
         // the school passports of 2026 (EIS-4): accepted for A, B and the evening school; the special school's was
         // returned, so it counts nowhere
         long period = passportPeriod();
-        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2);
-        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0);
-        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0);
-        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5);
+        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2, "yes");
+        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0, "no");
+        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0, null);
+        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5, "yes");
         // the preschool passports of 2026: P a kindergarten with one of its two buildings in emergency state, Q a
         // special preschool
         long preschoolPeriod = period("PRESCHOOL-PASSPORT", "Мектепке дейінгі ұйымның паспорты",
@@ -179,7 +179,7 @@ final class StatisticsFixture {
     }
 
     private void passport(long period, long organisation, String kato, String status, int computers, int internet,
-                          String camp, int deepStudyMath) {
+                          String camp, int deepStudyMath, String deepStudyProfile) {
         long submission = owner.sql("""
                         insert into collection_submission (period_id, level, organisation_id, kato, status, version)
                         values (:p, 'ORGANISATION', :o, :k, :s, 1) returning id""")
@@ -188,6 +188,7 @@ final class StatisticsFixture {
         value(submission, kato, organisation, "computers", "", computers, null);
         value(submission, kato, organisation, "computers_internet", "", internet, null);
         value(submission, kato, organisation, "camp", "", null, camp);
+        if (deepStudyProfile != null) value(submission, kato, organisation, "deep_study_profile", "", null, deepStudyProfile);
         value(submission, kato, organisation, "places", "", 600, null);
         if (deepStudyMath > 0) value(submission, kato, organisation, "deep_study", "MATH", deepStudyMath, null);
         value(submission, kato, organisation, "deep_study", "IT", 0, null);

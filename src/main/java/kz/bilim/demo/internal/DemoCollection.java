@@ -181,9 +181,15 @@ public final class DemoCollection {
         if (classes >= 11)
             for (String row : SchoolPassport.DEEP_STUDY_ROWS)
                 if (rng.chance(0.35)) numbers.put(SchoolPassport.DEEP_STUDY + "." + row, BigDecimal.valueOf(1 + rng.nextInt(3)));
+        // about one in eight schools with deep-study classes is specialised in deep study as a whole (indicator 6); its
+        // own draw, so the fates and figures drawn above stay as they were
+        boolean deepStudy = numbers.keySet().stream().anyMatch(k -> k.startsWith(SchoolPassport.DEEP_STUDY + "."));
+        boolean profile = deepStudy && Rng.of(seed, SALT + 2, o.id()).chance(0.125);
+        var texts = Map.of(SchoolPassport.CAMP, camp ? "yes" : "no",
+                SchoolPassport.DEEP_STUDY_PROFILE, profile ? "yes" : "no");
         // on time: 1–12 October (the deadline, Saturday the 10th, moved to the end of Monday the 12th); late: 13–19
         return fate(Math.floorMod(index * 37 + (int) Math.floorMod(seed, 100L), 100), index, rng, true, LocalDate.of(YEAR, 10, 1), 12, LocalDate.of(YEAR, 10, 13), 7,
-                numbers, Map.of(SchoolPassport.CAMP, camp ? "yes" : "no"), RETURNS).at(o);
+                numbers, texts, RETURNS).at(o);
     }
 
     /**

@@ -50,7 +50,7 @@ final class Catalogue {
         live(3, Source.ORGANISATIONS, "o.kind = 'BASIC_SCHOOL'", TERRITORY_4);
         live(4, Source.ORGANISATIONS, "o.kind = 'GENERAL_SECONDARY_SCHOOL'", TERRITORY_4);
         live(5, Source.ORGANISATIONS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_4);
-        pending(6, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "organisation.deepStudyProfile");
+        live(6, Source.ORGANISATIONS, GENERAL + " and o.deep_study_profile", TERRITORY_4);
         live(7, Source.ORGANISATIONS, "o.kind = 'SPECIAL_SCHOOL'", TERRITORY_4);
         live(8, Source.PUPILS, GENERAL, PUPILS_12);
         live(9, Source.PUPILS, GENERAL, List.of(REGION, DISTRICT, AGE, SEX, GRADE, LOCALITY));

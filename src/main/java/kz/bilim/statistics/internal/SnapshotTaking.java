@@ -70,7 +70,7 @@ class SnapshotTaking {
     /** The accepted school or preschool passport of an organisation (null fields: not reported). */
     static final class Passport {
         Integer computers, computersInternet, campPlaces, places, buildings, buildingsEmergency, deepStudy;
-        Boolean camp;
+        Boolean camp, deepStudyProfile;
         String preschoolType;
     }
 
@@ -84,7 +84,7 @@ class SnapshotTaking {
 
     static final List<String> PASSPORT_FIELDS = List.of(SchoolPassport.COMPUTERS, SchoolPassport.COMPUTERS_INTERNET,
             SchoolPassport.CAMP, SchoolPassport.CAMP_PLACES, SchoolPassport.PLACES, SchoolPassport.BUILDINGS,
-            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY);
+            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY, SchoolPassport.DEEP_STUDY_PROFILE);
 
     /** The school passports of the school year of {@code asOf}, accepted, per organisation (one set-based read). */
     private Map<Long, Passport> passports(LocalDate asOf) {
@@ -97,6 +97,7 @@ class SnapshotTaking {
                 case SchoolPassport.COMPUTERS -> p.computers = n;
                 case SchoolPassport.COMPUTERS_INTERNET -> p.computersInternet = n;
                 case SchoolPassport.CAMP -> p.camp = "yes".equals(v.text());
+                case SchoolPassport.DEEP_STUDY_PROFILE -> p.deepStudyProfile = "yes".equals(v.text());
                 case SchoolPassport.CAMP_PLACES -> p.campPlaces = n;
                 case SchoolPassport.PLACES -> p.places = n;
                 case SchoolPassport.BUILDINGS -> p.buildings = n;
@@ -196,8 +197,8 @@ class SnapshotTaking {
             template.batchUpdate("""
                             insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language,
                                 computers, computers_internet, camp, camp_places, places, buildings, buildings_emergency,
-                                deep_study_classes, preschool_type)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                                deep_study_classes, preschool_type, deep_study_profile)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
                 ps.setLong(1, snapshot);
                 ps.setLong(2, o.id());
                 ps.setString(3, o.kato());
@@ -216,6 +217,8 @@ class SnapshotTaking {
                 integer(ps, 14, p.buildingsEmergency);
                 integer(ps, 15, p.deepStudy);
                 ps.setString(16, p.preschoolType);
+                if (p.deepStudyProfile == null) ps.setNull(17, Types.BOOLEAN);
+                else ps.setBoolean(17, p.deepStudyProfile);
             });
             template.batchUpdate("""
                             insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
@@ -308,7 +311,7 @@ class SnapshotTaking {
                                        || urban || '|' || language || '|' || array_to_string(array[computers::text,
                                        computers_internet::text, camp::text, camp_places::text, places::text,
                                        buildings::text, buildings_emergency::text, deep_study_classes::text,
-                                       preschool_type], ',', '-') as line
+                                       preschool_type, deep_study_profile::text], ',', '-') as line
                                   from stat_organisation where snapshot_id = :s
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
