@@ -44,6 +44,8 @@ public final class DemoCollection {
     static final String HEATING = "HEATING-2026";
     private static final String[] RETURNS = {"Компьютерлер саны тексеруге сәйкес емес", "Не заполнены места в лагере",
             "Здания в аварийном состоянии не указаны", "Жобалық орын саны қате"};
+    private static final String[] PRESCHOOL_RETURNS = {"Жобалық орын саны қате",
+            "Здания в аварийном состоянии не указаны"};
     private static final String[] DISTORTIONS = {"Проверка: компьютеров с интернетом меньше заявленного",
             "Тексеру: апатты ғимарат көрсетілмеген"};
     private static final String[] HEATING_RETURNS = {"Отын қоры күндермен көрсетілмеген",
@@ -216,7 +218,7 @@ public final class DemoCollection {
         numbers.put(PreschoolPassport.BUILDINGS, BigDecimal.valueOf(buildings));
         numbers.put(PreschoolPassport.BUILDINGS_EMERGENCY, BigDecimal.valueOf(emergency));
         return fate(Math.floorMod(index * 37 + (int) Math.floorMod(seed, 100L), 100), index, rng, true, LocalDate.of(YEAR, 10, 1), 12, LocalDate.of(YEAR, 10, 13), 7,
-                numbers, Map.of(PreschoolPassport.TYPE, type), RETURNS).at(o);
+                numbers, Map.of(PreschoolPassport.TYPE, type), PRESCHOOL_RETURNS).at(o);
     }
 
     /** One school's answer to the open heating-season request: on time so far (it is due on 10 December). */
