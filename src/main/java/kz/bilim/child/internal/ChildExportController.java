@@ -7,10 +7,10 @@ import kz.bilim.kernel.Refusal;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A list of the single database as a spreadsheet (CA-3, issue 9 item 3), for the API and for the list page (the
- * pages' session does not reach {@code /api}): the same streamed workbook, written straight to the response once the
- * list and the territory are accepted — a refusal before that is an ordinary problem+json.
+ * A list of the single database as a spreadsheet (CA-3, issue 9 item 3) over the API: the streamed workbook, written
+ * straight to the response once the list and the territory are accepted — a refusal before that is an ordinary
+ * problem+json (a REST controller, so the API's problem handler answers). The list page has its own address
+ * ({@link ChildExportPageController}: the pages' session does not reach {@code /api}), refused with the error page.
  */
-@Controller
+@RestController
 @PreAuthorize(ChildRegistry.READERS)
 class ChildExportController {
 
@@ -39,16 +40,11 @@ class ChildExportController {
             + "named in the caller's language; an audited read of personal data")
     void api(@PathVariable String list, @RequestParam(required = false) String kato, Locale locale,
              HttpServletResponse response) throws IOException {
-        write(list, kato, locale, response);
+        write(export, list, kato, locale, response);
     }
 
-    @GetMapping(path = "/children/lists/{list}/export.xlsx")
-    void page(@PathVariable String list, @RequestParam(required = false) String kato, Locale locale,
-              HttpServletResponse response) throws IOException {
-        write(list, kato, locale, response);
-    }
-
-    private void write(String list, String kato, Locale locale, HttpServletResponse response) throws IOException {
+    static void write(ChildListExport export, String list, String kato, Locale locale, HttpServletResponse response)
+            throws IOException {
         ChildList which = Arrays.stream(ChildList.values()).filter(l -> l.name().equalsIgnoreCase(list)).findFirst()
                 .orElseThrow(() -> Refusal.invalid("list", "child.list.unknown").exception());
         String territory = export.territory(kato);
