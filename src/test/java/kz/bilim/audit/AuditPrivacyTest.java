@@ -120,9 +120,6 @@ class AuditPrivacyTest {
                                         where position(p.iin in concat_ws(' ', a.actor, a.purpose, a.details::text)) > 0
                                            or position(p.last_name || ' ' || p.first_name in concat_ws(' ', a.purpose, a.details::text)) > 0)
                         """).query(Long.class).single()).as("person IINs or names in the trail").isZero();
-        owner.sql("""
-                        select action || ' ' || subject_type || ' ' || concat_ws(' ', actor, purpose, details::text) from audit_event
-                         where concat_ws(' ', actor, purpose, details::text) ~ '(^|[^0-9])[0-9]{12}([^0-9]|$)'""").query(String.class).list().forEach(r -> System.out.println("LEAKROW " + r));
         assertThat(owner.sql("""
                         select count(*) from audit_event
                          where concat_ws(' ', actor, purpose, details::text) ~ '(^|[^0-9])[0-9]{12}([^0-9]|$)'
