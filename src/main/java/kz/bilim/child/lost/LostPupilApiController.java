@@ -41,14 +41,14 @@ class LostPupilApiController {
         return lost.read(id).orElseThrow();
     }
 
-    @PostMapping("/api/v1/children/lost/{id}/take")
+    @PostMapping("/api/v1/children/lost/{id}/owner")
     @PreAuthorize(TracingLostPupils.OFFICERS)
     @Operation(summary = "Take the case: the caller owns it until it is closed; 409 when another officer has it")
     LostPupil take(@PathVariable long id) {
         return lost.take(id).orElseThrow();
     }
 
-    @PostMapping("/api/v1/children/lost/{id}/close")
+    @PostMapping("/api/v1/children/lost/{id}/closure")
     @PreAuthorize(TracingLostPupils.OFFICERS)
     @Operation(summary = "Close the caller's case: {reason: ENROLLED_ELSEWHERE|MOVED_ABROAD|OTHER, note (required "
             + "for OTHER)}; 409 when the case is not the caller's or closed")

@@ -56,7 +56,7 @@ class LostPupilPageController {
         return LIST;
     }
 
-    @PostMapping("/children/lost/{id}/take")
+    @PostMapping("/children/lost/{id}/owner")
     @PreAuthorize(TracingLostPupils.OFFICERS)
     String take(@PathVariable long id, @RequestParam(defaultValue = "false") boolean mine, RedirectAttributes redirect,
                 Locale locale) {
@@ -66,7 +66,7 @@ class LostPupilPageController {
         return back(id, mine);
     }
 
-    @PostMapping("/children/lost/{id}/close")
+    @PostMapping("/children/lost/{id}/closure")
     @PreAuthorize(TracingLostPupils.OFFICERS)
     String close(@PathVariable long id, @RequestParam(required = false) String reason,
                  @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean mine,
