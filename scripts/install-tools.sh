@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the command-line tools some tests call: openssl (OpenSslInteropTest verifies the module's signatures with
-# it) from Debian's packages. Needs root or sudo; does nothing when they are already there.
+# Installs the command-line tools some tests call, from Debian's packages: openssl (OpenSslInteropTest verifies the
+# module's signatures with it) and poppler-utils' pdftoppm (TransferDeskTest renders the refusal receipt to PNG).
+# Needs root or sudo; does nothing when they are already there.
 set -euo pipefail
 missing=()
 command -v openssl >/dev/null || missing+=(openssl)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,5 +1,6 @@
 package kz.bilim.child.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import kz.bilim.child.Children;
 import kz.bilim.child.exemption.RecordingExemption;
 import kz.bilim.kernel.Refusal;
@@ -14,14 +15,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * One child's page (CA-2): the record with what each source said side by side and the lists the child is on (the
- * read audited), and for the district or region office the form that records or ends the exemption from schooling
- * (CA-3 (5)) with its ground and document — refused fields shown in place.
+ * One child's page (CA-2): the record, the lists, and what each source said side by side — the fields on which the
+ * sources disagree named, never silently overwritten — with the record's review history; and for the district or
+ * region office the form that records or ends the exemption from schooling (CA-3 (5)) with its ground and document,
+ * refused fields shown in place. The comparison is also answered as JSON under {@code /api/v1}. Every opening is an
+ * audited read.
  */
 @Controller
 @PreAuthorize(ChildRegistry.READERS)
@@ -29,14 +35,23 @@ class ChildRecordPageController {
 
     private static final String RECORD = "child/record";
 
+    /** The comparison of a record's sources, with the fields they disagree on. */
+    record SourcesView(long childId, List<SourceComparison.Field> disagreements, List<SourceComparison.Row> fields) {
+        static SourcesView of(SourceComparison c) {
+            return new SourcesView(c.childId(), c.disagreements(), c.rows());
+        }
+    }
+
     private final Children children;
+    private final ReviewingChildren reviews;
     private final RecordingExemption exemptions;
     private final Territories territories;
     private final MessageSource messages;
 
-    ChildRecordPageController(Children children, RecordingExemption exemptions, Territories territories,
-                              MessageSource messages) {
+    ChildRecordPageController(Children children, ReviewingChildren reviews, RecordingExemption exemptions,
+                              Territories territories, MessageSource messages) {
         this.children = children;
+        this.reviews = reviews;
         this.exemptions = exemptions;
         this.territories = territories;
         this.messages = messages;
@@ -72,10 +87,25 @@ class ChildRecordPageController {
         return "redirect:/children/" + id + "#exemption";
     }
 
+    @GetMapping("/api/v1/children/{id:[0-9]+}/sources")
+    @ResponseBody
+    @Operation(summary = "CA-2: what each source said of a child, field by field, side by side with the record, and "
+            + "the fields on which the sources disagree (birth date, name, residence…); audited")
+    SourcesView sources(@PathVariable long id) {
+        return SourcesView.of(SourceComparison.of(children.read(id, "child-sources")
+                .orElseThrow(() -> Refusal.notFound("child", id).exception())));
+    }
+
+    /** The page's model: the record and its sources, the review history, the places named, and the exemption. */
     private String page(long id, Model model) {
         var child = children.read(id, "child-record").orElseThrow(() -> Refusal.notFound("child", id).exception());
         model.addAttribute("child", child);
-        model.addAttribute("residence", territories.find(child.kato()).orElse(null));
+        model.addAttribute("comparison", SourceComparison.of(child));
+        model.addAttribute("history", reviews.history(id));
+        var katos = new HashSet<String>();
+        katos.add(child.kato());
+        child.sources().forEach(s -> katos.add(s.residenceKato()));
+        model.addAttribute("places", territories.findAll(katos));
         model.addAttribute("exemption", exemptions.current(id).orElse(null));
         model.addAttribute("grounds", RecordingExemption.Ground.values());
         return RECORD;
