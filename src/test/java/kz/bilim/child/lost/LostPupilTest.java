@@ -45,19 +45,26 @@ class LostPupilTest {
     OwnerDataSource ownerDataSource;
     @Autowired
     LostPupilPolicy policy;
+    @Autowired
+    RecordingDepartures departures;
 
     TruancyFixture fixture;
     TruancyFixture.Pupil fourteen;
     TruancyFixture.Pupil fifteen;
     TruancyFixture.School school;
+    TruancyFixture.School elsewhere;
+    TruancyFixture.Pupil moved;
+    TruancyFixture.Pupil stillEnrolled;
 
     @BeforeAll
     void fixtures() throws Exception {
         fixture = new TruancyFixture(ownerDataSource, mvc, YearMonth.of(2015, 5), 7700);
         school = fixture.school(fixture.registry.districtWithSettlement(DISTRICT, false), "Жол");
-        fixture.registry.districtWithSettlement(OTHER, false);
         fourteen = fixture.pupil(school, "Кеткенова", "Әсел");
         fifteen = fixture.pupil(school, "Жоғалов", "Бекзат");
+        moved = fixture.pupil(school, "Көшкенов", "Дәулет");
+        stillEnrolled = fixture.pupil(school, "Оқушыева", "Айгүл");
+        elsewhere = fixture.school(fixture.registry.districtWithSettlement(OTHER, false), "Басқа");
         fixture.registryOf(DISTRICT);
     }
 
@@ -109,5 +116,28 @@ class LostPupilTest {
                 + "and purpose = 'lost-pupil-close'").param(String.valueOf(lost)).query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/api/v1/children/lost?kato=" + DISTRICT).with(TestUsers.district(DISTRICT)))
                 .andExpect(jsonPath("$.items[*].id", not(hasItem((int) lost))));
+    }
+
+    @Test
+    @DisplayName("CA-3 lost pupils: an admission elsewhere (another district's school) takes the pupil off the list by itself (ADMITTED, audited); an expulsion while still enrolled is closed at once")
+    void admittedElsewhere() throws Exception {
+        long gone = departure(moved, leftWith(20));
+        mvc.perform(get("/api/v1/children/lost?kato=" + DISTRICT).with(TestUsers.district(DISTRICT)))
+                .andExpect(jsonPath("$.items[*].id", hasItem((int) gone)));
+        kz.bilim.kernel.CurrentScope.asSystem(() -> departures.arrived(new kz.bilim.enrolment.PersonId(moved.person()),
+                new kz.bilim.organisation.OrganisationId(elsewhere.id())));
+        mvc.perform(get("/api/v1/children/lost?kato=" + DISTRICT).with(TestUsers.district(DISTRICT)))
+                .andExpect(jsonPath("$.items[*].id", not(hasItem((int) gone))));
+        assertThat(fixture.owner.sql("select close_reason from pupil_departure where id = ?").param(gone)
+                .query(String.class).single()).isEqualTo("ADMITTED");
+        assertThat(fixture.owner.sql("select count(*) from audit_event where subject_type = 'lost-pupil' and subject_id = ? "
+                + "and purpose = 'admission'").param(String.valueOf(gone)).query(Long.class).single()).isEqualTo(1);
+
+        kz.bilim.kernel.CurrentScope.asSystem(() -> departures.departed(new kz.bilim.enrolment.PupilExpelled(
+                new kz.bilim.enrolment.EnrolmentId(stillEnrolled.enrolment() + 1_000_000),
+                new kz.bilim.enrolment.PersonId(stillEnrolled.person()),
+                new kz.bilim.organisation.OrganisationId(school.id()), leftWith(20), "№ 5")));
+        assertThat(fixture.owner.sql("select close_reason from pupil_departure where person_id = ?")
+                .param(stillEnrolled.person()).query(String.class).single()).isEqualTo("ADMITTED");
     }
 }
