@@ -75,7 +75,7 @@ public class LostPupilPolicy {
             if (!WorkingCalendar.covers(day)) return day; // before the calendar: nothing older is counted
             if (schoolDays.isSchoolDay(day)) found++;
         }
-        return day;
+        return day.plusDays(1);
     }
 
     /** Whether a pupil whose last day in school was {@code leftOn} is lost today. */
