@@ -75,7 +75,7 @@ public class LostPupilPolicy {
             if (!WorkingCalendar.covers(day)) return day; // before the calendar: nothing older is counted
             if (schoolDays.isSchoolDay(day)) found++;
         }
-        return day.plusDays(1);
+        return day;
     }
 
     /** Whether a pupil whose last day in school was {@code leftOn} is lost today. */
