@@ -5,6 +5,7 @@ import kz.bilim.collection.CollectionBulkWriter;
 import kz.bilim.demo.internal.DemoChildren;
 import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.demo.internal.DemoPreschoolGroups;
 import kz.bilim.demo.internal.DemoStaff;
 import kz.bilim.demo.internal.DemoStatistics;
 import kz.bilim.statistics.AnalystBulkWriter;
@@ -72,6 +73,7 @@ public class DemoData {
     private DemoLoader loader() {
         return new DemoLoader(owner, PASSWORDS::encode,
                 DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection),
-                        DemoStatistics.dependents(analysts), DemoChildren.dependents(children, clock)));
+                        DemoStatistics.dependents(analysts), DemoPreschoolGroups.dependents(),
+                        DemoChildren.dependents(children, clock)));
     }
 }
