@@ -19,10 +19,13 @@ public interface ChildBulkWriter {
      * the surname in Latin ({@code latinName}), Justice registering the child at another address ({@code otherResidence}),
      * Kandas giving another birth date ({@code otherBirthDate}); school-age children {@code exempt} (not subject to
      * schooling, health); and school pupils with more unexcused absences last month than the truancy rule allows
-     * ({@code truant}). Sources 1–4 are every open enrolment.
+     * ({@code truant}); lost pupils — of the school-age children enrolled nowhere, {@code lost} left a school of their
+     * district and arrived nowhere (issue 9 item 5); and review cases — {@code twins} of the children in Justice were
+     * recorded before by Kandas without IIN (CA-2, IIN_LATER); both at least one per district. Sources 1–4 are every
+     * open enrolment.
      */
     record Shares(int justice, int kandas, int kandasWithoutIin, int latinName, int otherResidence, int otherBirthDate,
-                  int exempt, int truant) {
+                  int exempt, int truant, int lost, int twins) {
     }
 
     /** An organisation of the persons' enrolments, with the EMIS source its pupils belong to (CA-1 (1)–(4)). */

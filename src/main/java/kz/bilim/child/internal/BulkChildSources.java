@@ -1,6 +1,7 @@
 package kz.bilim.child.internal;
 
 import kz.bilim.child.ChildBulkWriter;
+import kz.bilim.child.lost.LostPupilPolicy;
 import kz.bilim.child.truancy.FormingTruantList;
 import kz.bilim.child.truancy.TruancyPolicy;
 import kz.bilim.enrolment.EnrolledPupils;
@@ -155,6 +156,70 @@ class BulkChildSources implements ChildBulkWriter {
               from demo_newcomer
             """;
 
+    /**
+     * Lost pupils (issue 9 item 5): of the children of school age enrolled nowhere, the share {@code lost} (and at
+     * least one per district) left a school of their district 0–19 days before today's cut-off, so they are past the
+     * school days of {@link LostPupilPolicy} and on the district's "left and not arrived" list. The demo's departures
+     * come from no real enrolment: minus the child's id stands for the ended enrolment (never a real one).
+     */
+    private static final String LOST = """
+            insert into pupil_departure (enrolment_id, person_id, organisation_id, school_kato, left_on)
+            select -s.child_id, s.id, sc.organisation_id, sc.organisation_kato, cast(:listedBefore as date) - cast(s.id % 20 as integer)
+              from (select s.*, left(coalesce(m.kato, s.residence_kato), 4) as district,
+                           row_number() over w as n, count(*) over w as of
+                      from demo_says s left join demo_moved m on m.id = s.id
+                     where s.emis is null and not s.exempt and s.residence_kato is not null
+                       and s.birth_date <= cast(:today as date) - interval '7 years'
+                       and s.birth_date > cast(:today as date) - interval '17 years'
+                    window w as (partition by left(coalesce(m.kato, s.residence_kato), 4) order by s.h2, s.id)) s
+              join (select distinct on (left(organisation_kato, 4)) organisation_id, organisation_kato
+                      from demo_says where emis = 'EMIS_SCHOOL'
+                     order by left(organisation_kato, 4), organisation_id) sc on left(sc.organisation_kato, 4) = s.district
+             where s.n <= 1 + s.of * :lost / 1000
+            """;
+
+    /**
+     * CA-2's review queue: the share {@code twins} of the children in Justice (at least one per district) were
+     * recorded before by Kandas without IIN, as foreign citizens not yet naturalised — the same folded name, birth
+     * date and settlement — so the Justice row with the IIN made a record of its own and a case IIN_LATER waits for
+     * the district officer (merge or keep apart), exactly as {@link ChildReviewQueue} leaves one.
+     */
+    private static final String TWINS = """
+            create temp table demo_twin on commit drop as
+            select c.id as child_id, :twinOffset + row_number() over (order by c.id) as twin_id, c.last_name,
+                   c.first_name, c.patronymic, c.birth_date, c.sex, c.kato, c.name_key,
+                   (array['UZ', 'CN', 'MN', 'RU', 'TM'])[1 + c.id % 5] as citizenship
+              from (select c.*, row_number() over w as n, count(*) over w as of
+                      from child c join demo_says s on s.child_id = c.id
+                     where s.in_justice and not s.in_kandas and c.iin is not null
+                    window w as (partition by left(c.kato, 4) order by s.h, c.id)) c
+             where c.n <= 1 + c.of * :twins / 1000
+            """;
+
+    private static final String TWIN_CHILDREN = """
+            insert into child (id, last_name, first_name, patronymic, birth_date, sex, citizenship, kato, name_key, held)
+            overriding system value
+            select twin_id, last_name, first_name, patronymic, birth_date, sex, citizenship, kato, name_key, 32
+              from demo_twin
+            """;
+
+    private static final String TWIN_SOURCES = """
+            insert into child_source (child_id, source, origin, territory, last_name, first_name, patronymic,
+                                      birth_date, sex, citizenship, residence_kato, first_import_id, changed_import_id)
+            select twin_id, 'KANDAS', 'IMPORT', left(kato, 4) || '00000', last_name, first_name, patronymic, birth_date,
+                   sex, citizenship, kato, :import, :import
+              from demo_twin
+            """;
+
+    private static final String TWIN_REVIEWS = """
+            with r as (
+                insert into child_review (child_id, reason, kato, source, origin, import_id)
+                select child_id, 'IIN_LATER', kato, 'JUSTICE', 'IMPORT', :import from demo_twin
+                returning id, child_id)
+            insert into child_review_candidate (review_id, child_id)
+            select r.id, t.twin_id from r join demo_twin t on t.child_id = r.child_id
+            """;
+
     /** The truants' unexcused absences: 11–15 of the counted month's school days (the rule: more than 10). */
     private static final String ABSENCES = """
             insert into attendance_absence (person_id, day, organisation_id, kato, excused, recorded_by)
@@ -169,11 +234,14 @@ class BulkChildSources implements ChildBulkWriter {
     private final EnrolledPupils pupils;
     private final FormingTruantList forming;
     private final TruancyPolicy truancy;
+    private final LostPupilPolicy lostPupils;
 
-    BulkChildSources(EnrolledPupils pupils, FormingTruantList forming, TruancyPolicy truancy) {
+    BulkChildSources(EnrolledPupils pupils, FormingTruantList forming, TruancyPolicy truancy,
+                     LostPupilPolicy lostPupils) {
         this.pupils = pupils;
         this.forming = forming;
         this.truancy = truancy;
+        this.lostPupils = lostPupils;
     }
 
     @Override
@@ -224,7 +292,15 @@ class BulkChildSources implements ChildBulkWriter {
                     .param("without", shares.kandasWithoutIin()).update();
             long newcomers = jdbc.sql(NEWCOMERS).param("import", demoImport).update();
             rows.merge("child: children", newcomers, Long::sum);
-            rows.put("child: source rows", sources + newcomers);
+            long lastNewcomer = jdbc.sql("select coalesce(max(id), 0) from child").query(Long.class).single();
+            jdbc.sql(TWINS).param("twinOffset", lastNewcomer).param("twins", shares.twins()).update();
+            long twins = jdbc.sql(TWIN_CHILDREN).update();
+            rows.merge("child: children", twins, Long::sum);
+            jdbc.sql(TWIN_SOURCES).param("import", demoImport).update();
+            rows.put("child: source rows", sources + newcomers + twins);
+            rows.put("child_review: open cases", (long) jdbc.sql(TWIN_REVIEWS).param("import", demoImport).update());
+            rows.put("pupil_departure: lost pupils", (long) jdbc.sql(LOST).param("today", today)
+                    .param("listedBefore", lostPupils.listedBefore(today)).param("lost", shares.lost()).update());
             jdbc.sql("select setval(pg_get_serial_sequence('child', 'id'), greatest((select max(id) from child), 1))")
                     .query(Long.class).single();
             rows.put("child: absences", (long) jdbc.sql(ABSENCES).param("actor", ACTOR).param("days", days).update());
@@ -249,6 +325,11 @@ class BulkChildSources implements ChildBulkWriter {
             jdbc.sql("create temp table demo_gone on commit drop as select distinct child_id from child_source "
                     + "where first_import_id in (select id from child_import where actor = :actor)")
                     .param("actor", ACTOR).update();
+            jdbc.sql("delete from pupil_departure where person_id in (select c.person_id from child c "
+                    + "where c.id in (select child_id from demo_gone))").update();
+            jdbc.sql("delete from child_review_candidate where review_id in (select id from child_review "
+                    + "where child_id in (select child_id from demo_gone))").update();
+            jdbc.sql("delete from child_review where child_id in (select child_id from demo_gone)").update();
             jdbc.sql("delete from truant_entry where child_id in (select child_id from demo_gone)").update();
             jdbc.sql("delete from attendance_absence where recorded_by = :actor").param("actor", ACTOR).update();
             jdbc.sql("delete from child_source where child_id in (select child_id from demo_gone)").update();

@@ -18,11 +18,13 @@ import java.util.Map;
  * (foreign citizens, in no organisation); Justice spelling 0.5 % of the surnames in Latin and registering 1 % at another
  * address, Kandas giving 0.3 % another birth date; 0.4 % of school age not subject to schooling; 0.5 % of the pupils
  * of grades 1–11 truants last month. The children of school age in no organisation, not exempt, are the demo's
- * "not covered" (CA-3 list 8). Written by the child module's {@link ChildBulkWriter}, set-based.
+ * "not covered" (CA-3 list 8); 10 % of those left a school of their district and arrived nowhere (lost pupils), and
+ * 0.1 % of the children in Justice were recorded before by Kandas without IIN (open review cases) — at least one of
+ * each per district, so every district officer's pages show some. Written by the child module's {@link ChildBulkWriter}, set-based.
  */
 public final class DemoChildren {
 
-    static final ChildBulkWriter.Shares SHARES = new ChildBulkWriter.Shares(970, 20, 4, 5, 10, 3, 4, 5);
+    static final ChildBulkWriter.Shares SHARES = new ChildBulkWriter.Shares(970, 20, 4, 5, 10, 3, 4, 5, 100, 1);
 
     private DemoChildren() {
     }

@@ -2,6 +2,7 @@ package kz.bilim.demo.internal;
 
 import kz.bilim.BilimTest;
 import kz.bilim.child.ChildBulkWriter;
+import kz.bilim.child.lost.LostPupilPolicy;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.flywaydb.core.Flyway;
@@ -43,6 +44,8 @@ class DemoChildrenTest {
     ChildBulkWriter writer;
     @Autowired
     Clock clock;
+    @Autowired
+    LostPupilPolicy lostPupilPolicy;
 
     private DataSource loaded;
     private JdbcClient db;
@@ -152,6 +155,32 @@ class DemoChildrenTest {
     }
 
     @Test
+    @DisplayName("Issue 9 item 5 and CA-2: every district with children has lost pupils past the school days of LostPupilPolicy and open review cases")
+    void lostPupilsAndReviewsInEveryDistrict() {
+        LocalDate cutOff = lostPupilPolicy.listedBefore(LocalDate.now(clock));
+        long districts = count("select count(distinct left(kato, 4)) from child");
+        assertThat(districts).isGreaterThan(1);
+        assertThat(db.sql("""
+                select count(distinct left(c.kato, 4)) from pupil_departure d join child c on c.person_id = d.person_id
+                 where d.closed_at is null and d.left_on < :cutOff""").param("cutOff", cutOff).query(Long.class).single())
+                .as("every district's \"left and not arrived\" list is non-empty").isEqualTo(districts);
+        assertThat(count("""
+                select count(*) from pupil_departure d join child c on c.person_id = d.person_id
+                 where exists (select 1 from child_source s where s.child_id = c.id and s.source like 'EMIS%' and s.active)
+                    or left(d.school_kato, 4) <> left(c.kato, 4)"""))
+                .as("a lost pupil is enrolled nowhere and left a school of the district").isZero();
+        assertThat(count("select count(*) from pupil_departure")).isEqualTo(written.get("pupil_departure: lost pupils"));
+        assertThat(count("select count(distinct kato) from (select left(kato, 4) as kato from child_review where state = 'OPEN') r"))
+                .as("every district's review queue is non-empty").isEqualTo(districts);
+        assertThat(count("""
+                select count(*) from child_review r join child_review_candidate k on k.review_id = r.id
+                  join child a on a.id = r.child_id join child b on b.id = k.child_id
+                 where r.reason <> 'IIN_LATER' or a.iin is null or b.iin is not null or a.name_key <> b.name_key
+                    or a.birth_date <> b.birth_date or a.kato <> b.kato"""))
+                .as("each case: a record with IIN and the same child recorded before without IIN").isZero();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     @DisplayName("the demo's children, sources and absences are removed again when a load is undone (runs last)")
     void removable() {
@@ -161,6 +190,8 @@ class DemoChildrenTest {
         assertThat(count("select count(*) from child")).isZero();
         assertThat(count("select count(*) from child_source")).isZero();
         assertThat(count("select count(*) from attendance_absence")).isZero();
+        assertThat(count("select count(*) from pupil_departure")).isZero();
+        assertThat(count("select count(*) from child_review")).isZero();
         assertThat(count("select count(*) from child_import where actor = 'demo'")).isZero();
         assertThat(count("select count(*) from person")).as("the persons stay").isPositive();
     }
