@@ -81,8 +81,11 @@ class Arrivals {
                     closes.atZone(Almaty.ZONE).toLocalDate()).exception();
     }
 
-    /** EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. */
-    void record(CollectionRepository.SubmissionRow row, List<Submission.Value> values, byte[] content,
+    /**
+     * EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. Returns the
+     * row as it now stands (so that the answer needs no read-back).
+     */
+    CollectionRepository.SubmissionRow record(CollectionRepository.SubmissionRow row, List<Submission.Value> values, byte[] content,
                         Instant arrived, Period period, String channel, byte[] signature, Signer signer,
                         PaperSubmission paper, Caller caller) {
         int version = row.version() + 1;
@@ -97,5 +100,9 @@ class Arrivals {
                 paper == null ? null : paper.reference());
         audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because("submitted")
                 .with(Map.of("version", version, "channel", channel, "late", late, "clause", CollectionPolicy.EIS_7)));
+        return new CollectionRepository.SubmissionRow(row.id(), row.periodId(), row.level(), row.organisationId(),
+                row.kato(), row.addresseeKato(), kz.bilim.collection.SubmissionStatus.SUBMITTED, version, channel,
+                arrived, row.late() != null ? row.late() : late, row.distorted(), row.distortions(), row.returns(), null,
+                row.lockUntil());
     }
 }

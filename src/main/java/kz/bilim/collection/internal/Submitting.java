@@ -145,14 +145,15 @@ class Submitting {
                 throw new Refusal(Refusal.Code.INVALID_INPUT, row.level() == Level.ORGANISATION ? CollectionPolicy.EIS_5
                         : CollectionPolicy.EIS_6, "error.invalid-input.detail", List.of(),
                         List.of(new FieldError("signature", "error.field.required"))).exception();
-            if (row.level() == Level.ORGANISATION) submitOrganisation(row, form, period, signature, now, caller);
-            else submitTerritory(row, form, period, signature, now, caller);
-            return views.reload(id);
+            Submission submitted = row.level() == Level.ORGANISATION
+                    ? submitOrganisation(row, form, period, signature, now, caller)
+                    : submitTerritory(row, form, period, signature, now, caller);
+            return submitted;
         }));
     }
 
     /** EIS-5: the head's signature over exactly the stored values; a signature over other data is "tampered". */
-    private void submitOrganisation(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+    private Submission submitOrganisation(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                     Instant now, Caller caller) {
         List<Submission.Value> values = enterOnce.checkedValues(row, form);
         Organisation organisation = organisations.find(OrganisationId.of(row.organisationId()))
@@ -164,7 +165,13 @@ class Submitting {
         if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE)) == StaffHeads.Head.NOT_HEAD)
             throw Refusal.byRule(CollectionPolicy.EIS_5,
                     new FieldError("signature", "collection.signature.not-head")).exception();
-        arrivals.record(row, values, content, now, period, "ELECTRONIC", signature, signer, null, caller);
+        return arrived(arrivals.record(row, values, content, now, period, "ELECTRONIC", signature, signer, null, caller),
+                period, values);
+    }
+
+    /** The answer to a submission, from what was just written (no read-back of the row, period or values). */
+    private Submission arrived(CollectionRepository.SubmissionRow row, Period period, List<Submission.Value> values) {
+        return views.view(row, period, values, repository.history(row.id()));
     }
 
     /**
@@ -172,7 +179,7 @@ class Submitting {
      * over the sums recomputed now from what is accepted — so a consolidation signed before a participant's data
      * changed is refused as signed over other data, and nothing is written.
      */
-    private void submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+    private Submission submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                  Instant now, Caller caller) {
         var participation = repository.participation(row.periodId(), row.level(), row.kato());
         if (participation.expected() == 0 || participation.accepted() < participation.expected())
@@ -187,7 +194,8 @@ class Submitting {
         byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
         Signer signer = signatures.verify(content, signature,
                 SignatureCheck.byPerson(CollectionPolicy.EIS_6, new Iin(caller.iin()))).orElseThrow();
-        arrivals.record(row, values, content, now, period, "CONSOLIDATED", signature, signer, null, caller);
+        return arrived(arrivals.record(row, values, content, now, period, "CONSOLIDATED", signature, signer, null,
+                caller), period, values);
     }
 
     Outcome<Submission> receivePaper(long id, PaperSubmission paper, Map<String, Object> values) {
