@@ -25,9 +25,10 @@ public final class TestUsers {
                 null, "en", true, 0);
     }
 
-    /** The ministry's officer whose account records their IIN (a consolidation signed with their own key, EIS-6). */
+    /** The ministry's officer whose account records their IIN (a consolidation signed with their own key, EIS-6); the
+     * user name is the audit trail's actor, so it carries only the IIN's last digits, never the IIN (AuditPrivacyTest). */
     public static BilimUser ministryUser(String iin) {
-        return new BilimUser(900011, "test.ministry." + iin, "", "Test Ministry", Role.MINISTRY_ADMIN, Scope.all(true), "",
+        return new BilimUser(900011, "test.ministry.signer-" + iin.substring(8), "", "Test Ministry", Role.MINISTRY_ADMIN, Scope.all(true), "",
                 null, "en", true, 0, iin);
     }
 
@@ -43,7 +44,7 @@ public final class TestUsers {
 
     /** A region's officer whose account records their IIN. */
     public static BilimUser regionUser(String regionKato, String iin) {
-        return new BilimUser(900012, "test.region." + regionKato + "." + iin, "", "Test Region", Role.REGION_OFFICER,
+        return new BilimUser(900012, "test.region." + regionKato + ".signer-" + iin.substring(8), "", "Test Region", Role.REGION_OFFICER,
                 Scope.territory(regionKato.substring(0, 2)), regionKato, null, "en", true, 0, iin);
     }
 
@@ -59,7 +60,7 @@ public final class TestUsers {
 
     /** A district's officer whose account records their IIN. */
     public static BilimUser districtUser(String districtKato, String iin) {
-        return new BilimUser(900013, "test.district." + districtKato + "." + iin, "", "Test District",
+        return new BilimUser(900013, "test.district." + districtKato + ".signer-" + iin.substring(8), "", "Test District",
                 Role.DISTRICT_OFFICER, Scope.territory(districtKato.substring(0, 4)), districtKato, null, "en", true, 0,
                 iin);
     }

@@ -6,6 +6,7 @@ import kz.bilim.collection.FormDefinition;
 import kz.bilim.collection.NewForm;
 import kz.bilim.collection.NewPeriod;
 import kz.bilim.collection.Period;
+import kz.bilim.collection.PreschoolPassport;
 import kz.bilim.collection.SchoolPassport;
 import kz.bilim.collection.SubmissionStatus;
 import kz.bilim.collection.Texts;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * The demo's data collection (EIS-4…EIS-10). This year's school passport and its 2026 period — the schools' deadline
+ * The demo's data collection (EIS-4…EIS-10). This year's school passport (and the preschool passport, filled by
+ * every preschool of the same period, not consolidated) and its 2026 period — the schools' deadline
  * Saturday 10 October 2026, which the calendar moves to the end of Monday the 12th (EIS-8) — is closed: every school
  * was accepted in the end, filled realistically from its pupils; 12 % arrived late and 3 % more never submitted by the
  * deadline (late too), 11 % were returned once before acceptance, 3 % were marked distorted and corrected; then the
@@ -42,6 +44,8 @@ public final class DemoCollection {
     static final String HEATING = "HEATING-2026";
     private static final String[] RETURNS = {"Компьютерлер саны тексеруге сәйкес емес", "Не заполнены места в лагере",
             "Здания в аварийном состоянии не указаны", "Жобалық орын саны қате"};
+    private static final String[] PRESCHOOL_RETURNS = {"Жобалық орын саны қате",
+            "Здания в аварийном состоянии не указаны"};
     private static final String[] DISTORTIONS = {"Проверка: компьютеров с интернетом меньше заявленного",
             "Тексеру: апатты ғимарат көрсетілмеген"};
     private static final String[] HEATING_RETURNS = {"Отын қоры күндермен көрсетілмеген",
@@ -54,6 +58,12 @@ public final class DemoCollection {
         return new NewForm(SchoolPassport.CODE, YEAR, Form.Kind.REGULAR, Form.Periodicity.ANNUAL, SchoolPassport.name(),
                 "ҚР Оқу-ағарту министрінің 2026 жылғы бұйрығы (демо)", SchoolPassport.APPLIES_TO,
                 SchoolPassport.definition());
+    }
+
+    public static NewForm preschoolPassport() {
+        return new NewForm(PreschoolPassport.CODE, YEAR, Form.Kind.REGULAR, Form.Periodicity.ANNUAL,
+                PreschoolPassport.name(), "ҚР Оқу-ағарту министрінің 2026 жылғы бұйрығы (демо)",
+                PreschoolPassport.APPLIES_TO, PreschoolPassport.definition());
     }
 
     public static NewPeriod period() {
@@ -103,9 +113,15 @@ public final class DemoCollection {
                         new Submissions(schools, (o, index) -> submission(o, seed, index)), true);
                 var request = writer.write(owner, heatingRequest(), heatingPeriod(),
                         new Submissions(schools, (o, index) -> heating(o, seed, index)), false);
+                var preschools = organisations.stream().filter(o -> PreschoolPassport.APPLIES_TO.stream()
+                        .anyMatch(k -> k.name().equals(o.kind()))).toList();
+                var preschoolWritten = writer.write(owner, preschoolPassport(), period(),
+                        new Submissions(preschools, (o, index) -> preschoolSubmission(o, seed, index)), false);
                 Map<String, Long> rows = new LinkedHashMap<>();
                 rows.put("collection: submissions", written.submissions() + request.submissions());
                 rows.put("collection: values", written.values() + request.values());
+                rows.put("collection: preschool passports", preschoolWritten.submissions());
+                rows.put("collection: preschool passport values", preschoolWritten.values());
                 return rows;
             }
 
@@ -167,9 +183,42 @@ public final class DemoCollection {
         if (classes >= 11)
             for (String row : SchoolPassport.DEEP_STUDY_ROWS)
                 if (rng.chance(0.35)) numbers.put(SchoolPassport.DEEP_STUDY + "." + row, BigDecimal.valueOf(1 + rng.nextInt(3)));
+        // about one in eight schools with deep-study classes is specialised in deep study as a whole (indicator 6); its
+        // own draw, so the fates and figures drawn above stay as they were
+        boolean deepStudy = numbers.keySet().stream().anyMatch(k -> k.startsWith(SchoolPassport.DEEP_STUDY + "."));
+        boolean profile = deepStudy && Rng.of(seed, SALT + 2, o.id()).chance(0.125);
+        var texts = Map.of(SchoolPassport.CAMP, camp ? "yes" : "no",
+                SchoolPassport.DEEP_STUDY_PROFILE, profile ? "yes" : "no");
         // on time: 1–12 October (the deadline, Saturday the 10th, moved to the end of Monday the 12th); late: 13–19
         return fate(Math.floorMod(index * 37 + (int) Math.floorMod(seed, 100L), 100), index, rng, true, LocalDate.of(YEAR, 10, 1), 12, LocalDate.of(YEAR, 10, 13), 7,
-                numbers, Map.of(SchoolPassport.CAMP, camp ? "yes" : "no"), RETURNS).at(o);
+                numbers, texts, RETURNS).at(o);
+    }
+
+    /**
+     * One preschool's passport: design places around its children (a city kindergarten is often overfull), one
+     * building (two for big ones), about 3 % with one in emergency state; its type — about 2 % special preschools,
+     * the small rural ones (under 50 children) mini-centres, the rest kindergartens. The same fates as the schools'.
+     */
+    static CollectionBulkWriter.BulkSubmission preschoolSubmission(DemoStaff.Org o, long seed, int index) {
+        Rng rng = Rng.of(seed, SALT + 1, o.id());
+        int children = Math.max(o.pupils(), 0);
+        int groups = Math.max(1, Math.round(children / 25f));
+        int pedagogues = Math.max(2, Math.round(children / 12f));
+        double fill = o.urban() ? 0.85 + 0.35 * rng.nextDouble() : 1.0 + 0.4 * rng.nextDouble();
+        int places = Math.max(15, (int) Math.round(children / fill / 5.0) * 5);
+        int buildings = children > 250 ? 2 : 1;
+        int emergency = rng.chance(0.03) ? 1 : 0;
+        String type = rng.chance(0.02) ? PreschoolPassport.SPECIAL
+                : !o.urban() && children < 50 ? PreschoolPassport.MINI_CENTRE : PreschoolPassport.KINDERGARTEN;
+        var numbers = new HashMap<String, BigDecimal>();
+        numbers.put(PreschoolPassport.CHILDREN, BigDecimal.valueOf(children));
+        numbers.put(PreschoolPassport.GROUPS, BigDecimal.valueOf(groups));
+        numbers.put(PreschoolPassport.PEDAGOGUES, BigDecimal.valueOf(pedagogues));
+        numbers.put(PreschoolPassport.PLACES, BigDecimal.valueOf(places));
+        numbers.put(PreschoolPassport.BUILDINGS, BigDecimal.valueOf(buildings));
+        numbers.put(PreschoolPassport.BUILDINGS_EMERGENCY, BigDecimal.valueOf(emergency));
+        return fate(Math.floorMod(index * 37 + (int) Math.floorMod(seed, 100L), 100), index, rng, true, LocalDate.of(YEAR, 10, 1), 12, LocalDate.of(YEAR, 10, 13), 7,
+                numbers, Map.of(PreschoolPassport.TYPE, type), PRESCHOOL_RETURNS).at(o);
     }
 
     /** One school's answer to the open heating-season request: on time so far (it is due on 10 December). */

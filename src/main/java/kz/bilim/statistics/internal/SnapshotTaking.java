@@ -1,12 +1,15 @@
 package kz.bilim.statistics.internal;
 
+import kz.bilim.child.ChildStatistics;
 import kz.bilim.collection.CollectedValues;
+import kz.bilim.collection.PreschoolPassport;
 import kz.bilim.collection.SchoolPassport;
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.staff.StaffFigures;
+import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,11 +47,16 @@ class SnapshotTaking {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final kz.bilim.platform.database.OwnerDataSource owner;
+    private final ChildStatistics children;
+    private final Territories territories;
 
     SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
                    CollectedValues collected, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
-                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner) {
+                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner, ChildStatistics children,
+                   Territories territories) {
         this.owner = owner;
+        this.children = children;
+        this.territories = territories;
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.staff = staff;
@@ -59,15 +67,24 @@ class SnapshotTaking {
         this.clock = clock;
     }
 
-    /** The accepted school passport of an organisation (null fields: not reported). */
+    /** The accepted school or preschool passport of an organisation (null fields: not reported). */
     static final class Passport {
         Integer computers, computersInternet, campPlaces, places, buildings, buildingsEmergency, deepStudy;
-        Boolean camp;
+        Boolean camp, deepStudyProfile;
+        String preschoolType;
     }
+
+    static final List<String> PRESCHOOL_PASSPORT_FIELDS = List.of(PreschoolPassport.PLACES, PreschoolPassport.BUILDINGS,
+            PreschoolPassport.BUILDINGS_EMERGENCY, PreschoolPassport.TYPE);
+    /** Indicator 40: the children 0–7 (full years on 1 September of the snapshot's school year). */
+    static final int CHILDREN_MAX_AGE = 7;
+
+    /** The organisation of a child who attends none: its kind and ownership in stat_child. */
+    static final String NONE = "NONE";
 
     static final List<String> PASSPORT_FIELDS = List.of(SchoolPassport.COMPUTERS, SchoolPassport.COMPUTERS_INTERNET,
             SchoolPassport.CAMP, SchoolPassport.CAMP_PLACES, SchoolPassport.PLACES, SchoolPassport.BUILDINGS,
-            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY);
+            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY, SchoolPassport.DEEP_STUDY_PROFILE);
 
     /** The school passports of the school year of {@code asOf}, accepted, per organisation (one set-based read). */
     private Map<Long, Passport> passports(LocalDate asOf) {
@@ -80,6 +97,7 @@ class SnapshotTaking {
                 case SchoolPassport.COMPUTERS -> p.computers = n;
                 case SchoolPassport.COMPUTERS_INTERNET -> p.computersInternet = n;
                 case SchoolPassport.CAMP -> p.camp = "yes".equals(v.text());
+                case SchoolPassport.DEEP_STUDY_PROFILE -> p.deepStudyProfile = "yes".equals(v.text());
                 case SchoolPassport.CAMP_PLACES -> p.campPlaces = n;
                 case SchoolPassport.PLACES -> p.places = n;
                 case SchoolPassport.BUILDINGS -> p.buildings = n;
@@ -89,6 +107,26 @@ class SnapshotTaking {
                 }
             }
         }
+        // preschools file the preschool passport (an organisation is a school or a preschool, never both)
+        for (var v : collected.accepted(PreschoolPassport.CODE, year, PRESCHOOL_PASSPORT_FIELDS, null)) {
+            var p = out.computeIfAbsent(v.organisationId(), k -> new Passport());
+            Integer n = v.number() == null ? null : v.number().intValue();
+            switch (v.field()) {
+                case PreschoolPassport.PLACES -> p.places = n;
+                case PreschoolPassport.BUILDINGS -> p.buildings = n;
+                case PreschoolPassport.BUILDINGS_EMERGENCY -> p.buildingsEmergency = n;
+                case PreschoolPassport.TYPE -> p.preschoolType = v.text();
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Locality of the territories: urban or rural (the classifier's mark; a code it lacks counts as rural). */
+    private Map<String, Boolean> urban(java.util.Collection<String> katos) {
+        var out = new HashMap<String, Boolean>();
+        for (var t : territories.findAll(katos).values()) out.put(t.kato(), t.urban());
         return out;
     }
 
@@ -111,9 +149,19 @@ class SnapshotTaking {
         LocalDate graduatedUpTo = graduatedTo;
         var counts = new ArrayList<StaffFigures.Count>();
         var passports = new HashMap<Long, Passport>();
+        var childFacts = new ArrayList<ChildStatistics.ChildFact>();
+        var queueFacts = new ArrayList<ChildStatistics.QueueFact>();
+        var urban = new HashMap<String, Boolean>();
+        LocalDate septemberFirst = LocalDate.of(schoolYear.startYear(), 9, 1);
         CurrentScope.asSystem(() -> {
             organisations.facts(orgs::add);
             passports.putAll(passports(asOf));
+            children.childFacts(septemberFirst, CHILDREN_MAX_AGE, childFacts::add);
+            children.queueFacts(asOf, queueFacts::add);
+            var katos = new java.util.HashSet<String>();
+            childFacts.forEach(c -> katos.add(c.kato()));
+            queueFacts.forEach(q -> katos.add(q.kato()));
+            urban.putAll(urban(katos));
             enrolments.pupilFacts(asOf, pupils::add);
             enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
@@ -129,6 +177,8 @@ class SnapshotTaking {
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
+                jdbc.sql("delete from stat_child where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_queue where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_organisation where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_snapshot where live").update();
@@ -147,8 +197,8 @@ class SnapshotTaking {
             template.batchUpdate("""
                             insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language,
                                 computers, computers_internet, camp, camp_places, places, buildings, buildings_emergency,
-                                deep_study_classes)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                                deep_study_classes, preschool_type, deep_study_profile)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
                 ps.setLong(1, snapshot);
                 ps.setLong(2, o.id());
                 ps.setString(3, o.kato());
@@ -166,11 +216,15 @@ class SnapshotTaking {
                 integer(ps, 13, p.buildings);
                 integer(ps, 14, p.buildingsEmergency);
                 integer(ps, 15, p.deepStudy);
+                ps.setString(16, p.preschoolType);
+                if (p.deepStudyProfile == null) ps.setNull(17, Types.BOOLEAN);
+                else ps.setBoolean(17, p.deepStudyProfile);
             });
             template.batchUpdate("""
                             insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
-                                                    nationality, pupils, study_form, special_needs, orphan, disability)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                    nationality, pupils, study_form, special_needs, orphan, disability,
+                                                    preschool_group)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     pupils, 5000, (ps, p) -> {
                         ps.setLong(1, snapshot);
                         ps.setLong(2, p.organisationId());
@@ -186,6 +240,7 @@ class SnapshotTaking {
                         ps.setBoolean(11, p.specialNeeds());
                         ps.setBoolean(12, p.orphan());
                         ps.setBoolean(13, p.disability());
+                        ps.setString(14, p.preschoolGroup());
                     });
             template.batchUpdate("""
                             insert into stat_graduate (snapshot_id, organisation_id, sex, grade, shift, language, age,
@@ -221,19 +276,48 @@ class SnapshotTaking {
                         ps.setString(7, k.get(StaffFigures.Dimension.AGE_BAND));
                         ps.setLong(8, c.staff());
                     });
+            var byId = new HashMap<Long, OrganisationStatistics.OrganisationFact>();
+            orgs.forEach(o -> byId.put(o.id(), o));
+            template.batchUpdate("""
+                            insert into stat_child (snapshot_id, kato, urban, organisation_id, kind, preschool_type,
+                                                    ownership, sex, age, children) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    childFacts, 5000, (ps, c) -> {
+                        var o = c.organisationId() == null ? null : byId.get(c.organisationId());
+                        ps.setLong(1, snapshot);
+                        ps.setString(2, c.kato());
+                        ps.setBoolean(3, urban.getOrDefault(c.kato(), false));
+                        if (o == null) ps.setNull(4, Types.BIGINT);
+                        else ps.setLong(4, o.id());
+                        ps.setString(5, o == null ? NONE : o.kind().name());
+                        ps.setString(6, o == null ? null : passports.getOrDefault(o.id(), new Passport()).preschoolType);
+                        ps.setString(7, o == null ? NONE : o.ownership().name());
+                        ps.setString(8, c.sex());
+                        ps.setInt(9, c.age());
+                        ps.setLong(10, c.children());
+                    });
+            template.batchUpdate("""
+                            insert into stat_queue (snapshot_id, kato, urban, sex, age, entries)
+                            values (?, ?, ?, ?, ?, ?)""", queueFacts, 5000, (ps, q) -> {
+                ps.setLong(1, snapshot);
+                ps.setString(2, q.kato());
+                ps.setBoolean(3, urban.getOrDefault(q.kato(), false));
+                ps.setString(4, q.sex());
+                ps.setInt(5, q.age());
+                ps.setLong(6, q.entries());
+            });
             String digest = jdbc.sql("""
                             select md5(coalesce(string_agg(line, E'\\n' order by line), '')) from (
                                 select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
                                        || urban || '|' || language || '|' || array_to_string(array[computers::text,
                                        computers_internet::text, camp::text, camp_places::text, places::text,
-                                       buildings::text, buildings_emergency::text, deep_study_classes::text], ',', '-')
-                                       as line
+                                       buildings::text, buildings_emergency::text, deep_study_classes::text,
+                                       preschool_type, deep_study_profile::text], ',', '-') as line
                                   from stat_organisation where snapshot_id = :s
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
                                        || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
                                        || '|' || pupils || '|' || study_form || '|' || special_needs || '|' || orphan
-                                       || '|' || disability
+                                       || '|' || disability || '|' || preschool_group
                                   from stat_pupil where snapshot_id = :s
                                 union all
                                 select 'g|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
@@ -244,7 +328,15 @@ class SnapshotTaking {
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
-                                  from stat_staff where snapshot_id = :s) facts""")
+                                  from stat_staff where snapshot_id = :s
+                                union all
+                                select 'c|' || kato || '|' || urban || '|' || coalesce(organisation_id::text, '') || '|'
+                                       || kind || '|' || coalesce(preschool_type, '') || '|' || ownership || '|' || sex
+                                       || '|' || age || '|' || children
+                                  from stat_child where snapshot_id = :s
+                                union all
+                                select 'q|' || kato || '|' || urban || '|' || sex || '|' || age || '|' || entries
+                                  from stat_queue where snapshot_id = :s) facts""")
                     .param("s", snapshot).query(String.class).single();
             long pupilTotal = pupils.stream().mapToLong(EnrolmentStatistics.PupilFact::pupils).sum();
             long staffTotal = counts.stream().mapToLong(StaffFigures.Count::staff).sum();
@@ -258,7 +350,8 @@ class SnapshotTaking {
         });
         // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
         // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
-        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate").update();
+        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate, stat_child, "
+                + "stat_queue").update();
         return taken;
     }
 }

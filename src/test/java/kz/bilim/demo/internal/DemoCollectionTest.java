@@ -66,6 +66,10 @@ class DemoCollectionTest {
         JdbcClient.create(owner).sql("drop database if exists demo_collection with (force)").update();
     }
 
+    /** The schools' passports (the preschools' have their own form). */
+    static final String SCHOOLS = "period_id in (select p.id from collection_period p join collection_form f on "
+            + "f.id = p.form_id where f.code = 'SCHOOL-PASSPORT')";
+
     long count(String sql) {
         return JdbcClient.create(db).sql(sql).query(Long.class).single();
     }
@@ -93,14 +97,34 @@ class DemoCollectionTest {
     }
 
     @Test
+    @DisplayName("EIS-4 every preschool has this year's preschool passport: places, buildings within the rule, a type")
+    void everyPreschoolFilled() {
+        long preschools = count("select count(*) from organisation where kind = 'PRESCHOOL'");
+        assertThat(preschools).isPositive();
+        assertThat(rows.get("collection: preschool passports")).isEqualTo(preschools);
+        assertThat(count("""
+                select count(*) from collection_submission s
+                  join collection_value c on c.submission_id = s.id and c.field_code = 'buildings'
+                  join collection_value i on i.submission_id = s.id and i.field_code = 'buildings_emergency'
+                 where i.number_value > c.number_value""")).isZero();
+        assertThat(count("""
+                select count(*) from collection_value v join collection_submission s on s.id = v.submission_id
+                  join organisation o on o.id = s.organisation_id
+                 where o.kind = 'PRESCHOOL' and v.field_code = 'preschool_type'
+                   and v.text_value in ('KINDERGARTEN', 'MINI_CENTRE', 'SPECIAL')""")).isEqualTo(
+                count("select count(*) from collection_submission s join organisation o on o.id = s.organisation_id "
+                        + "where o.kind = 'PRESCHOOL' and s.version > 0"));
+    }
+
+    @Test
     @DisplayName("EIS-8 some schools are late (after the end of Monday 12 October, the Saturday deadline moved), some returned, some distorted")
     void realisticShares() {
-        long late = count("select count(*) from collection_submission where late");
+        long late = count("select count(*) from collection_submission where " + SCHOOLS + " and late");
         assertThat(late).isPositive().isLessThan(organisations / 3);
-        assertThat(count("select count(*) from collection_submission where late and arrived_at <= '2026-10-12 23:59:59.999+05'"))
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and late and arrived_at <= '2026-10-12 23:59:59.999+05'"))
                 .isZero();
-        assertThat(count("select count(*) from collection_submission where returns > 0")).isPositive();
-        assertThat(count("select count(*) from collection_submission where status = 'ACCEPTED'"))
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and returns > 0")).isPositive();
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and status = 'ACCEPTED'"))
                 .isGreaterThan(organisations / 2);
         // the open request shows what a collection in progress looks like: waiting, returned, not yet submitted
         for (String status : java.util.List.of("DRAFT", "SUBMITTED", "RETURNED"))
