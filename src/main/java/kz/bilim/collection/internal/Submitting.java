@@ -145,10 +145,9 @@ class Submitting {
                 throw new Refusal(Refusal.Code.INVALID_INPUT, row.level() == Level.ORGANISATION ? CollectionPolicy.EIS_5
                         : CollectionPolicy.EIS_6, "error.invalid-input.detail", List.of(),
                         List.of(new FieldError("signature", "error.field.required"))).exception();
-            Submission submitted = row.level() == Level.ORGANISATION
+            return row.level() == Level.ORGANISATION
                     ? submitOrganisation(row, form, period, signature, now, caller)
                     : submitTerritory(row, form, period, signature, now, caller);
-            return submitted;
         }));
     }
 
@@ -165,11 +164,12 @@ class Submitting {
         if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE)) == StaffHeads.Head.NOT_HEAD)
             throw Refusal.byRule(CollectionPolicy.EIS_5,
                     new FieldError("signature", "collection.signature.not-head")).exception();
+        // the answer shows the values as stored (their enter-once marks as filled), not as re-checked now
         return arrived(arrivals.record(row, values, content, now, period, "ELECTRONIC", signature, signer, null, caller),
-                period, values);
+                period, repository.values(row.id()));
     }
 
-    /** The answer to a submission, from what was just written (no read-back of the row, period or values). */
+    /** The answer to a submission, from the row just written and the period already read (no read-back of either). */
     private Submission arrived(CollectionRepository.SubmissionRow row, Period period, List<Submission.Value> values) {
         return views.view(row, period, values, repository.history(row.id()));
     }
