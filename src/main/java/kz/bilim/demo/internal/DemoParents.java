@@ -1,0 +1,53 @@
+package kz.bilim.demo.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo parent's children (TR-2, TR-17): two pupils of one school in the Taraz city administration — not the demo
+ * school's ({@code school.taraz}), so that she can apply to transfer them there and the demo desk can accept — linked
+ * to her IIN in the registry (V105). The lowest person ids of grades 3 and 6 of that school: the same seed gives the
+ * same children. Removed with the persons (the link cascades).
+ */
+public final class DemoParents {
+
+    /** The grades of the two children: both between 2 and 9, where the class norm applies (TR-10). */
+    static final List<Integer> GRADES = List.of(3, 6);
+
+    private DemoParents() {
+    }
+
+    public static DemoLoader.Dependents dependents() {
+        return new DemoLoader.Dependents() {
+            @Override
+            public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
+                String prefix = DemoUsers.DISTRICT.substring(0, 4);
+                var schools = organisations.stream()
+                        .filter(o -> o.kato().startsWith(prefix) && o.kind().equals("GENERAL_SECONDARY_SCHOOL")).toList();
+                // the demo desk sits in the district's first general school (DemoUsers): the children in another
+                if (schools.size() < 2) return Map.of("parent links", 0L);
+                long school = schools.get(1).id();
+                long linked = 0;
+                var jdbc = JdbcClient.create(owner);
+                for (int grade : GRADES) {
+                    linked += jdbc.sql("""
+                            insert into person_parent (person_id, parent_iin)
+                            select e.person_id, :parent from enrolment e
+                             where e.organisation_id = :school and e.grade = :grade and e.enrolled_to is null
+                             order by e.person_id limit 1
+                            """).param("parent", DemoUsers.applicantIin().value()).param("school", school)
+                            .param("grade", grade).update();
+                }
+                return Map.of("parent links", linked);
+            }
+
+            @Override
+            public void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo) {
+                // the links cascade with the persons, which the loader removes itself
+            }
+        };
+    }
+}
