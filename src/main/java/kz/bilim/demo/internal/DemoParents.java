@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo parent's children (TR-2, TR-17): two pupils of one school in the Taraz city administration — not the demo
- * school's ({@code school.taraz}), so that she can apply to transfer them there and the demo desk can accept — linked
- * to her IIN in the registry (V105). The lowest person ids of grades 3 and 6 of that school: the same seed gives the
- * same children. Removed with the persons (the link cascades).
+ * The demo parent's children (TR-2, TR-17): a pupil of grade 3 and one of grade 6 of a general school other than the
+ * demo desk's ({@code school.taraz}), nearest first (the Taraz city administration, then Zhambyl region), so that she
+ * can apply to transfer them there and the demo desk can accept — linked to her IIN in the registry (V105). The lowest
+ * person ids: the same seed gives the same children. Removed with the persons (the link cascades).
  */
 public final class DemoParents {
 
@@ -24,21 +24,24 @@ public final class DemoParents {
         return new DemoLoader.Dependents() {
             @Override
             public Map<String, Long> write(DataSource owner, long seed, List<DemoStaff.Org> organisations) {
-                String prefix = DemoUsers.DISTRICT.substring(0, 4);
-                var schools = organisations.stream()
-                        .filter(o -> o.kato().startsWith(prefix) && o.kind().equals("GENERAL_SECONDARY_SCHOOL")).toList();
-                // the demo desk sits in the district's first general school (DemoUsers): the children in another
-                if (schools.size() < 2) return Map.of("parent links", 0L);
-                long school = schools.get(1).id();
+                String district = DemoUsers.DISTRICT.substring(0, 4), region = DemoUsers.DISTRICT.substring(0, 2);
+                var general = organisations.stream().filter(o -> o.kind().equals("GENERAL_SECONDARY_SCHOOL")).toList();
+                // the demo desk sits in the district's first general school (DemoUsers); the children in another,
+                // of the same district if it has one, else of the same region, else anywhere
+                var desk = general.stream().filter(o -> o.kato().startsWith(district)).findFirst().orElse(null);
+                Long[] schools = general.stream().filter(o -> o != desk)
+                        .sorted(java.util.Comparator.comparing((DemoStaff.Org o) -> !o.kato().startsWith(district))
+                                .thenComparing(o -> !o.kato().startsWith(region)))
+                        .map(DemoStaff.Org::id).toArray(Long[]::new);
                 long linked = 0;
                 var jdbc = JdbcClient.create(owner);
                 for (int grade : GRADES) {
                     linked += jdbc.sql("""
                             insert into person_parent (person_id, parent_iin)
                             select e.person_id, :parent from enrolment e
-                             where e.organisation_id = :school and e.grade = :grade and e.enrolled_to is null
-                             order by e.person_id limit 1
-                            """).param("parent", DemoUsers.applicantIin().value()).param("school", school)
+                             where e.organisation_id = any(:schools) and e.grade = :grade and e.enrolled_to is null
+                             order by array_position(:schools, e.organisation_id), e.person_id limit 1
+                            """).param("parent", DemoUsers.applicantIin().value()).param("schools", schools)
                             .param("grade", grade).update();
                 }
                 return Map.of("parent links", linked);
