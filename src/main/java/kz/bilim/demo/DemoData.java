@@ -5,6 +5,7 @@ import kz.bilim.collection.CollectionBulkWriter;
 import kz.bilim.demo.internal.DemoChildren;
 import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.demo.internal.DemoParents;
 import kz.bilim.demo.internal.DemoPreschoolGroups;
 import kz.bilim.demo.internal.DemoStaff;
 import kz.bilim.demo.internal.DemoStatistics;
@@ -74,6 +75,6 @@ public class DemoData {
         return new DemoLoader(owner, PASSWORDS::encode,
                 DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection),
                         DemoStatistics.dependents(analysts), DemoPreschoolGroups.dependents(),
-                        DemoChildren.dependents(children, clock)));
+                        DemoParents.dependents(), DemoChildren.dependents(children, clock)));
     }
 }
