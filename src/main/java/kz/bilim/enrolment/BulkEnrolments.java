@@ -58,4 +58,18 @@ public final class BulkEnrolments {
                 .param("mixed", mixedAge.toArray(Long[]::new)).param("preschools", preschools.toArray(Long[]::new))
                 .update();
     }
+
+    /**
+     * Links the first current pupil of {@code grade} to a parent's IIN (V105), taking the schools in the order given
+     * (nearest first) and the lowest person id within one, so that the same load links the same child. As the schema
+     * owner, for synthetic data only (no audit); answers the links written (0 or 1).
+     */
+    public static long linkFirstPupilToParent(javax.sql.DataSource owner, String parentIin, Long[] schools, int grade) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(owner).sql("""
+                        insert into person_parent (person_id, parent_iin)
+                        select e.person_id, :parent from enrolment e
+                         where e.organisation_id = any(:schools) and e.grade = :grade and e.enrolled_to is null
+                         order by array_position(:schools, e.organisation_id), e.person_id limit 1
+                        """).param("parent", parentIin).param("schools", schools).param("grade", grade).update();
+    }
 }

@@ -1,6 +1,6 @@
 package kz.bilim.demo.internal;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import kz.bilim.enrolment.BulkEnrolments;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -34,16 +34,8 @@ public final class DemoParents {
                                 .thenComparing(o -> !o.kato().startsWith(region)))
                         .map(DemoStaff.Org::id).toArray(Long[]::new);
                 long linked = 0;
-                var jdbc = JdbcClient.create(owner);
-                for (int grade : GRADES) {
-                    linked += jdbc.sql("""
-                            insert into person_parent (person_id, parent_iin)
-                            select e.person_id, :parent from enrolment e
-                             where e.organisation_id = any(:schools) and e.grade = :grade and e.enrolled_to is null
-                             order by array_position(:schools, e.organisation_id), e.person_id limit 1
-                            """).param("parent", DemoUsers.applicantIin().value()).param("schools", schools)
-                            .param("grade", grade).update();
-                }
+                for (int grade : GRADES)
+                    linked += BulkEnrolments.linkFirstPupilToParent(owner, DemoUsers.applicantIin().value(), schools, grade);
                 return Map.of("parent links", linked);
             }
 
