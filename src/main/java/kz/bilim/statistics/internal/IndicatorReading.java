@@ -87,6 +87,8 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case GRADUATES -> "stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id "
                     + "and o.organisation_id = f.organisation_id";
+            case YEAR_ENDS -> "stat_year_end f join stat_organisation o on o.snapshot_id = f.snapshot_id "
+                    + "and o.organisation_id = f.organisation_id";
             // the facts carry their own territory (the residence, the queue's): o is the fact row's organisation view
             case CHILDREN -> "stat_child f cross join lateral (select f.snapshot_id, f.organisation_id, f.kato, f.kind, "
                     + "f.preschool_type, f.ownership, f.urban) o";
@@ -102,6 +104,7 @@ class IndicatorReading implements Indicators {
             case PUPILS -> "coalesce(sum(f.pupils), 0)";
             case STAFF -> "coalesce(sum(f.staff), 0)";
             case GRADUATES -> "coalesce(sum(f.graduates), 0)";
+            case YEAR_ENDS -> "coalesce(sum(f.pupils), 0)";
             case CHILDREN -> "coalesce(sum(f.children), 0)";
             case QUEUE -> "coalesce(sum(f.entries), 0)";
             case COMPARATIVE -> throw new IllegalArgumentException();

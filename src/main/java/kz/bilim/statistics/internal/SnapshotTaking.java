@@ -141,6 +141,7 @@ class SnapshotTaking {
         var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
         var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
         var graduates = new ArrayList<EnrolmentStatistics.GraduationFact>();
+        var yearEnds = new ArrayList<EnrolmentStatistics.YearEndFact>();
         // the graduations of the school year before the snapshot's (1 September … 31 August, not after the day)
         var schoolYear = AcademicYear.containing(asOf);
         LocalDate graduatedFrom = LocalDate.of(schoolYear.startYear() - 1, 9, 1);
@@ -164,6 +165,7 @@ class SnapshotTaking {
             urban.putAll(urban(katos));
             enrolments.pupilFacts(asOf, pupils::add);
             enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
+            enrolments.yearEndFacts(graduatedFrom, graduatedUpTo, asOf, yearEnds::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
@@ -176,6 +178,8 @@ class SnapshotTaking {
                 jdbc.sql("delete from stat_pupil where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
+                        .update();
+                jdbc.sql("delete from stat_year_end where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_child where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_queue where snapshot_id in (select id from stat_snapshot where live)").update();
@@ -263,6 +267,17 @@ class SnapshotTaking {
                         ps.setLong(13, g.graduates());
                     });
             template.batchUpdate("""
+                            insert into stat_year_end (snapshot_id, organisation_id, sex, grade, age, outcome, pupils)
+                            values (?, ?, ?, ?, ?, ?, ?)""", yearEnds, 5000, (ps, y) -> {
+                ps.setLong(1, snapshot);
+                ps.setLong(2, y.organisationId());
+                ps.setString(3, y.sex());
+                ps.setInt(4, y.grade());
+                ps.setInt(5, y.age());
+                ps.setString(6, y.outcome());
+                ps.setLong(7, y.pupils());
+            });
+            template.batchUpdate("""
                             insert into stat_staff (snapshot_id, organisation_id, position, pedagogical, education_level,
                                                     sex, age_band, staff) values (?, ?, ?, ?, ?, ?, ?, ?)""",
                     counts, 5000, (ps, c) -> {
@@ -326,6 +341,10 @@ class SnapshotTaking {
                                        || next_step || '|' || graduates
                                   from stat_graduate where snapshot_id = :s
                                 union all
+                                select 'y|' || organisation_id || '|' || sex || '|' || grade || '|' || age || '|'
+                                       || outcome || '|' || pupils
+                                  from stat_year_end where snapshot_id = :s
+                                union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
                                   from stat_staff where snapshot_id = :s
@@ -351,7 +370,7 @@ class SnapshotTaking {
         // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
         // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
         JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate, stat_child, "
-                + "stat_queue").update();
+                + "stat_queue, stat_year_end").update();
         return taken;
     }
 }
