@@ -3,6 +3,7 @@ package kz.bilim.statistics.internal;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.Scope;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.statistics.Dim;
 import kz.bilim.statistics.IndicatorTable;
@@ -87,6 +88,24 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
+    }
+
+    /**
+     * The same statement over the snapshot's cells (V185) instead of its facts joined to the organisations: a cell row
+     * holds both, the organisation's attributes under their own names ({@code o.x} becomes {@code f.x}) but its
+     * language as {@code org_language} (the facts have a language of their own). The cells have no organisation, so a
+     * reader scoped to one organisation is not served from them. The fragments rewritten are the fixed ones of this
+     * class and of {@link Catalogue}, never input.
+     */
+    static String overCells(String sql, Indicator.Source source) {
+        String cells = switch (source) {
+            case PUPILS -> "stat_pupil_cell f";
+            case STAFF -> "stat_staff_cell f";
+            case GRADUATES -> "stat_graduate_cell f";
+            default -> throw new IllegalArgumentException(source.name());
+        };
+        return sql.replace(from(source), cells).replace("o.language", "f.org_language")
+                .replaceAll("\\bo\\.", "f.");
     }
 
     private static String measure(Indicator.Source source) {
@@ -214,7 +233,11 @@ class IndicatorReading implements Indicators {
         for (var filter : filters.entrySet())
             sql.append(" and ").append(expression(filter.getKey(), indicator.source())).append(" = :f").append(f++);
         sql.append(" group by grouping sets (").append(String.join(", ", groupingSets)).append(")");
-        var spec = ScopeCondition.current().sql(jdbc, sql.toString()).param("snapshot", snapshot.id());
+        var scope = ScopeCondition.current();
+        String text = sql.toString();
+        if (indicator.source() != Indicator.Source.ORGANISATIONS && scope.scope().kind() != Scope.Kind.ORG)
+            text = overCells(text, indicator.source());
+        var spec = scope.sql(jdbc, text).param("snapshot", snapshot.id());
         f = 0;
         for (var filter : filters.entrySet()) spec = spec.param("f" + f++, filter.getValue());
         var out = new LinkedHashMap<List<Dim>, List<IndicatorTable.Row>>();
