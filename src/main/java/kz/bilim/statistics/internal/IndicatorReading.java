@@ -8,12 +8,9 @@ import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.statistics.Dim;
 import kz.bilim.statistics.IndicatorTable;
 import kz.bilim.statistics.Indicators;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,17 +32,11 @@ class IndicatorReading implements Indicators {
     static final String LIVE = "live";
 
     private final JdbcClient jdbc;
-    private final SnapshotTaking taking;
-    private final Clock clock;
-    private final Duration liveFreshness;
-    private final Object liveLock = new Object();
+    private final LiveSnapshot live;
 
-    IndicatorReading(JdbcClient jdbc, SnapshotTaking taking, Clock clock,
-                     @Value("${bilim.statistics.live-freshness:PT1M}") Duration liveFreshness) {
+    IndicatorReading(JdbcClient jdbc, LiveSnapshot live) {
         this.jdbc = jdbc;
-        this.taking = taking;
-        this.clock = clock;
-        this.liveFreshness = liveFreshness;
+        this.live = live;
     }
 
     record Snapshot(long id, LocalDate asOf, int version, boolean live) {
@@ -325,7 +316,7 @@ class IndicatorReading implements Indicators {
         return String.join(", ", dims.stream().map(Dim::apiName).toList());
     }
 
-    /** The snapshot of that day (its latest version), or the live one (retaken when older than the freshness). */
+    /** The snapshot of that day (its latest version), or the last live one ({@link LiveSnapshot}). */
     Outcome<Snapshot> snapshot(String name) {
         if (name == null || name.isBlank() || LIVE.equals(name)) return Outcome.done(live());
         LocalDate day;
@@ -344,18 +335,7 @@ class IndicatorReading implements Indicators {
     }
 
     private Snapshot live() {
-        synchronized (liveLock) {
-            LocalDate today = LocalDate.now(clock);
-            var current = jdbc.sql("""
-                            select id, as_of, version from stat_snapshot
-                             where live and as_of = :today and taken_at > now() - make_interval(secs => :fresh)""")
-                    .param("today", today).param("fresh", (double) liveFreshness.toSeconds())
-                    .query((rs, n) -> new Snapshot(rs.getLong("id"), rs.getDate("as_of").toLocalDate(),
-                            rs.getInt("version"), true)).optional();
-            if (current.isPresent()) return current.get();
-            var taken = taking.take(today, true, "system");
-            return new Snapshot(taken.id(), today, 1, true);
-        }
+        return live.current();
     }
 
     /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */
@@ -364,7 +344,7 @@ class IndicatorReading implements Indicators {
                 .query(LocalDate.class).list();
     }
 
-    /** Forgets the live snapshot's age: the next live read retakes it (tests, after changing the registries). */
+    /** Forgets the live snapshot's age: the next live read starts a retake (tests, after changing the registries). */
     void expireLive() {
         jdbc.sql("update stat_snapshot set taken_at = taken_at - interval '1 day' where live").update();
     }
