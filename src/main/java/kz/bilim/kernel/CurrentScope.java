@@ -56,6 +56,27 @@ public final class CurrentScope {
         }
     }
 
+    /**
+     * A system run on a thread no request started (a scheduled job, a background refresh): method security needs an
+     * authentication to decide at all, so the thread holds an anonymous one named {@code system} while the work runs
+     * — it passes only {@link #SIGNED_IN_OR_SYSTEM}, never a role check.
+     */
+    public static void asScheduledSystem(Runnable work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        if (context.getAuthentication() != null) {
+            asSystem(work);
+            return;
+        }
+        context.setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+                "system", "system", org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                "ROLE_SCHEDULED_SYSTEM")));
+        try {
+            asSystem(work);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     public static void asSystem(Runnable work) {
         asSystem(() -> {
             work.run();

@@ -91,7 +91,7 @@ class LiveSnapshot {
 
     /** Starts a retake unless one is running in this instance; answers the task (tests wait for it). */
     Future<?> refreshInBackground() {
-        return running.updateAndGet(f -> f != null && !f.isDone() ? f : background.submit(this::refreshNow));
+        return running.updateAndGet(f -> f != null && !f.isDone() ? f : background.submit(() -> kz.bilim.kernel.CurrentScope.asScheduledSystem(this::refreshNow)));
     }
 
     /** Retakes the live snapshot if it is still stale once the lock is held; nothing when another instance has it. */
