@@ -50,6 +50,8 @@ class LiveSnapshot {
         return thread;
     });
     private final AtomicReference<Future<?>> running = new AtomicReference<>();
+    /** Whether a live read came since the last scheduled tick. */
+    private final java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
 
     LiveSnapshot(JdbcClient jdbc, SnapshotTaking taking, Clock clock, OwnerDataSource owner,
                  @Value("${bilim.statistics.live-freshness:PT1M}") Duration freshness) {
@@ -79,14 +81,18 @@ class LiveSnapshot {
             }
             return found.orElseThrow(() -> new IllegalStateException("no live statistics snapshot")).snapshot();
         }
+        read.set(true);
         if (!found.get().fresh()) refreshInBackground();
         return found.get().snapshot();
     }
 
-    /** Every minute (the freshness), whether or not anyone reads: the next reader finds it fresh. */
+    /**
+     * Every minute (the freshness), when someone read the live snapshot since the last tick: the next reader finds it
+     * fresh. No reader, no retake — at national scale one takes most of a minute of a core.
+     */
     @Scheduled(cron = "${bilim.statistics.live-refresh-cron:30 * * * * *}", zone = "Asia/Almaty")
     void scheduled() {
-        refreshInBackground();
+        if (read.getAndSet(false)) refreshInBackground();
     }
 
     /** Starts a retake unless one is running in this instance; answers the task (tests wait for it). */
