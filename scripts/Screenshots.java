@@ -41,7 +41,8 @@ public class Screenshots {
             new Role("police.zhambyl2", "demo-police-2026", "ru", List.of(new Shot("pupils", "/enrolments"),
                     new Shot("truancy", "/truancy"))),
             new Role("district.zhambyl2", "demo-district2-2026", "kk", List.of(new Shot("children", "/children"),
-                    new Shot("collection", "/collection"), new Shot("staff-flagged", "/staff/flagged"))),
+                    new Shot("collection", "/collection"), new Shot("staff-flagged", "/staff/flagged"),
+                    new Shot("children-lost", "/children/lost"))),
             new Role("school.zhambyl2", "demo-school2-2026", "ru", List.of(new Shot("attendance", "/attendance"),
                     new Shot("collection", "/collection"))),
             new Role("applicant", "demo-applicant-2026", "kk", List.of(new Shot("home", "/"))));

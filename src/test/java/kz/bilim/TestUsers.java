@@ -25,6 +25,13 @@ public final class TestUsers {
                 null, "en", true, 0);
     }
 
+    /** The ministry's officer whose account records their IIN (a consolidation signed with their own key, EIS-6); the
+     * user name is the audit trail's actor, so it carries only the IIN's last digits, never the IIN (AuditPrivacyTest). */
+    public static BilimUser ministryUser(String iin) {
+        return new BilimUser(900011, "test.ministry.signer-" + iin.substring(8), "", "Test Ministry", Role.MINISTRY_ADMIN, Scope.all(true), "",
+                null, "en", true, 0, iin);
+    }
+
     public static RequestPostProcessor ministry() {
         return as(ministryUser());
     }
@@ -35,6 +42,12 @@ public final class TestUsers {
                 Scope.territory(regionKato.substring(0, 2)), regionKato, null, "en", true, 0);
     }
 
+    /** A region's officer whose account records their IIN. */
+    public static BilimUser regionUser(String regionKato, String iin) {
+        return new BilimUser(900012, "test.region." + regionKato + ".signer-" + iin.substring(8), "", "Test Region", Role.REGION_OFFICER,
+                Scope.territory(regionKato.substring(0, 2)), regionKato, null, "en", true, 0, iin);
+    }
+
     public static RequestPostProcessor region(String regionKato) {
         return as(regionUser(regionKato));
     }
@@ -43,6 +56,13 @@ public final class TestUsers {
     public static BilimUser districtUser(String districtKato) {
         return new BilimUser(900003, "test.district." + districtKato, "", "Test District", Role.DISTRICT_OFFICER,
                 Scope.territory(districtKato.substring(0, 4)), districtKato, null, "en", true, 0);
+    }
+
+    /** A district's officer whose account records their IIN. */
+    public static BilimUser districtUser(String districtKato, String iin) {
+        return new BilimUser(900013, "test.district." + districtKato + ".signer-" + iin.substring(8), "", "Test District",
+                Role.DISTRICT_OFFICER, Scope.territory(districtKato.substring(0, 4)), districtKato, null, "en", true, 0,
+                iin);
     }
 
     public static RequestPostProcessor district(String districtKato) {

@@ -32,7 +32,21 @@ public interface CollectionBulkWriter {
      * Defines the form of the year (or takes the one of that code and year), opens and publishes its period (or takes
      * it), and writes the submissions set-based.
      */
-    Written write(DataSource owner, NewForm form, NewPeriod period, Iterator<BulkSubmission> submissions);
+    default Written write(DataSource owner, NewForm form, NewPeriod period, Iterator<BulkSubmission> submissions) {
+        return write(owner, form, period, submissions, false);
+    }
+
+    /**
+     * The same; with {@code upTheHierarchy}, the levels above then take the period as their officers would have
+     * (EIS-6), set-based, one statement per level and table: every district whose organisations are all accepted
+     * consolidates (the sums of its accepted organisations' values) and submits to its region, which accepts; every
+     * region whose organisations are all accepted likewise to the ministry; and when every organisation of the period
+     * is accepted, the ministry forms the national consolidation (the final report's, EIS-10). Each territory's
+     * arrival falls in the days before its deadline, a few after it (late, EIS-8); about one in ten was returned
+     * once by the level above. Bulk consolidations are recorded without a signature (a bulk load signs nothing).
+     */
+    Written write(DataSource owner, NewForm form, NewPeriod period, Iterator<BulkSubmission> submissions,
+                  boolean upTheHierarchy);
 
     /** Removes what a bulk load wrote for organisations with ids in {@code (after, upTo]}. One transaction. */
     void remove(DataSource owner, long organisationIdAfter, long organisationIdUpTo);

@@ -30,6 +30,12 @@ public final class SchoolPassport {
     public static final String BUILDINGS = "buildings";
     public static final String BUILDINGS_EMERGENCY = "buildings_emergency";
     public static final String DEEP_STUDY = "deep_study";
+    /**
+     * yes/no: the school as a whole is specialised in deep study of subjects (a specialised school, gymnasium or
+     * lyceum by its charter) — indicator 6, beside the classes of {@link #DEEP_STUDY} (indicator 5). The school's own
+     * word: the organisation registry holds no profile.
+     */
+    public static final String DEEP_STUDY_PROFILE = "deep_study_profile";
     /** The rows of {@link #DEEP_STUDY}: classes with deep study of these subjects. */
     public static final List<String> DEEP_STUDY_ROWS = List.of("MATH", "SCIENCE", "LANGUAGES", "IT");
 
@@ -62,6 +68,9 @@ public final class SchoolPassport {
                                 true, null, null, false, List.of("yes", "no"), null, null, null, null),
                         number(CAMP_PLACES, new Texts("Лагерьдегі орындар", "Мест в лагере", "Camp places"), false, null))),
                 new FormDefinition.Section("deep", new Texts("Тереңдетіп оқыту", "Углублённое изучение", "Deep study"), List.of(
+                        new Field(DEEP_STUDY_PROFILE, FieldType.CHOICE, new Texts("Пәндерді тереңдете оқытатын мектеп (жарғысы бойынша)",
+                                "Школа с углублённым изучением предметов (по уставу)", "School specialised in deep study (by its charter)"),
+                                false, null, null, false, List.of("yes", "no"), null, null, null, null),
                         new Field(DEEP_STUDY, FieldType.TABLE, new Texts("Пәндерді тереңдетіп оқытатын сыныптар", "Классы с углублённым изучением предметов", "Classes with deep study of subjects"),
                                 false, zero, null, true, null, List.of(
                                 new Row("MATH", new Texts("Математика", "Математика", "Mathematics")),

@@ -3,6 +3,7 @@ package kz.bilim.demo;
 import kz.bilim.collection.CollectionBulkWriter;
 import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.demo.internal.DemoPreschoolGroups;
 import kz.bilim.demo.internal.DemoStaff;
 import kz.bilim.demo.internal.DemoStatistics;
 import kz.bilim.statistics.AnalystBulkWriter;
@@ -65,6 +66,6 @@ public class DemoData {
     private DemoLoader loader() {
         return new DemoLoader(owner, PASSWORDS::encode,
                 DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection),
-                        DemoStatistics.dependents(analysts)));
+                        DemoStatistics.dependents(analysts), DemoPreschoolGroups.dependents()));
     }
 }

@@ -29,4 +29,33 @@ public final class BulkEnrolments {
 
     private BulkEnrolments() {
     }
+
+    /**
+     * SC-5 (indicators 31, 32, 37, 38): puts the children of these preschool organisations, open on 1 September of
+     * {@code schoolYear}, into their groups by birth year — born six years before it: pre-school preparation, five:
+     * senior, four: middle, three: junior, younger: nursery — with about one child in fifty (chosen by enrolment id
+     * and {@code seed}) in a special group, and in the {@code mixedAge} ones (small kindergartens) one mixed-age group
+     * beside the preparation group. One set-based statement as the schema owner; answers the enrolments given a group.
+     * For synthetic data only (no audit, no check).
+     */
+    public static long assignPreschoolGroups(javax.sql.DataSource owner, int schoolYear,
+                                             java.util.Collection<Long> preschools, java.util.Collection<Long> mixedAge,
+                                             long seed) {
+        if (preschools.isEmpty()) return 0;
+        return org.springframework.jdbc.core.simple.JdbcClient.create(owner).sql("""
+                        update enrolment e
+                           set preschool_group = case
+                                   when (e.id + :seed) % 50 = 0 then 'SPECIAL'
+                                   when :year - extract(year from p.birth_date) >= 6 then 'PREPARATION'
+                                   when e.organisation_id = any (:mixed) then 'MIXED'
+                                   when :year - extract(year from p.birth_date) = 5 then 'SENIOR'
+                                   when :year - extract(year from p.birth_date) = 4 then 'MIDDLE'
+                                   when :year - extract(year from p.birth_date) = 3 then 'JUNIOR'
+                                   else 'NURSERY' end
+                          from person p
+                         where p.id = e.person_id and e.organisation_id = any (:preschools) and e.enrolled_to is null""")
+                .param("seed", Math.floorMod(seed, 50L)).param("year", schoolYear)
+                .param("mixed", mixedAge.toArray(Long[]::new)).param("preschools", preschools.toArray(Long[]::new))
+                .update();
+    }
 }

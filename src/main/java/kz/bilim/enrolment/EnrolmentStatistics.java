@@ -32,11 +32,12 @@ public interface EnrolmentStatistics {
     /**
      * {@code shift} 0 and {@code language} null: no class; {@code nationality} UNKNOWN when not recorded;
      * {@code studyForm} DAY or EVENING; the marks valid on the day ({@link PupilRecords}): special educational needs
-     * with the PMPK conclusion, orphan or without parental care, disability.
+     * with the PMPK conclusion, orphan or without parental care, disability; {@code preschoolGroup} the group of a
+     * preschool child ({@link PupilRecords.PreschoolGroup}), NONE outside preschool groups.
      */
     record PupilFact(long organisationId, String kato, String sex, Integer grade, int shift, String language, int age,
                      String nationality, String studyForm, boolean specialNeeds, boolean orphan, boolean disability,
-                     long pupils) {
+                     String preschoolGroup, long pupils) {
     }
 
     /**

@@ -24,6 +24,13 @@ public interface PupilRecords {
 
     enum NextStep { CONTINUES_SCHOOL, TVET, HIGHER_EDUCATION, EMPLOYED, NOT_PLACED, UNKNOWN }
 
+    /**
+     * The group of a child in a preschool organisation: by age (nursery 1–2, junior 2–3, middle 3–4, senior 4–5), the
+     * pre-school preparation group (5–6, the year before grade 1), mixed-age, or a special group (special educational
+     * needs, in a preschool of the general type).
+     */
+    enum PreschoolGroup { NURSERY, JUNIOR, MIDDLE, SENIOR, PREPARATION, MIXED, SPECIAL }
+
     /** {@code distinction} null: none; "Altyn belgi" only with the general secondary certificate. */
     record Graduation(LocalDate on, Certificate certificate, String certificateNumber, Distinction distinction,
                       NextStep nextStep) {
@@ -33,6 +40,9 @@ public interface PupilRecords {
     Outcome<Long> mark(EnrolmentId enrolment, Mark mark, String basis, LocalDate from);
 
     Outcome<EnrolmentId> studyForm(EnrolmentId enrolment, StudyForm form);
+
+    /** Puts the child of this open enrolment at a preschool organisation into a group (refused elsewhere). */
+    Outcome<EnrolmentId> preschoolGroup(EnrolmentId enrolment, PreschoolGroup group);
 
     /** Ends the open enrolment on the day of graduation and records the certificate. */
     Outcome<EnrolmentId> graduate(EnrolmentId enrolment, Graduation graduation);

@@ -76,6 +76,8 @@ class CollectionBrowserIT {
     ChromeDriver driver;
     long school;
     long submission;
+    long period;
+    long formId;
     SigningKey head;
 
     @BeforeAll
@@ -88,6 +90,10 @@ class CollectionBrowserIT {
         registry.administrator("collection.head", passwords.encode("collection-head-2026"), "Сәуле Әбенова", school, "kk");
         registry.officer("collection.district", passwords.encode("collection-district-2026"), "Аудан Бөлімі",
                 Role.DISTRICT_OFFICER, DISTRICT, "ru");
+        registry.owner().sql("""
+                insert into app_user (username, password_hash, full_name, role, kato, locale)
+                values ('collection.ministry', :hash, 'Министрлік Маманы', 'MINISTRY_ADMIN', '', 'kk')""")
+                .param("hash", passwords.encode("collection-ministry-2026")).update();
         Iin iin = registry.nextIin(LocalDate.of(1971, 4, 2), Sex.FEMALE);
         head = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray())
                 .issue(PkiIdentity.employee("collection.head", "Әбенова", "Сәуле", null, iin, bin, "Жинақ мектебі"));
@@ -103,12 +109,13 @@ class CollectionBrowserIT {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(ministry, null, ministry.getAuthorities()));
         try {
-            long period = collection.request(new AdditionalRequest(new NewForm("T12-BROWSER", 2026, null, null,
+            period = collection.request(new AdditionalRequest(new NewForm("T12-BROWSER", 2026, null, null,
                     new Texts("Компьютерлер туралы сұрау", "Запрос о компьютерах", "Request on computers"), null,
                     List.of(OrganisationKind.GENERAL_SECONDARY_SCHOOL), definition),
                     LocalDate.now(Almaty.ZONE).plusDays(7), List.of(school))).orElseThrow().id();
             submission = registry.owner().sql("select id from collection_submission where period_id = ?").param(period)
                     .query(Long.class).single();
+            formId = collection.period(period).orElseThrow().formId();
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -122,6 +129,35 @@ class CollectionBrowserIT {
 
     private void signIn(String username, String password) {
         Browser.signIn(driver, "http://localhost:" + port, username, password);
+    }
+
+    /** The page as it is now at 1366 px and at a phone's 390 px. */
+    private void shots(String name) throws Exception {
+        Browser.screenshot(driver, name);
+        Browser.phone(driver, 390);
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        Browser.screenshot(driver, name + "-390");
+        Browser.desktop(driver);
+    }
+
+    @Test
+    @DisplayName("EIS-4 the ministry's forms of the year in a real browser, in Kazakh: the list, a form with its periods and the printable form in both languages")
+    void ministryForms() throws Exception {
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        signIn("collection.ministry", "collection-ministry-2026");
+        driver.get("http://localhost:" + port + "/collection/forms");
+        var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-" + formId)));
+        assertThat(row.getText()).contains("T12-BROWSER", "Компьютерлер туралы сұрау");
+        assertThat(driver.findElement(By.id("define-form")).isDisplayed()).isTrue();
+        shots("collection-forms-kk");
+        driver.findElement(By.id("form-" + formId)).findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period-" + period)));
+        assertThat(driver.findElement(By.id("form-code")).getText()).isEqualTo("T12-BROWSER");
+        assertThat(driver.findElement(By.id("print-kk")).getAttribute("href")).contains("lang=kk");
+        assertThat(driver.findElement(By.id("print-ru")).getAttribute("href")).contains("lang=ru");
+        assertThat(driver.findElement(By.id("period-form")).isDisplayed()).isTrue();
+        shots("collection-form-kk");
     }
 
     @Test
@@ -166,10 +202,19 @@ class CollectionBrowserIT {
         signIn("collection.district", "collection-district-2026");
         driver.get("http://localhost:" + port + "/collection/submissions/" + submission);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-form")));
+        assertThat(driver.findElement(By.id("accept-form")).isDisplayed()).isTrue();
+        shots("collection-submission-district-ru");
         driver.findElement(By.id("comment")).sendKeys("Компьютеры с интернетом не указаны");
         driver.findElement(By.id("return-button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("collection-done")));
         Browser.screenshot(driver, "collection-district-ru");
+
+        // EIS-1, EIS-8: the district's dashboard of its schools, the returned one counted
+        driver.get("http://localhost:" + port + "/collection/periods/" + period + "/dashboard?kato=" + DISTRICT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-table")));
+        assertThat(driver.findElement(By.id("dashboard-chart")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("dashboard-table")).getText()).contains("Жинақ");
+        shots("collection-dashboard-ru");
 
         signIn("collection.head", "collection-head-2026");
         driver.get("http://localhost:" + port + "/collection/submissions/" + submission);

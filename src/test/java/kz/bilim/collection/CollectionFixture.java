@@ -1,18 +1,31 @@
 package kz.bilim.collection;
 
+import kz.bilim.TestUsers;
+import kz.bilim.access.BilimUser;
 import kz.bilim.identity.Bin;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.organisation.RegistryFixture;
 import kz.bilim.platform.database.OwnerDataSource;
+import kz.bilim.kernel.Role;
 import kz.bilim.signature.PkiIdentity;
+import kz.bilim.signature.Signatures;
 import kz.bilim.signature.SigningKey;
 import kz.bilim.signature.SigningKeys;
 import kz.bilim.signature.TestPki;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Base64;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Fixtures for collection tests: territories, organisations and pupils through {@link RegistryFixture}, a school
@@ -42,6 +55,40 @@ final class CollectionFixture {
         TestPki pki = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray());
         return pki.issue(PkiIdentity.employee("head." + organisation, "Әбенова", "Сәуле", "Қайратқызы", iin,
                 new Bin(bin(organisation)), "Мектеп " + organisation));
+    }
+
+    /** A territory officer (EIS-6) whose account records their IIN, with a personal key from the trusted test CA. */
+    record Officer(BilimUser user, SigningKey key) {
+        RequestPostProcessor as() {
+            return TestUsers.as(user);
+        }
+    }
+
+    /** An officer of the district, region or ministry: the KATO code of the territory ('' the ministry). */
+    Officer officer(SigningKeys keys, Role role, String kato) {
+        Iin iin = registry.nextIin(LocalDate.of(1980, 3, 9), Sex.MALE);
+        BilimUser user = switch (role) {
+            case DISTRICT_OFFICER -> TestUsers.districtUser(kato, iin.value());
+            case REGION_OFFICER -> TestUsers.regionUser(kato, iin.value());
+            case MINISTRY_ADMIN -> TestUsers.ministryUser(iin.value());
+            default -> throw new IllegalArgumentException(role.name());
+        };
+        TestPki pki = TestPki.load(keys.testPkiFolder().orElseThrow(), "bilim-test".toCharArray());
+        return new Officer(user, pki.issue(PkiIdentity.person("officer." + iin.value(), "Бақылаушы", "Ерлан", "Маратұлы",
+                iin)));
+    }
+
+    /**
+     * EIS-5, EIS-6: {@code who} reads the bytes to sign of the submission, signs them with {@code key} (the client's
+     * work) and submits the signature.
+     */
+    static ResultActions submitSigned(MockMvc mvc, Signatures signatures, long submission, RequestPostProcessor who,
+                                      SigningKey key) throws Exception {
+        byte[] content = mvc.perform(get("/api/v1/collection/submissions/" + submission + "/content").with(who))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(post("/api/v1/collection/submissions/" + submission + "/submission").with(who)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signature\": \"" + Base64.getEncoder().encodeToString(signatures.sign(content, key)) + "\"}"));
     }
 
     /** A hire request as the staff API takes it. */

@@ -4,6 +4,7 @@ import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.calendar.WorkingCalendar;
 import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Role;
 import kz.bilim.platform.database.OwnerDataSource;
 import kz.bilim.signature.Signatures;
 import kz.bilim.signature.SigningKey;
@@ -68,6 +69,7 @@ class CollectionPathTest {
     long school2;
     SigningKey head1;
     SigningKey head2;
+    CollectionFixture.Officer officer;
     long formId;
     LocalDate today;
     LocalDate saturday;
@@ -81,6 +83,7 @@ class CollectionPathTest {
         fixture.pupils(school1, settlement, 3);
         head1 = fixture.headKey(keys, school1);
         head2 = fixture.headKey(keys, school2);
+        officer = fixture.officer(keys, Role.DISTRICT_OFFICER, DISTRICT);
         today = LocalDate.now(Almaty.ZONE);
         // a Saturday some weeks ago whose Monday is a working day: the day-off rule moves its deadline to Monday
         saturday = today.minusWeeks(3).with(java.time.temporal.TemporalAdjusters.previous(DayOfWeek.SATURDAY));
@@ -138,11 +141,7 @@ class CollectionPathTest {
             """;
 
     ResultActions submitSigned(long submission, long school, SigningKey key) throws Exception {
-        byte[] content = mvc.perform(get("/api/v1/collection/submissions/" + submission + "/content").with(school(school)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        String signature = Base64.getEncoder().encodeToString(signatures.sign(content, key));
-        return mvc.perform(post("/api/v1/collection/submissions/" + submission + "/submission").with(school(school))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"signature\": \"" + signature + "\"}"));
+        return CollectionFixture.submitSigned(mvc, signatures, submission, school(school), key);
     }
 
     /** The school fills the values and its head submits them signed: the submission's id. */
@@ -362,8 +361,8 @@ class CollectionPathTest {
         assertThat(value(consolidated, "pupils", "")).isEqualTo(3);
         long districtRow = consolidated.get("id").asLong();
 
-        // EIS-6: the district submits up; then it cannot withdraw an approval under it
-        step(districtRow, "submission", null, district())
+        // EIS-6: the district submits up, signed by its officer; then it cannot withdraw an approval under it
+        CollectionFixture.submitSigned(mvc, signatures, districtRow, officer.as(), officer.key())
                 .andExpect(status().isOk()).andExpect(jsonPath("$.channel").value("CONSOLIDATED"));
         step(s1, "unapproval", "{\"reason\": \"check\"}", district())
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.clause").value("EIS-6"));
@@ -379,6 +378,68 @@ class CollectionPathTest {
         assertThat(fixture.count("""
                 select count(*) from audit_event where subject_type = 'collection-submission' and subject_id = ?
                    and purpose in ('submitted', 'returned', 'accepted', 'unapproved')""", String.valueOf(s1))).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("EIS-6 a district's consolidation goes up signed with the officer's personal key over the sums; signed over other data, with another person's key or from an account without an IIN it is refused on signature and nothing is written; openssl cms -verify accepts the stored signature")
+    void consolidationSignedByTheOfficer() throws Exception {
+        long period = publishedPeriod("P-signed-up", today.plusDays(30));
+        long s1 = accepted(period, school1, head1, GOOD);
+        accepted(period, school2, head2, GOOD);
+        long districtRow = id(mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation")
+                .with(officer.as())).andExpect(status().isOk()));
+        byte[] signedBefore = mvc.perform(get("/api/v1/collection/submissions/" + districtRow + "/content")
+                .with(officer.as())).andReturn().getResponse().getContentAsByteArray();
+        String stale = Base64.getEncoder().encodeToString(signatures.sign(signedBefore, officer.key()));
+        // a school's approval is withdrawn and its corrected data accepted: the sums the officer signed are no more
+        step(s1, "unapproval", "{\"reason\": \"recount the computers\"}", district()).andExpect(status().isOk());
+        step(s1, "return", "{\"comment\": \"42, not 40\"}", district()).andExpect(status().isOk());
+        fill(s1, school1, GOOD.replace("\"computers\": 40", "\"computers\": 42")).andExpect(status().isOk());
+        submitSigned(s1, school1, head1).andExpect(status().isOk());
+        step(s1, "acceptance", null, district()).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/collection/submissions/" + districtRow + "/submission").with(officer.as())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"signature\": \"" + stale + "\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.clause").value("EIS-6"))
+                .andExpect(jsonPath("$.errors[0].field").value("signature"))
+                .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("өзгертілген")));
+        // another person's key, and an officer whose account records no IIN
+        var stranger = fixture.officer(keys, Role.DISTRICT_OFFICER, DISTRICT);
+        CollectionFixture.submitSigned(mvc, signatures, districtRow, officer.as(), stranger.key())
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("signature"));
+        CollectionFixture.submitSigned(mvc, signatures, districtRow, district(), officer.key())
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("signature"));
+        mvc.perform(post("/api/v1/collection/submissions/" + districtRow + "/submission").with(officer.as()))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("signature"));
+        assertThat(fixture.count("select count(*) from collection_submission_version where submission_id = ?",
+                districtRow)).isZero();
+        assertThat(fixture.count("select count(*) from collection_submission where id = ? and status = 'DRAFT'",
+                districtRow)).isOne();
+        assertThat(fixture.count("""
+                select number_value from collection_value where submission_id = ? and field_code = 'computers'""",
+                districtRow)).as("the refused submission's recomputed sums rolled back").isEqualTo(80);
+
+        CollectionFixture.submitSigned(mvc, signatures, districtRow, officer.as(), officer.key())
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.channel").value("CONSOLIDATED"));
+        var stored = fixture.owner.sql("""
+                        select content, signature, certificate_serial from collection_submission_version
+                         where submission_id = ? and version = 1""").param(districtRow)
+                .query((rs, n) -> new Object[]{rs.getBytes(1), rs.getBytes(2), rs.getString(3)}).single();
+        assertThat(new String((byte[]) stored[0], java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"level\":\"DISTRICT\"", "{\"field\":\"computers\",\"row\":\"\",\"value\":\"82\"}");
+        assertThat((String) stored[2]).isEqualTo(officer.key().certificate().getSerialNumber().toString(16));
+        var folder = java.nio.file.Files.createTempDirectory("eis6");
+        java.nio.file.Files.write(folder.resolve("consolidation.json"), (byte[]) stored[0]);
+        java.nio.file.Files.write(folder.resolve("consolidation.p7s"), (byte[]) stored[1]);
+        java.nio.file.Files.copy(keys.testPkiFolder().orElseThrow().resolve(kz.bilim.signature.TestPki.CA_CERTIFICATE),
+                folder.resolve("test-ca.pem"));
+        Process openssl = new ProcessBuilder("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in",
+                "consolidation.p7s", "-content", "consolidation.json", "-CAfile", "test-ca.pem", "-out", "/dev/null")
+                .directory(folder.toFile()).redirectErrorStream(true).start();
+        String output = new String(openssl.getInputStream().readAllBytes());
+        assertThat(openssl.waitFor()).as(output).isZero();
+        assertThat(output).contains("Verification successful");
     }
 
     static long value(JsonNode submission, String field, String row) {

@@ -3,6 +3,7 @@ package kz.bilim.collection;
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
 import kz.bilim.kernel.Almaty;
+import kz.bilim.kernel.Role;
 import kz.bilim.platform.database.OwnerDataSource;
 import kz.bilim.signature.Signatures;
 import kz.bilim.signature.SigningKey;
@@ -168,7 +169,9 @@ class CollectionRequestTest {
                     .andExpect(status().isOk());
         long district = body(mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation")
                 .with(TestUsers.district(DISTRICT))).andExpect(status().isOk())).get("id").asLong();
-        mvc.perform(post("/api/v1/collection/submissions/" + district + "/submission").with(TestUsers.district(DISTRICT)))
+        // EIS-6: each territory's consolidation goes up signed by its officer's personal key
+        var districtOfficer = fixture.officer(keys, Role.DISTRICT_OFFICER, DISTRICT);
+        CollectionFixture.submitSigned(mvc, signatures, district, districtOfficer.as(), districtOfficer.key())
                 .andExpect(status().isOk());
         // the region consolidates only once its district is accepted
         mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation").with(TestUsers.region(REGION)))
@@ -177,7 +180,8 @@ class CollectionRequestTest {
                 .andExpect(status().isOk());
         long region = body(mvc.perform(post("/api/v1/collection/periods/" + period + "/consolidation")
                 .with(TestUsers.region(REGION))).andExpect(status().isOk())).get("id").asLong();
-        mvc.perform(post("/api/v1/collection/submissions/" + region + "/submission").with(TestUsers.region(REGION)))
+        var regionOfficer = fixture.officer(keys, Role.REGION_OFFICER, REGION);
+        CollectionFixture.submitSigned(mvc, signatures, region, regionOfficer.as(), regionOfficer.key())
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/collection/submissions/" + region + "/acceptance").with(TestUsers.ministry()))
                 .andExpect(status().isOk());

@@ -158,6 +158,10 @@ class I18nSyncTest {
             Map.entry("calendar.weekday.*", numbers(1, 7)),
             Map.entry("enrolment.sex.*", names(kz.bilim.identity.Sex.values())),
             Map.entry("staff.sex.*", names(kz.bilim.identity.Sex.values())),
+            Map.entry("child.review.sex.*", List.of("M", "F")),
+            Map.entry("child.source.*", names(kz.bilim.child.ChildSource.values())),
+            // child_source.origin: the registry's own enrolments or an imported file (V120 check constraint)
+            Map.entry("child.record.origin.*", List.of("IMPORT", "REGISTRY")),
             Map.entry("organisation.language.*", kz.bilim.organisation.InstructionLanguage.CODES),
             Map.entry("organisation.urban.*", List.of("true", "false")),
             Map.entry("territory.level.*", numbers(1, 4)),

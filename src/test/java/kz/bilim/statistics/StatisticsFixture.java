@@ -95,10 +95,17 @@ final class StatisticsFixture {
         // expelled before the day, admitted after it: neither is counted on the day
         pupil(LocalDate.of(2015, 8, 8), Sex.MALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, from, LocalDate.of(2026, 9, 20));
         pupil(LocalDate.of(2015, 9, 9), Sex.FEMALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, LocalDate.of(2026, 11, 2), null);
-        // preschool children
-        pupil(LocalDate.of(2022, 1, 10), Sex.MALE, "KAZAKH", preschoolP, null, urbanSettlement, null, from, null);
-        pupil(LocalDate.of(2021, 4, 11), Sex.FEMALE, "KOREAN", preschoolP, null, urbanSettlement, null, from, null);
-        pupil(LocalDate.of(2026, 2, 12), Sex.FEMALE, "KAZAKH", preschoolQ, null, ruralSettlement, null, from, null);
+        // preschool children, in their groups: senior and pre-school preparation at P, a special group at P, the
+        // baby's nursery group at Q (a special preschool by its passport); a preparation-age child at P without a group
+        group(pupil(LocalDate.of(2022, 1, 10), Sex.MALE, "KAZAKH", preschoolP, null, urbanSettlement, null, from, null),
+                "SENIOR");
+        group(pupil(LocalDate.of(2021, 4, 11), Sex.FEMALE, "KOREAN", preschoolP, null, urbanSettlement, null, from, null),
+                "PREPARATION");
+        group(pupil(LocalDate.of(2021, 6, 13), Sex.MALE, "RUSSIAN", preschoolP, null, urbanSettlement, null, from, null),
+                "SPECIAL");
+        group(pupil(LocalDate.of(2026, 2, 12), Sex.FEMALE, "KAZAKH", preschoolQ, null, ruralSettlement, null, from, null),
+                "NURSERY");
+        pupil(LocalDate.of(2021, 8, 14), Sex.FEMALE, "KAZAKH", preschoolP, null, urbanSettlement, null, from, null);
         // staff
         staff(schoolA, urbanSettlement, "TEACHER", 1985, Sex.FEMALE, "HIGHER", null);
         staff(schoolA, urbanSettlement, "TEACHER", 1990, Sex.MALE, "TECHNICAL_VOCATIONAL", null);
@@ -111,24 +118,55 @@ final class StatisticsFixture {
         // the school passports of 2026 (EIS-4): accepted for A, B and the evening school; the special school's was
         // returned, so it counts nowhere
         long period = passportPeriod();
-        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2);
-        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0);
-        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0);
-        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5);
+        passport(period, schoolA, urbanSettlement, "ACCEPTED", 30, 25, "yes", 2, "yes");
+        passport(period, schoolB, ruralSettlement, "ACCEPTED", 5, 2, "no", 0, "no");
+        passport(period, evening, akmola, "ACCEPTED", 4, 4, "no", 0, null);
+        passport(period, special, urbanSettlement, "RETURNED", 90, 90, "yes", 5, "yes");
+        // the preschool passports of 2026: P a kindergarten with one of its two buildings in emergency state, Q a
+        // special preschool
+        long preschoolPeriod = period("PRESCHOOL-PASSPORT", "Мектепке дейінгі ұйымның паспорты",
+                "Паспорт дошкольной организации", "PRESCHOOL");
+        preschoolPassport(preschoolPeriod, preschoolP, urbanSettlement, 120, 2, 1, "KINDERGARTEN");
+        preschoolPassport(preschoolPeriod, preschoolQ, ruralSettlement, 40, 1, 0, "SPECIAL");
+        // the child registry (issue 9): children 0–7 living in the districts — at P (an active EMIS source), in no
+        // organisation, one turning 8 before 1 September, one born after it, one no source holds any more (history)
+        child(LocalDate.of(2021, 4, 11), "FEMALE", urbanSettlement, 16 | 1, preschoolP);
+        child(LocalDate.of(2024, 3, 1), "MALE", urbanSettlement, 16, null);
+        child(LocalDate.of(2019, 9, 1), "MALE", ruralSettlement, 16, null);
+        child(LocalDate.of(2026, 1, 20), null, ruralSettlement, 16, null);
+        child(LocalDate.of(2018, 8, 31), "FEMALE", ruralSettlement, 16, null);
+        child(LocalDate.of(2026, 9, 10), "FEMALE", urbanSettlement, 16, null);
+        child(LocalDate.of(2022, 5, 5), "MALE", akmola, 0, null);
+        // the preschool queue: two open on the day (one of them aged 2, one aged 4), one placed before it, one
+        // registered after it
+        long waiting = child(LocalDate.of(2024, 7, 7), "FEMALE", urbanSettlement, 16, null);
+        long older = child(LocalDate.of(2022, 6, 6), "MALE", ruralSettlement, 16, null);
+        long placed = child(LocalDate.of(2023, 2, 2), "FEMALE", ruralSettlement, 16, null);
+        long later = child(LocalDate.of(2023, 3, 3), "MALE", akmola, 16, null);
+        queue(waiting, urbanSettlement, LocalDate.of(2025, 5, 1), null);
+        queue(older, ruralSettlement, LocalDate.of(2024, 9, 1), null);
+        queue(placed, ruralSettlement, LocalDate.of(2025, 1, 10), LocalDate.of(2026, 9, 1));
+        queue(later, akmola, LocalDate.of(2026, 10, 20), null);
         return this;
     }
 
     /** The 2026 school passport's period (the form made here unless another test has made it). */
     private long passportPeriod() {
-        Long form = owner.sql("select id from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")
+        return period("SCHOOL-PASSPORT", "Мектеп паспорты", "Паспорт школы", "GENERAL_SECONDARY_SCHOOL");
+    }
+
+    /** The latest period of the form of 2026 of that code (form and period made here unless another test has). */
+    private long period(String code, String nameKk, String nameRu, String appliesTo) {
+        Long form = owner.sql("select id from collection_form where code = :c and year = 2026").param("c", code)
                 .query(Long.class).optional().orElse(null);
         if (form == null)
             form = owner.sql("""
                             insert into collection_form (code, year, kind, periodicity, name_kk, name_ru, name_en,
                                                          applies_to, definition, created_by)
-                            values ('SCHOOL-PASSPORT', 2026, 'REGULAR', 'ANNUAL', 'Мектеп паспорты', 'Паспорт школы',
-                                    'School passport', array['GENERAL_SECONDARY_SCHOOL'], '{}'::jsonb, 'statistics-test')
-                            returning id""").query(Long.class).single();
+                            values (:c, 2026, 'REGULAR', 'ANNUAL', :kk, :ru, :c, array[:a], '{}'::jsonb,
+                                    'statistics-test')
+                            returning id""").param("c", code).param("kk", nameKk).param("ru", nameRu)
+                    .param("a", appliesTo).query(Long.class).single();
         long formId = form;
         return owner.sql("""
                         select id from collection_period where form_id = :f order by ends_on desc, id desc limit 1""")
@@ -141,7 +179,7 @@ final class StatisticsFixture {
     }
 
     private void passport(long period, long organisation, String kato, String status, int computers, int internet,
-                          String camp, int deepStudyMath) {
+                          String camp, int deepStudyMath, String deepStudyProfile) {
         long submission = owner.sql("""
                         insert into collection_submission (period_id, level, organisation_id, kato, status, version)
                         values (:p, 'ORGANISATION', :o, :k, :s, 1) returning id""")
@@ -150,9 +188,56 @@ final class StatisticsFixture {
         value(submission, kato, organisation, "computers", "", computers, null);
         value(submission, kato, organisation, "computers_internet", "", internet, null);
         value(submission, kato, organisation, "camp", "", null, camp);
+        if (deepStudyProfile != null) value(submission, kato, organisation, "deep_study_profile", "", null, deepStudyProfile);
         value(submission, kato, organisation, "places", "", 600, null);
         if (deepStudyMath > 0) value(submission, kato, organisation, "deep_study", "MATH", deepStudyMath, null);
         value(submission, kato, organisation, "deep_study", "IT", 0, null);
+    }
+
+    private void preschoolPassport(long period, long organisation, String kato, int places, int buildings,
+                                   int emergency, String type) {
+        long submission = owner.sql("""
+                        insert into collection_submission (period_id, level, organisation_id, kato, status, version)
+                        values (:p, 'ORGANISATION', :o, :k, 'ACCEPTED', 1) returning id""")
+                .param("p", period).param("o", organisation).param("k", kato).query(Long.class).single();
+        value(submission, kato, organisation, "places", "", places, null);
+        value(submission, kato, organisation, "buildings", "", buildings, null);
+        value(submission, kato, organisation, "buildings_emergency", "", emergency, null);
+        value(submission, kato, organisation, "preschool_type", "", null, type);
+    }
+
+    private int childSerial;
+
+    /** A child of the single database, held by the sources {@code held} (bits of V170), at an organisation or none. */
+    private long child(LocalDate born, String sex, String kato, int held, Long organisation) {
+        String surname = "Статбала" + (char) ('а' + childSerial++);
+        long id = owner.sql("""
+                        insert into child (last_name, first_name, birth_date, sex, kato, name_key, held)
+                        values (:l, 'Бала', :b, :s, :k, child_name_key(:l, 'Бала'), :h) returning id""")
+                .param("l", surname).param("b", born).param("s", sex).param("k", kato).param("h", held)
+                .query(Long.class).single();
+        if (organisation != null)
+            owner.sql("""
+                            insert into child_source (child_id, source, origin, territory, last_name, first_name,
+                                                      birth_date, sex, citizenship, residence_kato, organisation_id)
+                            values (:c, 'EMIS_PRESCHOOL', 'REGISTRY', :k, :l, 'Бала', :b, :s, 'KZ', :k, :o)""")
+                    .param("c", id).param("k", kato).param("l", surname).param("b", born).param("s", sex)
+                    .param("o", organisation).update();
+        return id;
+    }
+
+    private void queue(long child, String kato, LocalDate registered, LocalDate placed) {
+        owner.sql("""
+                        insert into preschool_queue_entry (child_id, kato, registered_on, wanted_from, closed_on,
+                                                           outcome, recorded_by)
+                        values (:c, :k, :r, :r, :p, :o, 'statistics-test')""")
+                .param("c", child).param("k", kato).param("r", registered).param("p", placed)
+                .param("o", placed == null ? null : "PLACED").update();
+    }
+
+    private void group(long enrolment, String group) {
+        owner.sql("update enrolment set preschool_group = :g where id = :id").param("g", group).param("id", enrolment)
+                .update();
     }
 
     private void value(long submission, String kato, long organisation, String field, String row, Integer number,

@@ -83,9 +83,9 @@ class StatisticsPageTest {
         var live = text(mvc.perform(get("/statistics?indicator=8&rows=sex&snapshot=live").with(TestUsers.ministry())
                 .header("Accept-Language", "ru")).andExpect(status().isOk()).andReturn().getResponse());
         assertThat(live).contains("<span id=\"pivot-snapshot\">Текущее состояние</span>");
-        var pending = text(mvc.perform(get("/statistics?indicator=35").with(TestUsers.ministry())
+        var pending = text(mvc.perform(get("/statistics?indicator=19").with(TestUsers.ministry())
                 .header("Accept-Language", "en")).andReturn().getResponse());
-        assertThat(pending).contains("id=\"pivot-problem\"", "preschoolPassport.places").doesNotContain("id=\"pivot-table\"");
+        assertThat(pending).contains("id=\"pivot-problem\"", "enrolment.yearOutcome").doesNotContain("id=\"pivot-table\"");
         var comparative = text(mvc.perform(get("/statistics?indicator=45&snapshot=2026-10-05").with(TestUsers.ministry()))
                 .andReturn().getResponse());
         assertThat(comparative).contains("id=\"pivot-table\"", "2026-10-05");

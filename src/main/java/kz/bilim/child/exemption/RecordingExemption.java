@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CA-3 (2), (5): the district education office records that a child is not subject to schooling (health), with its
@@ -31,10 +32,17 @@ import java.util.Map;
 @PreAuthorize(RecordingExemption.RECORDERS)
 public class RecordingExemption {
 
-    static final String RECORDERS = "hasAnyRole('DISTRICT_OFFICER', 'REGION_OFFICER')";
+    public static final String RECORDERS = "hasAnyRole('DISTRICT_OFFICER', 'REGION_OFFICER')";
+    static final String READERS = "hasAnyRole('MINISTRY_ADMIN', 'REGION_OFFICER', 'DISTRICT_OFFICER', 'POLICE_LIAISON')";
     static final int DOCUMENT_MAX = 200;
 
-    public enum Ground {HEALTH, DISABILITY}
+    public enum Ground {
+        HEALTH, DISABILITY;
+
+        public String messageKey() {
+            return "exemption.ground." + name();
+        }
+    }
 
     public record Exemption(long id, long childId, Ground ground, String document, LocalDate issuedOn,
                             String recordedBy) {
@@ -60,6 +68,21 @@ public class RecordingExemption {
         this.audit = audit;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    private static final String CURRENT = """
+            select e.id, e.child_id, e.ground, e.document, e.issued_on, e.recorded_by
+              from child_exemption e join child c on c.id = e.child_id
+             where e.child_id = :id and e.ended_at is null and {scope: kato=c.kato}
+            """;
+
+    /** The child's current exemption, if any (within the caller's scope), for the child's page. */
+    @PreAuthorize(READERS)
+    public Optional<Exemption> current(long childId) {
+        return ScopeCondition.current().sql(jdbc, CURRENT).param("id", childId)
+                .query((rs, n) -> new Exemption(rs.getLong("id"), rs.getLong("child_id"),
+                        Ground.valueOf(rs.getString("ground")), rs.getString("document"),
+                        rs.getObject("issued_on", LocalDate.class), rs.getString("recorded_by"))).optional();
     }
 
     /** Records the exemption (replacing a current one). */

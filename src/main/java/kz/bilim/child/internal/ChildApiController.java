@@ -12,8 +12,6 @@ import kz.bilim.child.Children;
 import kz.bilim.child.ListCounts;
 import kz.bilim.kernel.Paged;
 import kz.bilim.kernel.Refusal;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,17 +107,12 @@ class ChildApiController {
     ResponseEntity<String> rejections(@PathVariable long id, Locale locale) {
         imports.find(id).orElseThrow(() -> Refusal.notFound("import", id).exception());
         var out = new StringWriter();
-        try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("row", "field", "reason")
-                .setRecordSeparator("\r\n").get())) {
-            for (var r : imports.rejections(id))
-                printer.printRecord(r.row(), r.field(),
-                        messages.getMessage(r.reasonKey(), r.args().toArray(), r.reasonKey(), locale));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (var csv = new RejectionsCsv(out, messages, locale)) {
+            imports.rejections(id).forEach(csv::add);
         }
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"rejections-" + id + ".csv\"")
-                .body("\uFEFF" + out);
+                .body(out.toString());
     }
 
     @GetMapping

@@ -89,11 +89,27 @@ class ChildImportRepository {
     }
 
     List<Rejection> rejections(long id) {
-        return ScopeCondition.current().sql(jdbc, REJECTIONS).param("id", id).query((rs, n) -> {
-            Array args = rs.getArray("args");
-            return new Rejection(rs.getInt("row_number"), rs.getString("field"), rs.getString("reason"),
-                    args == null ? List.of() : Arrays.stream((Object[]) args.getArray()).map(String::valueOf).toList());
-        }).list();
+        return ScopeCondition.current().sql(jdbc, REJECTIONS).param("id", id)
+                .query((rs, n) -> rejection(rs)).list();
+    }
+
+    /**
+     * The rejected rows of an import one by one, in row order, on the owner's connection (the command line's system
+     * run: a national file may have many, so they are streamed, never listed).
+     */
+    void forEachRejectionAsOwner(long id, java.util.function.Consumer<Rejection> each) {
+        ownerJdbc.sql("""
+                select row_number, field, reason, args from child_import_rejection
+                 where import_id = :id order by row_number, field
+                """).param("id", id).query(rs -> {
+            each.accept(rejection(rs));
+        });
+    }
+
+    private static Rejection rejection(ResultSet rs) throws SQLException {
+        Array args = rs.getArray("args");
+        return new Rejection(rs.getInt("row_number"), rs.getString("field"), rs.getString("reason"),
+                args == null ? List.of() : Arrays.stream((Object[]) args.getArray()).map(String::valueOf).toList());
     }
 
     void running(long id) {

@@ -113,16 +113,19 @@ class ChildImporting implements ChildImports {
     private Outcome<Started> submit(ChildSource source, String katoText, Path file) {
         var caller = SignedIn.required();
         Scope scope = caller.scope();
-        return submit(source, katoText, file, caller.kato(), caller.username(), scope, Progress.NONE, work ->
+        return submit(source, katoText, file, true, caller.kato(), caller.username(), scope, Progress.NONE, work ->
                 CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(work), workers));
     }
 
     /**
      * The command-line import of a national file ({@code child-import}): a system run on the calling thread, the
-     * whole country when no territory is named, progress told as it goes. Must be called outside a transaction.
+     * whole country when no territory is named, progress told as it goes. The file stays where it is (it is the
+     * operator's). Must be called outside a transaction. No signed-in user: the operator of the machine runs it, and the
+     * method is reachable only from this package (the command).
      */
+    @PreAuthorize("permitAll()")
     Outcome<ChildImport> runAsSystem(ChildSource source, String kato, Path file, Progress progress) {
-        var started = CurrentScope.asSystem(() -> submit(source, kato, file, null, "child-import", Scope.all(true),
+        var started = CurrentScope.asSystem(() -> submit(source, kato, file, false, null, "child-import", Scope.all(true),
                 progress, work -> {
                     work.run();
                     return CompletableFuture.completedFuture(null);
@@ -131,39 +134,41 @@ class ChildImporting implements ChildImports {
         return Outcome.done(CurrentScope.asSystem(() -> imports.findAsOwner(started.orElseThrow().queued().id())));
     }
 
-    private Outcome<Started> submit(ChildSource source, String katoText, Path file, String ownKato, String actor,
-                                    Scope scope, Progress progress,
+    /** {@code spooled}: the file is this import's own copy, deleted when done (else the caller's, kept). */
+    private Outcome<Started> submit(ChildSource source, String katoText, Path file, boolean spooled, String ownKato,
+                                    String actor, Scope scope, Progress progress,
                                     java.util.function.Function<Runnable, Future<?>> executor) {
+        Path owned = spooled ? file : null;
         String kato = katoText == null || katoText.isBlank() ? ownKato : katoText.trim();
         String prefix;
         if (kato == null || kato.isBlank()) {
             // the whole country: a national snapshot, only for a caller who sees it all
-            if (scope.kind() != Scope.Kind.ALL) return refuse(file, "kato", "error.field.required");
+            if (scope.kind() != Scope.Kind.ALL) return refuse(owned, "kato", "error.field.required");
             kato = "";
             prefix = "";
         } else {
-            if (!KatoCode.isWellFormed(kato)) return refuse(file, "kato", KatoCode.FORMAT_REASON);
+            if (!KatoCode.isWellFormed(kato)) return refuse(owned, "kato", KatoCode.FORMAT_REASON);
             Territory territory = territories.find(kato).orElse(null);
-            if (territory == null) return refuse(file, "kato", "child.import.kato-unknown", kato);
-            if (!scope.covers(kato, null)) return refuse(file, "kato", "child.import.kato-out-of-scope", kato);
+            if (territory == null) return refuse(owned, "kato", "child.import.kato-unknown", kato);
+            if (!scope.covers(kato, null)) return refuse(owned, "kato", "child.import.kato-out-of-scope", kato);
             prefix = territory.scopePrefix();
         }
         try (var header = ChildFile.open(file, source)) {
             // the header is the source's shape: checked before anything is written
         } catch (ChildFile.Unreadable e) {
-            return refuse(file, "file", e.reasonKey(), e.args().toArray());
+            return refuse(owned, "file", e.reasonKey(), e.args().toArray());
         } catch (IOException e) {
-            return refuse(file, "file", "child.import.file.unreadable");
+            return refuse(owned, "file", "child.import.file.unreadable");
         }
         ChildImport queued;
         try {
             queued = imports.queue(source, kato, actor);
         } catch (DuplicateKeyException e) {
-            delete(file);
+            delete(owned);
             return Refusal.conflict("child.import.running", source.name(), kato).outcome();
         }
         String territoryKato = kato;
-        Runnable work = () -> process(queued.id(), source, territoryKato, prefix, scope, file, progress);
+        Runnable work = () -> process(queued.id(), source, territoryKato, prefix, scope, file, owned, progress);
         return Outcome.done(new Started(queued, executor.apply(work)));
     }
 
@@ -184,7 +189,7 @@ class ChildImporting implements ChildImports {
 
     /** The worker: everything of the import in one owner transaction, or nothing and FAILED. */
     private void process(long id, ChildSource source, String kato, String prefix, Scope scope, Path file,
-                         Progress progress) {
+                         Path owned, Progress progress) {
         var rowsRead = new int[1];
         try {
             imports.running(id);
@@ -200,7 +205,7 @@ class ChildImporting implements ChildImports {
             imports.failed(id, rowsRead[0], "child.import.failed");
             audited(AuditAction.IMPORT, source, kato, id, Map.of("state", "FAILED"));
         } finally {
-            delete(file);
+            delete(owned);
         }
     }
 
@@ -279,6 +284,7 @@ class ChildImporting implements ChildImports {
     }
 
     private static void delete(Path file) {
+        if (file == null) return;
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -96,7 +96,8 @@ class ChildMerge {
     /**
      * Without IIN: the children of the same folded name and birth date in the same district; those already holding
      * this source come first (so the same file twice links the same way), and a row links only when exactly one
-     * child is first. Ambiguous rows become new children (docs/child.md: the review queue is still to come).
+     * child is first. Ambiguous rows become new children, put on the review queue ({@link ChildReviewQueue#FOUND}).
+     * A record merged into another (history) is no candidate.
      */
     private static final String LINK_NAME = """
             with candidates as (
@@ -105,7 +106,7 @@ class ChildMerge {
                                   and cs.origin = :origin) as held
                   from child_staging s
                   join child c on c.name_key = s.name_key and c.birth_date = s.birth_date
-                               and left(c.kato, 4) = left(s.residence_kato, 4)
+                               and left(c.kato, 4) = left(s.residence_kato, 4) and c.merged_into is null
                  where s.iin is null and s.child_id is null),
             ranked as (
                 select row_no, id, held, count(*) over (partition by row_no, held) as n,
@@ -194,6 +195,14 @@ class ChildMerge {
 
     private static final String TOUCHED = "insert into child_touched select child_id from child_staging where not new_child";
 
+    /**
+     * The order of a child's sources {@code cs} whose first gives the record (CA-2): Justice, then Kandas, then EMIS;
+     * this system's registry before an import; the latest change first.
+     */
+    static final String PREFERRED = """
+            case cs.source when 'JUSTICE' then 0 when 'KANDAS' then 1 else 2 end,
+            case cs.origin when 'REGISTRY' then 0 else 1 end, cs.changed_at desc""";
+
     /** Each touched child's record from its preferred active source; a child no source holds stays as it was. */
     private static final String RECORDS = """
             update child c
@@ -203,9 +212,8 @@ class ChildMerge {
               from (select distinct on (cs.child_id) cs.*
                       from child_source cs
                      where cs.active and cs.child_id in (select child_id from child_touched)
-                     order by cs.child_id,
-                              case cs.source when 'JUSTICE' then 0 when 'KANDAS' then 1 else 2 end,
-                              case cs.origin when 'REGISTRY' then 0 else 1 end, cs.changed_at desc) p
+                     order by cs.child_id,\s""" + PREFERRED + """
+                    ) p
              where c.id = p.child_id
                and (c.last_name, c.first_name, c.patronymic, c.birth_date, c.citizenship, c.kato)
                    is distinct from (p.last_name, p.first_name, p.patronymic, p.birth_date, p.citizenship, p.residence_kato)
@@ -331,6 +339,8 @@ class ChildMerge {
         duplicates += count(DUPLICATE_CHILD, importId);
         jdbc.sql(NEW_IDS).update();
         int children = jdbc.sql(NEW_CHILDREN).param("bit", bit).update();
+        if (children > 0) jdbc.sql(ChildReviewQueue.FOUND).param("source", source.name()).param("origin", origin)
+                .param("importId", importId).update();
         var written = jdbc.sql(SOURCES).param("source", source.name()).param("origin", origin)
                 .param("importId", importId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
         jdbc.sql(HELD).param("bit", bit).update();

@@ -49,7 +49,7 @@ class ChildRegistry implements Children {
 
     private static final String SEARCH = "select " + COLUMNS + """
              from child c
-            where {scope: kato=c.kato}
+            where {scope: kato=c.kato} and c.merged_into is null
               and (cast(:iin as text) is null or c.iin = cast(:iin as text))
               and (cast(:name as text) is null or lower(c.last_name) like cast(:name as text))
             order by c.last_name, c.first_name, c.id limit :limit offset :offset
@@ -59,13 +59,22 @@ class ChildRegistry implements Children {
 
     private static final String LIST = "select " + COLUMNS + """
              from child c
-            where {scope: kato=c.kato} and c.kato between :from and :to and (%s)
+            where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is null and (%s)
             order by c.last_name, c.first_name, c.id limit :limit offset :offset
             """;
 
     /** A fresh count over the children (what the kept counts must equal; tests). */
     private static final String COUNTS = "select " + ChildListPolicy.counts()
-            + " from child c where {scope: kato=c.kato} and c.kato between :from and :to";
+            + " from child c where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is null";
+
+    /**
+     * CA-2: the records merged into another (history, not children), which the kept counts hold like any record —
+     * a handful per district, counted fresh (V126's index) and taken off.
+     */
+    private static final String MERGED = "select c.kato, " + ChildListPolicy.counts() + """
+             from child c where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is not null
+            group by c.kato
+            """;
 
     /** The kept counts of the settlements of a territory (V170): some thousand rows for the whole country. */
     private static final String KEPT = """
@@ -82,7 +91,7 @@ class ChildRegistry implements Children {
     private static final String TRUANTS = """
             select c.kato, count(distinct c.id) as truant
               from truant_entry te join truant_list tl on tl.id = te.list_id join child c on c.id = te.child_id
-             where {scope: kato=c.kato} and c.kato between :from and :to and\s"""
+             where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is null and\s"""
             + ChildListPolicy.COUNTED_TRUANT_ENTRY + " group by c.kato"; // list 9's rule, driven from the few entries
 
     private static final String SOURCES = """
@@ -207,13 +216,20 @@ class ChildRegistry implements Children {
                     row.put(ChildList.TRUANT, rs.getLong("truant"));
                     each.accept(rs.getString("kato"), row);
                 });
+        ScopeCondition.current().sql(jdbc, MERGED).param("today", today()).param("from", range.first())
+                .param("to", range.last()).query(rs -> {
+                    var row = new EnumMap<ChildList, Long>(ChildList.class);
+                    for (var l : ChildList.values()) row.put(l, -rs.getLong(l.name().toLowerCase(Locale.ROOT)));
+                    row.put(ChildList.TRUANT, 0L); // counted above, without merged records
+                    each.accept(rs.getString("kato"), row);
+                });
     }
 
     /**
      * The territory asked for, or the caller's own; null: the whole country (a national caller who named none).
      * A code outside the caller's scope is refused as missing.
      */
-    private String territory(String kato) {
+    static String territory(String kato) {
         String code = Text.blankToNull(kato);
         if (code == null) code = SignedIn.caller().map(c -> c.kato()).orElse("");
         if ((code == null || code.isBlank()) && CurrentScope.get().kind() == kz.bilim.kernel.Scope.Kind.ALL) return null;

@@ -1,6 +1,8 @@
 package kz.bilim.collection.internal;
 
+import kz.bilim.calendar.WorkingCalendar;
 import kz.bilim.collection.CollectionBulkWriter;
+import kz.bilim.collection.Level;
 import kz.bilim.collection.NewForm;
 import kz.bilim.collection.NewPeriod;
 import org.postgresql.PGConnection;
@@ -56,14 +58,63 @@ class CollectionBulkLoad implements CollectionBulkWriter {
               join collection_submission c on c.period_id = ? and c.organisation_id = v.organisation_id
             """;
 
+    /**
+     * EIS-6: one level's consolidations (DISTRICT, REGION, MINISTRY), for every territory whose organisations are all
+     * accepted, from its accepted participants: parameters the period, the level, the level's deadline (its arrival
+     * is spread over the five days before it and a few hours after), the prefix length of the level above's KATO code
+     * (district 2, region 0) and the comment of a return.
+     */
+    private static final String TERRITORIES = """
+            insert into collection_submission (period_id, level, organisation_id, kato, addressee_kato, status, version,
+                                               channel, arrived_at, late, distorted, distortions, returns, comment)
+            select t.period_id, t.level, null, t.kato,
+                   case when t.level = 'MINISTRY' then null else rpad(left(t.kato, t.above), 9, '0') end,
+                   case when t.level = 'MINISTRY' then 'SUBMITTED' else 'ACCEPTED' end, 1 + t.returns, 'CONSOLIDATED',
+                   t.arrived_at, t.arrived_at > t.deadline, false, 0, t.returns,
+                   case when t.returns > 0 then t.comment end
+              from (select c.period_id, l.level, c.addressee_kato as kato, l.deadline, l.above, l.comment,
+                           greatest(max(c.arrived_at) + interval '1 hour',
+                                    l.deadline - interval '5 days'
+                                        + (abs(hashtext(c.addressee_kato)) % 132) * interval '1 hour') as arrived_at,
+                           case when l.level <> 'MINISTRY' and abs(hashtext(c.addressee_kato || 'r')) % 10 = 0
+                                then 1 else 0 end as returns
+                      from (select cast(? as bigint) as period_id, cast(? as text) as level,
+                                   cast(? as timestamptz) as deadline, cast(? as integer) as above,
+                                   cast(? as text) as comment) l
+                      join collection_submission c on c.period_id = l.period_id and c.status = 'ACCEPTED'
+                                                  and c.level = case l.level when 'DISTRICT' then 'ORGANISATION'
+                                                                             when 'REGION' then 'DISTRICT'
+                                                                             else 'REGION' end
+                     group by c.period_id, l.level, c.addressee_kato, l.deadline, l.above, l.comment) t
+             where not exists (select 1 from collection_submission o
+                                where o.period_id = t.period_id and o.level = 'ORGANISATION' and o.status <> 'ACCEPTED'
+                                  and o.kato like left(t.kato, case t.level when 'DISTRICT' then 4
+                                                                            when 'REGION' then 2 else 0 end) || '%')
+            on conflict do nothing
+            """;
+
+    /** EIS-6: the consolidated values of one level's territories: parameters the period and the level. */
+    private static final String TERRITORY_VALUES = """
+            insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value)
+            select t.id, t.kato, null, v.field_code, v.row_code, sum(v.number_value)
+              from collection_submission t
+              join collection_submission c on c.period_id = t.period_id and c.addressee_kato = t.kato
+                                          and c.status = 'ACCEPTED'
+              join collection_value v on v.submission_id = c.id
+             where t.period_id = ? and t.level = ? and v.number_value is not null
+             group by t.id, t.kato, v.field_code, v.row_code
+            """;
+
     private static final String VERSIONS = """
             insert into collection_submission_version (submission_id, kato, organisation_id, version, channel, arrived_at,
                                                        late, content, scan, scan_type, paper_reference, submitted_by)
-            select c.id, c.kato, c.organisation_id, n, 'PAPER', c.arrived_at, c.late and n = 1,
+            select c.id, c.kato, c.organisation_id, n, c.channel, c.arrived_at, c.late and n = 1,
                    convert_to(coalesce((select jsonb_object_agg(v.field_code || case when v.row_code = '' then '' else '.' || v.row_code end,
                                                             coalesce(v.number_value::text, v.text_value))
                                           from collection_value v where v.submission_id = c.id), '{}')::text, 'UTF8'),
-                   convert_to('demo scan', 'UTF8'), 'application/pdf', 'DEMO-' || c.id || '-' || n, 'demo'
+                   case when c.channel = 'PAPER' then convert_to('demo scan', 'UTF8') end,
+                   case when c.channel = 'PAPER' then 'application/pdf' end,
+                   case when c.channel = 'PAPER' then 'DEMO-' || c.id || '-' || n end, 'demo'
               from collection_submission c
               cross join lateral generate_series(1, c.version) n
              where c.period_id = ? and c.version > 0
@@ -74,7 +125,8 @@ class CollectionBulkLoad implements CollectionBulkWriter {
             select c.id, c.kato, c.organisation_id, e.action, e.version, 'demo', c.arrived_at, e.comment
               from collection_submission c
               cross join lateral (
-                    select 'SUBMITTED' as action, n as version, null::text as comment from generate_series(1, c.version) n
+                    select 'CONSOLIDATED' as action, 0 as version, null::text as comment where c.level <> 'ORGANISATION'
+                    union all select 'SUBMITTED', n, null from generate_series(1, c.version) n
                     union all select 'RETURNED', 1, c.comment where c.returns > 0 and c.distortions = 0
                     union all select 'DISTORTED', 1, c.comment where c.distortions > 0
                     union all select 'ACCEPTED', c.version, null where c.status = 'ACCEPTED') e
@@ -88,16 +140,35 @@ class CollectionBulkLoad implements CollectionBulkWriter {
             "delete from collection_value where organisation_id > ? and organisation_id <= ?",
             "delete from collection_submission where organisation_id > ? and organisation_id <= ?");
 
+    /** A territory's rows go with the last organisation of their period. */
+    private static final String ORPHANED_TERRITORIES = """
+            select t.id from collection_submission t
+             where t.organisation_id is null
+               and not exists (select 1 from collection_submission o
+                                where o.period_id = t.period_id and o.organisation_id is not null)
+            """;
+    private static final List<String> TERRITORY_REMOVALS = List.of(
+            "delete from collection_event where submission_id in (" + ORPHANED_TERRITORIES + ")",
+            "delete from collection_lock_exception where submission_id in (" + ORPHANED_TERRITORIES + ")",
+            "delete from collection_submission_version where submission_id in (" + ORPHANED_TERRITORIES + ")",
+            "delete from collection_value where submission_id in (" + ORPHANED_TERRITORIES + ")",
+            "delete from collection_submission where id in (" + ORPHANED_TERRITORIES + ")");
+
+    private static final String RETURN_COMMENT = "Жиынтық мектептер деректерімен сәйкес емес / Свод не сходится с данными школ";
+
     private static final int CHUNK = 1 << 20;
 
     private final JsonMapper json;
+    private final WorkingCalendar calendar;
 
-    CollectionBulkLoad(JsonMapper json) {
+    CollectionBulkLoad(JsonMapper json, WorkingCalendar calendar) {
         this.json = json;
+        this.calendar = calendar;
     }
 
     @Override
-    public Written write(DataSource owner, NewForm form, NewPeriod period, Iterator<BulkSubmission> submissions) {
+    public Written write(DataSource owner, NewForm form, NewPeriod period, Iterator<BulkSubmission> submissions,
+                         boolean upTheHierarchy) {
         long started = System.nanoTime();
         try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(false);
@@ -116,6 +187,7 @@ class CollectionBulkLoad implements CollectionBulkWriter {
                 }
                 written = update(connection, SUBMISSIONS, periodId);
                 values = update(connection, VALUES, periodId);
+                if (upTheHierarchy) upTheHierarchy(connection, periodId, period);
                 update(connection, VERSIONS, periodId);
                 update(connection, EVENTS, periodId);
                 try (var statement = connection.createStatement()) {
@@ -130,6 +202,28 @@ class CollectionBulkLoad implements CollectionBulkWriter {
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Collection bulk load failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** EIS-6: district, region, ministry in turn, each level one statement for its rows and one for their values. */
+    private void upTheHierarchy(Connection connection, long periodId, NewPeriod period) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("analyze collection_submission");
+        }
+        for (Level level : List.of(Level.DISTRICT, Level.REGION, Level.MINISTRY)) {
+            try (var ps = connection.prepareStatement(TERRITORIES)) {
+                ps.setLong(1, periodId);
+                ps.setString(2, level.name());
+                ps.setObject(3, calendar.deadline(period.due().of(level)).toOffsetDateTime());
+                ps.setInt(4, level == Level.DISTRICT ? 2 : 0);
+                ps.setString(5, RETURN_COMMENT);
+                ps.executeUpdate();
+            }
+            try (var ps = connection.prepareStatement(TERRITORY_VALUES)) {
+                ps.setLong(1, periodId);
+                ps.setString(2, level.name());
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -262,6 +356,7 @@ class CollectionBulkLoad implements CollectionBulkWriter {
                     }
                 }
                 try (var statement = connection.createStatement()) {
+                    for (String sql : TERRITORY_REMOVALS) statement.executeUpdate(sql);
                     statement.executeUpdate("""
                             delete from collection_period p where exists (select 1 from collection_form f
                                 where f.id = p.form_id and f.created_by = 'demo')

@@ -130,7 +130,7 @@ class CollectionPageController {
      * EIS-1, EIS-8: one bar of the dashboard's chart — of the participants expected, the share submitted on time,
      * submitted late and not submitted (percent of the bar's width), with its label and where it drills down to.
      */
-    record Bar(String label, String href, double onTime, double late, double missing) {
+    record Bar(String label, String shortLabel, String href, double onTime, double late, double missing) {
 
         static Bar of(kz.bilim.collection.Completeness r, Locale locale, String href, MessageSource messages) {
             double expected = Math.max(r.expected(), 1);
@@ -140,7 +140,8 @@ class CollectionPageController {
             String name = r.name() == null ? r.kato() : r.name().in(locale);
             String label = messages.getMessage("collection.chart.bar",
                     new Object[]{name, r.completenessPercent(), r.late(), r.expected()}, locale);
-            return new Bar(label, href, onTime, late, missing);
+            // the bar's line shows the name and the completeness (it must fit a phone); the whole sentence is its title
+            return new Bar(label, name + " · " + r.completenessPercent() + " %", href, onTime, late, missing);
         }
 
         private static double round(double percent) {

@@ -256,22 +256,33 @@ class CollectionRepository {
                 .update();
     }
 
+    /** EIS-6: the sums, by field and row, of the number values of the accepted submissions addressed to a territory. */
+    private static final String CONSOLIDATED_SUMS = """
+            select v.field_code, v.row_code, sum(v.number_value) as total
+              from collection_submission s
+              join collection_value v on v.submission_id = s.id
+             where s.period_id = :period and s.addressee_kato = :kato and s.status = 'ACCEPTED'
+               and v.number_value is not null
+             group by v.field_code, v.row_code
+            """;
+
     /**
-     * EIS-6: the consolidation of one territory, one statement: its values become the sums, by field and row, of the
-     * number values of the accepted submissions addressed to it. Returns the number of values written.
+     * EIS-6: the consolidation of one territory, one statement: its values become {@link #CONSOLIDATED_SUMS}.
+     * Returns the number of values written.
      */
     int consolidate(long targetId, String kato, long periodId) {
         jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
-        return jdbc.sql("""
-                        insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value)
-                        select :target, :kato, null, v.field_code, v.row_code, sum(v.number_value)
-                          from collection_submission s
-                          join collection_value v on v.submission_id = s.id
-                         where s.period_id = :period and s.addressee_kato = :kato and s.status = 'ACCEPTED'
-                           and v.number_value is not null
-                         group by v.field_code, v.row_code
-                        """)
+        return jdbc.sql("insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value) "
+                        + "select :target, :kato, null, c.field_code, c.row_code, c.total from (" + CONSOLIDATED_SUMS + ") c")
                 .param("target", targetId).param("kato", kato).param("period", periodId).update();
+    }
+
+    /** EIS-6: what {@link #consolidate} would write now, without writing (the bytes a consolidation's officer signs). */
+    List<Submission.Value> consolidatedSums(String kato, long periodId) {
+        return jdbc.sql(CONSOLIDATED_SUMS + " order by 1, 2").param("kato", kato).param("period", periodId)
+                .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
+                        null))
+                .list();
     }
 
     /** EIS-6: the participants addressed to a territory, and how many of them are accepted. */

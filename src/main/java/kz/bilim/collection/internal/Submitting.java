@@ -10,6 +10,7 @@ import kz.bilim.collection.PaperSubmission;
 import kz.bilim.collection.Period;
 import kz.bilim.collection.RegistryQuery;
 import kz.bilim.collection.Submission;
+import kz.bilim.identity.Iin;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.kernel.Caller;
 import kz.bilim.kernel.FieldError;
@@ -123,7 +124,10 @@ class Submitting {
         return repository.submission(id, false).map(row -> {
             Period period = repository.period(row.periodId()).orElseThrow();
             Form form = views.formOf(period);
-            return arrivals.canonical(form, period, row, enterOnce.currentValues(row, form), row.version() + 1);
+            // EIS-6: a territory signs the sums as they stand now (what its submission recomputes)
+            var values = row.level() == Level.ORGANISATION ? enterOnce.currentValues(row, form)
+                    : repository.consolidatedSums(row.kato(), row.periodId());
+            return arrivals.canonical(form, period, row, values, row.version() + 1);
         });
     }
 
@@ -137,40 +141,53 @@ class Submitting {
             Form form = views.formOf(period);
             Instant now = clock.instant();
             arrivals.checkSubmittable(row, period, now);
-            List<Submission.Value> values;
-            Signer signer = null;
-            String channel;
-            if (row.level() == Level.ORGANISATION) {
-                values = enterOnce.checkedValues(row, form);
-                Organisation organisation = organisations.find(OrganisationId.of(row.organisationId()))
-                        .orElseThrow(() -> Refusal.notFound("organisation", row.organisationId()).exception());
-                byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
-                if (signature == null || signature.length == 0)
-                    throw new Refusal(Refusal.Code.INVALID_INPUT, CollectionPolicy.EIS_5, "error.invalid-input.detail",
-                            List.of(), List.of(new FieldError("signature", "error.field.required"))).exception();
-                // EIS-5: the head's signature over exactly these data; a signature over other data is "tampered"
-                signer = signatures.verify(content, signature,
-                        SignatureCheck.byOrganisation(CollectionPolicy.EIS_5, organisation.bin())).orElseThrow();
-                // EIS-5: signed by the head — where the staff registry knows the director, it must be them (or a deputy)
-                if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE))
-                        == StaffHeads.Head.NOT_HEAD)
-                    throw Refusal.byRule(CollectionPolicy.EIS_5,
-                            new FieldError("signature", "collection.signature.not-head")).exception();
-                channel = "ELECTRONIC";
-                arrivals.record(row, values, content, now, period, channel, signature, signer, null, caller);
-            } else {
-                var participation = repository.participation(row.periodId(), row.level(), row.kato());
-                if (participation.expected() == 0 || participation.accepted() < participation.expected())
-                    throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.consolidate.missing",
-                            participation.expected() - participation.accepted(), participation.expected()).exception();
-                values = repository.values(id);
-                if (values.isEmpty())
-                    throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.submit.not-consolidated").exception();
-                byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
-                arrivals.record(row, values, content, now, period, "CONSOLIDATED", null, null, null, caller);
-            }
+            if (signature == null || signature.length == 0)
+                throw new Refusal(Refusal.Code.INVALID_INPUT, row.level() == Level.ORGANISATION ? CollectionPolicy.EIS_5
+                        : CollectionPolicy.EIS_6, "error.invalid-input.detail", List.of(),
+                        List.of(new FieldError("signature", "error.field.required"))).exception();
+            if (row.level() == Level.ORGANISATION) submitOrganisation(row, form, period, signature, now, caller);
+            else submitTerritory(row, form, period, signature, now, caller);
             return views.reload(id);
         }));
+    }
+
+    /** EIS-5: the head's signature over exactly the stored values; a signature over other data is "tampered". */
+    private void submitOrganisation(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+                                    Instant now, Caller caller) {
+        List<Submission.Value> values = enterOnce.checkedValues(row, form);
+        Organisation organisation = organisations.find(OrganisationId.of(row.organisationId()))
+                .orElseThrow(() -> Refusal.notFound("organisation", row.organisationId()).exception());
+        byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
+        Signer signer = signatures.verify(content, signature,
+                SignatureCheck.byOrganisation(CollectionPolicy.EIS_5, organisation.bin())).orElseThrow();
+        // EIS-5: signed by the head — where the staff registry knows the director, it must be them (or a deputy)
+        if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE)) == StaffHeads.Head.NOT_HEAD)
+            throw Refusal.byRule(CollectionPolicy.EIS_5,
+                    new FieldError("signature", "collection.signature.not-head")).exception();
+        arrivals.record(row, values, content, now, period, "ELECTRONIC", signature, signer, null, caller);
+    }
+
+    /**
+     * EIS-6: a territory's consolidation goes up signed by the officer with their personal certificate (their IIN),
+     * over the sums recomputed now from what is accepted — so a consolidation signed before a participant's data
+     * changed is refused as signed over other data, and nothing is written.
+     */
+    private void submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+                                 Instant now, Caller caller) {
+        var participation = repository.participation(row.periodId(), row.level(), row.kato());
+        if (participation.expected() == 0 || participation.accepted() < participation.expected())
+            throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.consolidate.missing",
+                    participation.expected() - participation.accepted(), participation.expected()).exception();
+        if (caller.iin() == null)
+            throw Refusal.byRule(CollectionPolicy.EIS_6, new FieldError("signature", "collection.signature.no-iin"))
+                    .exception();
+        if (repository.consolidate(row.id(), row.kato(), row.periodId()) == 0)
+            throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.submit.not-consolidated").exception();
+        List<Submission.Value> values = repository.values(row.id());
+        byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
+        Signer signer = signatures.verify(content, signature,
+                SignatureCheck.byPerson(CollectionPolicy.EIS_6, new Iin(caller.iin()))).orElseThrow();
+        arrivals.record(row, values, content, now, period, "CONSOLIDATED", signature, signer, null, caller);
     }
 
     Outcome<Submission> receivePaper(long id, PaperSubmission paper, Map<String, Object> values) {

@@ -59,12 +59,23 @@ final class Rows {
         return u.org().kind == kz.bilim.organisation.OrganisationKind.PRESCHOOL ? "Меңгеруші / Заведующая" : "Директор";
     }
 
+    /**
+     * Whose account records their own IIN: an applicant's (TR-17), and the territory officers' and the ministry's,
+     * who submit their territory's consolidation signed with their personal key (EIS-6).
+     */
+    static boolean signsWithOwnKey(Plan.DemoUser u) {
+        return switch (u.role()) {
+            case APPLICANT, DISTRICT_OFFICER, REGION_OFFICER, MINISTRY_ADMIN -> true;
+            default -> false;
+        };
+    }
+
     /** The demo users, with their passwords hashed by {@code hash} (called once per user, in order). */
     static void users(Plan plan, Function<String, String> hash, Consumer<BulkAccounts.Account> out) {
         for (var u : plan.users) {
             out.accept(new BulkAccounts.Account(u.username(), hash.apply(u.password()), u.fullName(), u.role(),
                     u.scopeKato(), u.org() == null ? null : u.org().id, u.kato(), u.locale(),
-                    u.role() == kz.bilim.kernel.Role.APPLICANT ? u.iin().value() : null, position(u)));
+                    signsWithOwnKey(u) ? u.iin().value() : null, position(u)));
         }
     }
 

@@ -11,6 +11,8 @@ import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.kernel.SignedIn;
+import kz.bilim.organisation.OrganisationKind;
+import kz.bilim.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,12 +31,15 @@ import java.util.Map;
 class PupilRecordsDesk implements PupilRecords {
 
     private final EnrolmentRepository enrolments;
+    private final Organisations organisations;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PupilRecordsDesk(EnrolmentRepository enrolments, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    PupilRecordsDesk(EnrolmentRepository enrolments, Organisations organisations, JdbcClient jdbc, AuditTrail audit,
+                     Clock clock) {
         this.enrolments = enrolments;
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -79,6 +84,26 @@ class PupilRecordsDesk implements PupilRecords {
                 .param("form", form.name()).param("id", id.value()).update();
         audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
                 enrolment.organisationId().value()).with(Map.of("change", "studyForm", "studyForm", form.name())));
+        return Outcome.done(id);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<EnrolmentId> preschoolGroup(EnrolmentId id, PreschoolGroup group) {
+        var enrolment = enrolments.find(id).orElse(null);
+        if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
+        if (group == null) return Refusal.invalid("group", "error.field.required").outcome();
+        var organisation = organisations.find(enrolment.organisationId()).orElse(null);
+        if (organisation == null || organisation.kind() != OrganisationKind.PRESCHOOL)
+            return Refusal.invalid("group", "enrolment.preschool-group.not-preschool").outcome();
+        if (!enrolment.active()) return Refusal.conflict("enrolment.preschool-group.ended").outcome();
+        ScopeCondition.current().sql(jdbc, """
+                        update enrolment e set preschool_group = :group
+                         where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}""")
+                .param("group", group.name()).param("id", id.value()).update();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "preschoolGroup", "group", group.name())));
         return Outcome.done(id);
     }
 

@@ -68,7 +68,7 @@ class PupilStatistics implements EnrolmentStatistics {
     public void pupilFacts(LocalDate on, Consumer<PupilFact> sink) {
         jdbc.sql("""
                         select organisation_id, kato, sex, grade, shift, language, age, nationality, study_form,
-                               special_needs, orphan, disability, pupils
+                               special_needs, orphan, disability, preschool_group, pupils
                           from bilim_pupil_facts(:on)""")
                 .param("on", on)
                 .query(rs -> {
@@ -76,7 +76,8 @@ class PupilStatistics implements EnrolmentStatistics {
                     sink.accept(new PupilFact(rs.getLong("organisation_id"), rs.getString("kato"), rs.getString("sex"),
                             rs.wasNull() ? null : grade, rs.getInt("shift"), rs.getString("language"), rs.getInt("age"),
                             rs.getString("nationality"), rs.getString("study_form"), rs.getBoolean("special_needs"),
-                            rs.getBoolean("orphan"), rs.getBoolean("disability"), rs.getLong("pupils")));
+                            rs.getBoolean("orphan"), rs.getBoolean("disability"), rs.getString("preschool_group"),
+                            rs.getLong("pupils")));
                 });
     }
 

@@ -21,6 +21,10 @@ final class Catalogue {
     static final String GENERAL = "o.kind in ('PRIMARY_SCHOOL', 'BASIC_SCHOOL', 'GENERAL_SECONDARY_SCHOOL', "
             + "'SPECIAL_SCHOOL', 'BOARDING_SCHOOL', 'EVENING_SCHOOL')";
     static final String PRESCHOOL = "o.kind = 'PRESCHOOL'";
+    /** Children of preschool organisations in the pre-school preparation group (32). */
+    static final String PREPARATION_GROUP = PRESCHOOL + " and f.preschool_group = 'PREPARATION'";
+    /** Pupils of the pre-school classes (grade 0) of schools (33). */
+    static final String PRESCHOOL_CLASS = GENERAL + " and f.grade = 0";
     /** A graduate's next step that continues education (school's grade 10, college, university). */
     static final String CONTINUED = "('CONTINUES_SCHOOL', 'TVET', 'HIGHER_EDUCATION')";
     /** A graduate placed: continuing education or employed. */
@@ -46,7 +50,7 @@ final class Catalogue {
         live(3, Source.ORGANISATIONS, "o.kind = 'BASIC_SCHOOL'", TERRITORY_4);
         live(4, Source.ORGANISATIONS, "o.kind = 'GENERAL_SECONDARY_SCHOOL'", TERRITORY_4);
         live(5, Source.ORGANISATIONS, GENERAL + " and o.deep_study_classes > 0", TERRITORY_4);
-        pending(6, Source.ORGANISATIONS, TERRITORY_4, Feed.ORGANISATION_REGISTRY, "organisation.deepStudyProfile");
+        live(6, Source.ORGANISATIONS, GENERAL + " and o.deep_study_profile", TERRITORY_4);
         live(7, Source.ORGANISATIONS, "o.kind = 'SPECIAL_SCHOOL'", TERRITORY_4);
         live(8, Source.PUPILS, GENERAL, PUPILS_12);
         live(9, Source.PUPILS, GENERAL, List.of(REGION, DISTRICT, AGE, SEX, GRADE, LOCALITY));
@@ -81,24 +85,27 @@ final class Catalogue {
                 TERRITORY_4, null, Map.of(), "coalesce(sum(o.computers), 0)"));
         add(new Indicator(30, Source.ORGANISATIONS, GENERAL + " and o.computers_internet is not null", TERRITORY_4, null,
                 Map.of(), "coalesce(sum(o.computers_internet), 0)"));
-        pending(31, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
-        pending(32, Source.PUPILS, PREPARATION, Feed.CHILD_REGISTRY, "preschoolGroup.preparation");
-        live(33, Source.PUPILS, GENERAL + " and f.grade = 0", PREPARATION);
+        live(31, Source.PUPILS, "(" + PREPARATION_GROUP + ") or (" + PRESCHOOL_CLASS + ")", PREPARATION);
+        live(32, Source.PUPILS, PREPARATION_GROUP, PREPARATION);
+        live(33, Source.PUPILS, PRESCHOOL_CLASS, PREPARATION);
         live(34, Source.ORGANISATIONS, PRESCHOOL, List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP,
                 LANGUAGE));
-        pending(35, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "preschoolPassport.places");
-        pending(36, Source.ORGANISATIONS, TERRITORY_4, Feed.COLLECTION_FORMS, "preschoolPassport.emergencyBuilding");
-        add(new Indicator(37, Source.PUPILS, PRESCHOOL, PRESCHOOL_CHILDREN, null,
-                Map.of(GROUP, new Pending(Feed.CHILD_REGISTRY, "preschoolGroup"))));
+        add(new Indicator(35, Source.ORGANISATIONS, PRESCHOOL + " and o.places is not null", TERRITORY_4, null, Map.of(),
+                "coalesce(sum(o.places), 0)"));
+        live(36, Source.ORGANISATIONS, PRESCHOOL + " and o.buildings_emergency > 0", TERRITORY_4);
+        live(37, Source.PUPILS, PRESCHOOL, PRESCHOOL_CHILDREN);
         live(39, Source.PUPILS, PRESCHOOL + " and f.age between 1 and 6",
                 List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP, SEX));
-        pending(38, Source.PUPILS, PRESCHOOL_CHILDREN, Feed.CHILD_REGISTRY, "preschoolGroup.special");
-        pending(40, Source.PUPILS, List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY, OWNERSHIP, SEX),
-                Feed.CHILD_REGISTRY, "child (every child 0-7 with residence)");
-        pending(41, Source.PUPILS, List.of(REGION, DISTRICT, LOCALITY), Feed.CHILD_REGISTRY, "preschoolQueue");
+        live(38, Source.PUPILS, PRESCHOOL + " and (o.preschool_type = 'SPECIAL' or f.preschool_group = 'SPECIAL')",
+                PRESCHOOL_CHILDREN);
+        // an age composition: by age (on 1 September) beside the appendix's breakdowns
+        live(40, Source.CHILDREN, "f.age between 0 and 7", List.of(REGION, DISTRICT, ORGANISATION_TYPE, LOCALITY,
+                OWNERSHIP, SEX, AGE));
+        // "of which aged 1–6 and 3–6": by age
+        live(41, Source.QUEUE, "true", List.of(REGION, DISTRICT, LOCALITY, AGE));
         live(42, Source.STAFF, PRESCHOOL + " and f.pedagogical", PRESCHOOL_STAFF);
         live(43, Source.STAFF, PRESCHOOL + " and f.position = 'EDUCATOR'", PRESCHOOL_STAFF);
-        pending(44, Source.STAFF, PRESCHOOL_STAFF, Feed.COLLECTION_FORMS, "preschoolPassport.special");
+        live(44, Source.STAFF, PRESCHOOL + " and f.pedagogical and o.preschool_type = 'SPECIAL'", PRESCHOOL_STAFF);
         add(new Indicator(45, Source.COMPARATIVE, "true", List.of(), null, Map.of()));
     }
 

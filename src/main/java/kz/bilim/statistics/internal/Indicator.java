@@ -28,6 +28,10 @@ record Indicator(int number, Source source, String where, List<Dim> dims, Pendin
         STAFF,
         /** graduations of the school year before the snapshot */
         GRADUATES,
+        /** every child 0–7 of the child registry, by residence (age on 1 September) */
+        CHILDREN,
+        /** the preschool queue's entries open on the day, by the queue's territory */
+        QUEUE,
         /** No. 45: the totals of the others across the 5-October snapshots */
         COMPARATIVE
     }

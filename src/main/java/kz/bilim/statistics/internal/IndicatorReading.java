@@ -50,7 +50,9 @@ class IndicatorReading implements Indicators {
         return switch (dim) {
             case REGION -> "left(o.kato, 2) || '0000000'";
             case DISTRICT -> "left(o.kato, 4) || '00000'";
-            case SCHOOL_TYPE, ORGANISATION_TYPE -> "o.kind";
+            case SCHOOL_TYPE -> "o.kind";
+            // the preschools' types as their accepted passport gives them (kindergarten, mini-centre, special)
+            case ORGANISATION_TYPE -> "coalesce(o.preschool_type, o.kind)";
             case STUDY_FORM -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
                     ? "case when o.kind = 'EVENING_SCHOOL' or f.study_form = 'EVENING' then 'EVENING' else 'DAY' end"
                     : "case when o.kind = 'EVENING_SCHOOL' then 'EVENING' else 'DAY' end";
@@ -64,7 +66,7 @@ class IndicatorReading implements Indicators {
             case LANGUAGE -> source == Indicator.Source.PUPILS || source == Indicator.Source.GRADUATES
                     ? "coalesce(f.language, o.language)" : "o.language";
             case EDUCATION_LEVEL -> "f.education_level";
-            case GROUP -> throw new IllegalArgumentException("no group held yet");
+            case GROUP -> "f.preschool_group";
         };
     }
 
@@ -77,6 +79,11 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case GRADUATES -> "stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id "
                     + "and o.organisation_id = f.organisation_id";
+            // the facts carry their own territory (the residence, the queue's): o is the fact row's organisation view
+            case CHILDREN -> "stat_child f cross join lateral (select f.snapshot_id, f.organisation_id, f.kato, f.kind, "
+                    + "f.preschool_type, f.ownership, f.urban) o";
+            case QUEUE -> "stat_queue f cross join lateral (select f.snapshot_id, null::bigint as organisation_id, f.kato, "
+                    + "'NONE'::text as kind, null::text as preschool_type, 'NONE'::text as ownership, f.urban) o";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }
@@ -89,6 +96,7 @@ class IndicatorReading implements Indicators {
      * class and of {@link Catalogue}, never input.
      */
     static String overCells(String sql, Indicator.Source source) {
+        if (!hasCells(source)) throw new IllegalArgumentException(source.name());
         String cells = switch (source) {
             case PUPILS -> "stat_pupil_cell f";
             case STAFF -> "stat_staff_cell f";
@@ -99,12 +107,23 @@ class IndicatorReading implements Indicators {
                 .replaceAll("\\bo\\.", "f.");
     }
 
+    /**
+     * The sources folded into cells at taking. The children's and the queue's facts are few already (no organisation
+     * per row to fold away: a residence or queue territory, sex, age) and are read as they are.
+     */
+    static boolean hasCells(Indicator.Source source) {
+        return source == Indicator.Source.PUPILS || source == Indicator.Source.STAFF
+                || source == Indicator.Source.GRADUATES;
+    }
+
     private static String measure(Indicator.Source source) {
         return switch (source) {
             case ORGANISATIONS -> "count(*)";
             case PUPILS -> "coalesce(sum(f.pupils), 0)";
             case STAFF -> "coalesce(sum(f.staff), 0)";
             case GRADUATES -> "coalesce(sum(f.graduates), 0)";
+            case CHILDREN -> "coalesce(sum(f.children), 0)";
+            case QUEUE -> "coalesce(sum(f.entries), 0)";
             case COMPARATIVE -> throw new IllegalArgumentException();
         };
     }
@@ -226,7 +245,7 @@ class IndicatorReading implements Indicators {
         sql.append(" group by grouping sets (").append(String.join(", ", groupingSets)).append(")");
         var scope = ScopeCondition.current();
         String text = sql.toString();
-        if (indicator.source() != Indicator.Source.ORGANISATIONS && scope.scope().kind() != Scope.Kind.ORG)
+        if (hasCells(indicator.source()) && scope.scope().kind() != Scope.Kind.ORG)
             text = overCells(text, indicator.source());
         var spec = scope.sql(jdbc, text).param("snapshot", snapshot.id());
         f = 0;

@@ -1,6 +1,8 @@
 package kz.bilim.statistics.internal;
 
+import kz.bilim.child.ChildStatistics;
 import kz.bilim.collection.CollectedValues;
+import kz.bilim.collection.PreschoolPassport;
 import kz.bilim.collection.SchoolPassport;
 import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.kernel.CurrentScope;
@@ -8,6 +10,7 @@ import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
 import kz.bilim.platform.database.BulkTable;
 import kz.bilim.staff.StaffFigures;
+import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,11 +48,16 @@ class SnapshotTaking {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final kz.bilim.platform.database.OwnerDataSource owner;
+    private final ChildStatistics children;
+    private final Territories territories;
 
     SnapshotTaking(OrganisationStatistics organisations, EnrolmentStatistics enrolments, StaffFigures staff,
                    CollectedValues collected, JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
-                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner) {
+                   Clock clock, kz.bilim.platform.database.OwnerDataSource owner, ChildStatistics children,
+                   Territories territories) {
         this.owner = owner;
+        this.children = children;
+        this.territories = territories;
         this.organisations = organisations;
         this.enrolments = enrolments;
         this.staff = staff;
@@ -60,15 +68,24 @@ class SnapshotTaking {
         this.clock = clock;
     }
 
-    /** The accepted school passport of an organisation (null fields: not reported). */
+    /** The accepted school or preschool passport of an organisation (null fields: not reported). */
     static final class Passport {
         Integer computers, computersInternet, campPlaces, places, buildings, buildingsEmergency, deepStudy;
-        Boolean camp;
+        Boolean camp, deepStudyProfile;
+        String preschoolType;
     }
+
+    static final List<String> PRESCHOOL_PASSPORT_FIELDS = List.of(PreschoolPassport.PLACES, PreschoolPassport.BUILDINGS,
+            PreschoolPassport.BUILDINGS_EMERGENCY, PreschoolPassport.TYPE);
+    /** Indicator 40: the children 0–7 (full years on 1 September of the snapshot's school year). */
+    static final int CHILDREN_MAX_AGE = 7;
+
+    /** The organisation of a child who attends none: its kind and ownership in stat_child. */
+    static final String NONE = "NONE";
 
     static final List<String> PASSPORT_FIELDS = List.of(SchoolPassport.COMPUTERS, SchoolPassport.COMPUTERS_INTERNET,
             SchoolPassport.CAMP, SchoolPassport.CAMP_PLACES, SchoolPassport.PLACES, SchoolPassport.BUILDINGS,
-            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY);
+            SchoolPassport.BUILDINGS_EMERGENCY, SchoolPassport.DEEP_STUDY, SchoolPassport.DEEP_STUDY_PROFILE);
 
     /** The school passports of the school year of {@code asOf}, accepted, per organisation (one set-based read). */
     private Map<Long, Passport> passports(LocalDate asOf) {
@@ -81,6 +98,7 @@ class SnapshotTaking {
                 case SchoolPassport.COMPUTERS -> p.computers = n;
                 case SchoolPassport.COMPUTERS_INTERNET -> p.computersInternet = n;
                 case SchoolPassport.CAMP -> p.camp = "yes".equals(v.text());
+                case SchoolPassport.DEEP_STUDY_PROFILE -> p.deepStudyProfile = "yes".equals(v.text());
                 case SchoolPassport.CAMP_PLACES -> p.campPlaces = n;
                 case SchoolPassport.PLACES -> p.places = n;
                 case SchoolPassport.BUILDINGS -> p.buildings = n;
@@ -90,6 +108,26 @@ class SnapshotTaking {
                 }
             }
         }
+        // preschools file the preschool passport (an organisation is a school or a preschool, never both)
+        for (var v : collected.accepted(PreschoolPassport.CODE, year, PRESCHOOL_PASSPORT_FIELDS, null)) {
+            var p = out.computeIfAbsent(v.organisationId(), k -> new Passport());
+            Integer n = v.number() == null ? null : v.number().intValue();
+            switch (v.field()) {
+                case PreschoolPassport.PLACES -> p.places = n;
+                case PreschoolPassport.BUILDINGS -> p.buildings = n;
+                case PreschoolPassport.BUILDINGS_EMERGENCY -> p.buildingsEmergency = n;
+                case PreschoolPassport.TYPE -> p.preschoolType = v.text();
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Locality of the territories: urban or rural (the classifier's mark; a code it lacks counts as rural). */
+    private Map<String, Boolean> urban(java.util.Collection<String> katos) {
+        var out = new HashMap<String, Boolean>();
+        for (var t : territories.findAll(katos).values()) out.put(t.kato(), t.urban());
         return out;
     }
 
@@ -106,11 +144,11 @@ class SnapshotTaking {
     // most of the two minutes of taking it)
     private static final BulkTable<Row<EnrolmentStatistics.PupilFact>> PUPILS = BulkTable.of("stat_pupil",
             "snapshot_id, organisation_id, sex, grade, shift, language, age, nationality, pupils, study_form, "
-                    + "special_needs, orphan, disability", "snapshot_id", (r, out) -> {
+                    + "special_needs, orphan, disability, preschool_group", "snapshot_id", (r, out) -> {
                 var p = r.fact();
                 out.int8(r.snapshot()).int8(p.organisationId()).text(p.sex()).int2(p.grade()).int2(p.shift())
                         .text(p.language()).int4(p.age()).text(p.nationality()).int8(p.pupils()).text(p.studyForm())
-                        .bool(p.specialNeeds()).bool(p.orphan()).bool(p.disability());
+                        .bool(p.specialNeeds()).bool(p.orphan()).bool(p.disability()).text(p.preschoolGroup());
             });
 
     private static final BulkTable<Row<EnrolmentStatistics.GraduationFact>> GRADUATES = BulkTable.of("stat_graduate",
@@ -133,6 +171,33 @@ class SnapshotTaking {
                         .text(k.get(StaffFigures.Dimension.AGE_BAND)).int8(r.fact().staff());
             });
 
+    /** A child fact with what the snapshot adds: the residence's locality, the organisation attended and its type. */
+    private record ChildRow(ChildStatistics.ChildFact fact, boolean urban,
+                            OrganisationStatistics.OrganisationFact organisation, String preschoolType) {
+    }
+
+    /** A queue fact with the locality of the queue's territory. */
+    private record QueueRow(ChildStatistics.QueueFact fact, boolean urban) {
+    }
+
+    private static final BulkTable<Row<ChildRow>> CHILDREN = BulkTable.of("stat_child",
+            "snapshot_id, kato, urban, organisation_id, kind, preschool_type, ownership, sex, age, children",
+            "snapshot_id", (r, out) -> {
+                var c = r.fact();
+                var o = c.organisation();
+                out.int8(r.snapshot()).text(c.fact().kato()).bool(c.urban()).int8(o == null ? null : o.id())
+                        .text(o == null ? NONE : o.kind().name()).text(c.preschoolType())
+                        .text(o == null ? NONE : o.ownership().name()).text(c.fact().sex()).int4(c.fact().age())
+                        .int8(c.fact().children());
+            });
+
+    private static final BulkTable<Row<QueueRow>> QUEUE = BulkTable.of("stat_queue",
+            "snapshot_id, kato, urban, sex, age, entries", "snapshot_id", (r, out) -> {
+                var q = r.fact();
+                out.int8(r.snapshot()).text(q.fact().kato()).bool(q.urban()).text(q.fact().sex()).int4(q.fact().age())
+                        .int8(q.fact().entries());
+            });
+
     /** Writes the facts of a snapshot by COPY on the transaction's connection. */
     private <F> void copy(BulkTable<Row<F>> table, List<F> facts, long snapshot) {
         template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
@@ -149,35 +214,36 @@ class SnapshotTaking {
 
     // the cells (V185): the facts summed per what the indicators read of an organisation, without the organisation
     private static final String PUPIL_CELLS = """
-            insert into stat_pupil_cell (snapshot_id, kato, kind, ownership, urban, org_language, deep_study_classes, sex,
-                                         grade, shift, language, age, nationality, study_form, special_needs, orphan,
-                                         disability, pupils)
-            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.deep_study_classes, f.sex, f.grade,
-                   f.shift, f.language, f.age, f.nationality, f.study_form, f.special_needs, f.orphan, f.disability,
-                   sum(f.pupils)
+            insert into stat_pupil_cell (snapshot_id, kato, kind, ownership, urban, org_language, deep_study_classes,
+                                         preschool_type, sex, grade, shift, language, age, nationality, study_form,
+                                         special_needs, orphan, disability, preschool_group, pupils)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.deep_study_classes,
+                   o.preschool_type, f.sex, f.grade, f.shift, f.language, f.age, f.nationality, f.study_form,
+                   f.special_needs, f.orphan, f.disability, f.preschool_group, sum(f.pupils)
               from stat_pupil f join stat_organisation o on o.snapshot_id = f.snapshot_id
                                                       and o.organisation_id = f.organisation_id
              where f.snapshot_id = :s
-             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17""";
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19""";
     private static final String STAFF_CELLS = """
-            insert into stat_staff_cell (snapshot_id, kato, kind, ownership, urban, org_language, position, pedagogical,
-                                         education_level, sex, age_band, staff)
-            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, f.position, f.pedagogical,
-                   f.education_level, f.sex, f.age_band, sum(f.staff)
+            insert into stat_staff_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type,
+                                         position, pedagogical, education_level, sex, age_band, staff)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.preschool_type, f.position,
+                   f.pedagogical, f.education_level, f.sex, f.age_band, sum(f.staff)
               from stat_staff f join stat_organisation o on o.snapshot_id = f.snapshot_id
                                                       and o.organisation_id = f.organisation_id
              where f.snapshot_id = :s
-             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11""";
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
     private static final String GRADUATE_CELLS = """
-            insert into stat_graduate_cell (snapshot_id, kato, kind, ownership, urban, org_language, sex, grade, shift,
-                                            language, age, nationality, study_form, certificate_kind, distinction,
-                                            next_step, graduates)
-            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, f.sex, f.grade, f.shift, f.language,
-                   f.age, f.nationality, f.study_form, f.certificate_kind, f.distinction, f.next_step, sum(f.graduates)
+            insert into stat_graduate_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type, sex,
+                                            grade, shift, language, age, nationality, study_form, certificate_kind,
+                                            distinction, next_step, graduates)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.preschool_type, f.sex, f.grade,
+                   f.shift, f.language, f.age, f.nationality, f.study_form, f.certificate_kind, f.distinction,
+                   f.next_step, sum(f.graduates)
               from stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id
                                                          and o.organisation_id = f.organisation_id
              where f.snapshot_id = :s
-             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16""";
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17""";
 
     /** Takes the registries' state on {@code asOf}; must be called outside a transaction (a system run). */
     Taken take(LocalDate asOf, boolean live, String actor) {
@@ -193,9 +259,19 @@ class SnapshotTaking {
         LocalDate graduatedUpTo = graduatedTo;
         var counts = new ArrayList<StaffFigures.Count>();
         var passports = new HashMap<Long, Passport>();
+        var childFacts = new ArrayList<ChildStatistics.ChildFact>();
+        var queueFacts = new ArrayList<ChildStatistics.QueueFact>();
+        var urban = new HashMap<String, Boolean>();
+        LocalDate septemberFirst = LocalDate.of(schoolYear.startYear(), 9, 1);
         CurrentScope.asSystem(() -> {
             organisations.facts(orgs::add);
             passports.putAll(passports(asOf));
+            children.childFacts(septemberFirst, CHILDREN_MAX_AGE, childFacts::add);
+            children.queueFacts(asOf, queueFacts::add);
+            var katos = new java.util.HashSet<String>();
+            childFacts.forEach(c -> katos.add(c.kato()));
+            queueFacts.forEach(q -> katos.add(q.kato()));
+            urban.putAll(urban(katos));
             enrolments.pupilFacts(asOf, pupils::add);
             enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
@@ -214,6 +290,8 @@ class SnapshotTaking {
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
+                jdbc.sql("delete from stat_child where snapshot_id in (select id from stat_snapshot where live)").update();
+                jdbc.sql("delete from stat_queue where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_organisation where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_snapshot where live").update();
@@ -232,8 +310,8 @@ class SnapshotTaking {
             template.batchUpdate("""
                             insert into stat_organisation (snapshot_id, organisation_id, kato, kind, ownership, urban, language,
                                 computers, computers_internet, camp, camp_places, places, buildings, buildings_emergency,
-                                deep_study_classes)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
+                                deep_study_classes, preschool_type, deep_study_profile)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgs, 2000, (ps, o) -> {
                 ps.setLong(1, snapshot);
                 ps.setLong(2, o.id());
                 ps.setString(3, o.kato());
@@ -251,10 +329,25 @@ class SnapshotTaking {
                 integer(ps, 13, p.buildings);
                 integer(ps, 14, p.buildingsEmergency);
                 integer(ps, 15, p.deepStudy);
+                ps.setString(16, p.preschoolType);
+                if (p.deepStudyProfile == null) ps.setNull(17, Types.BOOLEAN);
+                else ps.setBoolean(17, p.deepStudyProfile);
             });
             copy(PUPILS, pupils, snapshot);
             copy(GRADUATES, graduates, snapshot);
             copy(STAFF, counts, snapshot);
+            var byId = new HashMap<Long, OrganisationStatistics.OrganisationFact>();
+            orgs.forEach(o -> byId.put(o.id(), o));
+            var childRows = new ArrayList<ChildRow>(childFacts.size());
+            for (var c : childFacts) {
+                var o = c.organisationId() == null ? null : byId.get(c.organisationId());
+                childRows.add(new ChildRow(c, urban.getOrDefault(c.kato(), false), o,
+                        o == null ? null : passports.getOrDefault(o.id(), new Passport()).preschoolType));
+            }
+            copy(CHILDREN, childRows, snapshot);
+            var queueRows = new ArrayList<QueueRow>(queueFacts.size());
+            for (var q : queueFacts) queueRows.add(new QueueRow(q, urban.getOrDefault(q.kato(), false)));
+            copy(QUEUE, queueRows, snapshot);
             // the planner's statistics know only the earlier snapshots: it expects one fact row of the new snapshot and
             // joins by a nested loop whose inner side scans all the snapshot's organisations per fact row (a second
             // national snapshot ran for minutes); the owner's ANALYZE comes only after the commit, so here hash joins
@@ -267,14 +360,14 @@ class SnapshotTaking {
                                 select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
                                        || urban || '|' || language || '|' || array_to_string(array[computers::text,
                                        computers_internet::text, camp::text, camp_places::text, places::text,
-                                       buildings::text, buildings_emergency::text, deep_study_classes::text], ',', '-')
-                                       as line
+                                       buildings::text, buildings_emergency::text, deep_study_classes::text,
+                                       preschool_type, deep_study_profile::text], ',', '-') as line
                                   from stat_organisation where snapshot_id = :s
                                 union all
                                 select 'p|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
                                        || shift || '|' || coalesce(language, '') || '|' || age || '|' || nationality
                                        || '|' || pupils || '|' || study_form || '|' || special_needs || '|' || orphan
-                                       || '|' || disability
+                                       || '|' || disability || '|' || preschool_group
                                   from stat_pupil where snapshot_id = :s
                                 union all
                                 select 'g|' || organisation_id || '|' || sex || '|' || coalesce(grade::text, '') || '|'
@@ -285,7 +378,15 @@ class SnapshotTaking {
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
-                                  from stat_staff where snapshot_id = :s) facts""")
+                                  from stat_staff where snapshot_id = :s
+                                union all
+                                select 'c|' || kato || '|' || urban || '|' || coalesce(organisation_id::text, '') || '|'
+                                       || kind || '|' || coalesce(preschool_type, '') || '|' || ownership || '|' || sex
+                                       || '|' || age || '|' || children
+                                  from stat_child where snapshot_id = :s
+                                union all
+                                select 'q|' || kato || '|' || urban || '|' || sex || '|' || age || '|' || entries
+                                  from stat_queue where snapshot_id = :s) facts""")
                     .param("s", snapshot).query(String.class).single();
             long pupilTotal = pupils.stream().mapToLong(EnrolmentStatistics.PupilFact::pupils).sum();
             long staffTotal = counts.stream().mapToLong(StaffFigures.Count::staff).sum();
@@ -299,8 +400,8 @@ class SnapshotTaking {
         });
         // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
         // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
-        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate, stat_pupil_cell, "
-                + "stat_staff_cell, stat_graduate_cell").update();
+        JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate, stat_child, "
+                + "stat_queue, stat_pupil_cell, stat_staff_cell, stat_graduate_cell").update();
         return taken;
     }
 }

@@ -45,10 +45,17 @@ class ValueLabels {
         return messages.getMessage("statistics.dim." + dim.apiName(), null, dim.apiName(), locale);
     }
 
+    private static final java.util.Set<String> OWN_TYPES = java.util.Set.of("KINDERGARTEN", "MINI_CENTRE", "SPECIAL",
+            "NONE");
+
     String label(Dim dim, String value, Locale locale) {
         if (value == null) return "—";
         String key = switch (dim) {
-            case SCHOOL_TYPE, ORGANISATION_TYPE -> "organisation.kind." + value;
+            case SCHOOL_TYPE -> "organisation.kind." + value;
+            // the preschools' types from their passport, and NONE: a child attending no organisation
+            case ORGANISATION_TYPE -> OWN_TYPES.contains(value) ? "statistics.value.organisationType." + value
+                    : "organisation.kind." + value;
+            case GROUP -> "statistics.value.group." + value;
             case SEX -> "enrolment.sex." + value;
             case OWNERSHIP -> "organisation.ownership." + value;
             case LOCALITY -> "organisation.urban." + ("URBAN".equals(value));

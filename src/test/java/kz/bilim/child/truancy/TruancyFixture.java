@@ -19,34 +19,34 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Schools, pupils (with their children of the single database), absences and users of the truancy tests. */
-final class TruancyFixture {
+public final class TruancyFixture {
 
     /** The fixed day of these tests' application context (bilim.clock.fixed), a Thursday. */
-    static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
-    static final String FIXED_CLOCK = "bilim.clock.fixed=2026-12-03T06:00:00Z";
+    public static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    public static final String FIXED_CLOCK = "bilim.clock.fixed=2026-12-03T06:00:00Z";
 
-    final RegistryFixture registry;
-    final JdbcClient owner;
+    public final RegistryFixture registry;
+    public final JdbcClient owner;
     private final MockMvc mvc;
 
-    TruancyFixture(OwnerDataSource ownerDataSource, MockMvc mvc, YearMonth binMonth, int iinSerials) {
+    public TruancyFixture(OwnerDataSource ownerDataSource, MockMvc mvc, YearMonth binMonth, int iinSerials) {
         this.registry = new RegistryFixture(ownerDataSource, binMonth, iinSerials);
         this.owner = registry.owner();
         this.mvc = mvc;
     }
 
-    record School(long id, String kato, long schoolClass) {
+    public record School(long id, String kato, long schoolClass) {
     }
 
-    record Pupil(long person, Iin iin, long enrolment) {
+    public record Pupil(long person, Iin iin, long enrolment) {
     }
 
-    School school(String settlement, String name) {
+    public School school(String settlement, String name) {
         long id = registry.organisation(settlement, name, "GENERAL_SECONDARY_SCHOOL", 1, "kk");
         return new School(id, settlement, registry.schoolClass(id, settlement, 2026, 5, "А", "kk", 30));
     }
 
-    Pupil pupil(School school, String last, String first) {
+    public Pupil pupil(School school, String last, String first) {
         var iin = registry.nextIin(TODAY.minusYears(11).minusDays(50), Sex.FEMALE);
         long person = registry.person(iin, last, first, school.kato());
         long enrolment = registry.enrolment(person, school.id(), school.schoolClass(), school.kato(), 5,
@@ -55,7 +55,7 @@ final class TruancyFixture {
     }
 
     /** The children of the single database for the district's pupils (sources 1–4 read from the enrolments). */
-    void registryOf(String district) throws Exception {
+    public void registryOf(String district) throws Exception {
         mvc.perform(post("/api/v1/children/registry?kato=" + district).with(TestUsers.district(district)))
                 .andExpect(status().isOk());
     }
@@ -83,7 +83,7 @@ final class TruancyFixture {
                 .param(month.atDay(1)).query(Long.class).single();
     }
 
-    static RequestPostProcessor police(String district) {
+    public static RequestPostProcessor police(String district) {
         return TestUsers.as(new BilimUser(900050 + Integer.parseInt(district.substring(2, 4)), "test.police." + district,
                 "", "Test Police", Role.POLICE_LIAISON, Scope.territory(district.substring(0, 4)), district, null, "en",
                 true, 0));

@@ -66,6 +66,10 @@ class DemoCollectionTest {
         JdbcClient.create(owner).sql("drop database if exists demo_collection with (force)").update();
     }
 
+    /** The schools' passports (the preschools' have their own form). */
+    static final String SCHOOLS = "period_id in (select p.id from collection_period p join collection_form f on "
+            + "f.id = p.form_id where f.code = 'SCHOOL-PASSPORT')";
+
     long count(String sql) {
         return JdbcClient.create(db).sql(sql).query(Long.class).single();
     }
@@ -74,7 +78,8 @@ class DemoCollectionTest {
     @DisplayName("EIS-4 every school has this year's school passport; the values keep the form's rules")
     void everySchoolFilled() {
         assertThat(organisations).isPositive();
-        assertThat(rows.get("collection: submissions")).isEqualTo(organisations);
+        // the passport and the open heating-season request, one submission each per school
+        assertThat(rows.get("collection: submissions")).isEqualTo(2 * organisations);
         assertThat(count("select count(*) from collection_form where code = 'SCHOOL-PASSPORT' and year = 2026")).isOne();
         assertThat(count("""
                 select count(*) from collection_submission s
@@ -92,17 +97,71 @@ class DemoCollectionTest {
     }
 
     @Test
+    @DisplayName("EIS-4 every preschool has this year's preschool passport: places, buildings within the rule, a type")
+    void everyPreschoolFilled() {
+        long preschools = count("select count(*) from organisation where kind = 'PRESCHOOL'");
+        assertThat(preschools).isPositive();
+        assertThat(rows.get("collection: preschool passports")).isEqualTo(preschools);
+        assertThat(count("""
+                select count(*) from collection_submission s
+                  join collection_value c on c.submission_id = s.id and c.field_code = 'buildings'
+                  join collection_value i on i.submission_id = s.id and i.field_code = 'buildings_emergency'
+                 where i.number_value > c.number_value""")).isZero();
+        assertThat(count("""
+                select count(*) from collection_value v join collection_submission s on s.id = v.submission_id
+                  join organisation o on o.id = s.organisation_id
+                 where o.kind = 'PRESCHOOL' and v.field_code = 'preschool_type'
+                   and v.text_value in ('KINDERGARTEN', 'MINI_CENTRE', 'SPECIAL')""")).isEqualTo(
+                count("select count(*) from collection_submission s join organisation o on o.id = s.organisation_id "
+                        + "where o.kind = 'PRESCHOOL' and s.version > 0"));
+    }
+
+    @Test
     @DisplayName("EIS-8 some schools are late (after the end of Monday 12 October, the Saturday deadline moved), some returned, some distorted")
     void realisticShares() {
-        long late = count("select count(*) from collection_submission where late");
+        long late = count("select count(*) from collection_submission where " + SCHOOLS + " and late");
         assertThat(late).isPositive().isLessThan(organisations / 3);
-        assertThat(count("select count(*) from collection_submission where late and arrived_at <= '2026-10-12 23:59:59.999+05'"))
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and late and arrived_at <= '2026-10-12 23:59:59.999+05'"))
                 .isZero();
-        assertThat(count("select count(*) from collection_submission where returns > 0")).isPositive();
-        assertThat(count("select count(*) from collection_submission where status = 'ACCEPTED'"))
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and returns > 0")).isPositive();
+        assertThat(count("select count(*) from collection_submission where " + SCHOOLS + " and status = 'ACCEPTED'"))
                 .isGreaterThan(organisations / 2);
+        // the open request shows what a collection in progress looks like: waiting, returned, not yet submitted
+        for (String status : java.util.List.of("DRAFT", "SUBMITTED", "RETURNED"))
+            assertThat(count("""
+                    select count(*) from collection_submission s join collection_period p on p.id = s.period_id
+                      join collection_form f on f.id = p.form_id
+                     where f.code = 'HEATING-2026' and s.status = '%s'""".formatted(status))).as(status).isPositive();
         assertThat(count("select count(*) from collection_event where action = 'ACCEPTED'"))
                 .isEqualTo(count("select count(*) from collection_submission where status = 'ACCEPTED'"));
+    }
+
+    @Test
+    @DisplayName("EIS-6, EIS-10 the passport went up the hierarchy: every district and region consolidated and accepted, the national consolidation formed with the sums of the schools; a few territories late, some returned once")
+    void upTheHierarchy() {
+        String passport = """
+                 from collection_submission s join collection_period p on p.id = s.period_id
+                 join collection_form f on f.id = p.form_id and f.code = 'SCHOOL-PASSPORT'
+                """;
+        assertThat(count("select count(*) " + passport + " where s.level = 'ORGANISATION' and s.status <> 'ACCEPTED'"))
+                .isZero();
+        assertThat(count("select count(*) " + passport + " where s.level = 'DISTRICT' and s.status = 'ACCEPTED'"))
+                .isEqualTo(count("select count(distinct left(s.kato, 4)) " + passport + " where s.level = 'ORGANISATION'"));
+        assertThat(count("select count(*) " + passport + " where s.level = 'REGION' and s.status = 'ACCEPTED'"))
+                .isEqualTo(count("select count(distinct left(s.kato, 2)) " + passport + " where s.level = 'ORGANISATION'"));
+        assertThat(count("select count(*) " + passport + """
+                 where s.level = 'MINISTRY' and s.kato = '000000000' and s.status = 'SUBMITTED'
+                   and s.channel = 'CONSOLIDATED' and s.arrived_at is not null""")).isOne();
+        assertThat(count("""
+                select n.number_value from collection_value n join collection_submission s on s.id = n.submission_id
+                 where s.level = 'MINISTRY' and n.field_code = 'computers'"""))
+                .isEqualTo(count("select sum(v.number_value)::bigint " + passport.replace("from collection_submission s",
+                        "from collection_submission s join collection_value v on v.submission_id = s.id")
+                        + " where s.level = 'ORGANISATION' and v.field_code = 'computers'"));
+        assertThat(count("select count(*) " + passport + " where s.level <> 'ORGANISATION' and s.late")).isPositive();
+        assertThat(count("select count(*) " + passport + " where s.level <> 'ORGANISATION' and not s.late")).isPositive();
+        assertThat(count("select count(*) from collection_event where action = 'CONSOLIDATED'"))
+                .isEqualTo(count("select count(*) from collection_submission where level <> 'ORGANISATION'"));
     }
 
     @Test
@@ -115,6 +174,7 @@ class DemoCollectionTest {
         assertThat(count("select count(*) from collection_submission")).isZero();
         assertThat(count("select count(*) from collection_value")).isZero();
         assertThat(count("select count(*) from collection_form")).isZero();
+        assertThat(count("select count(*) from collection_event")).isZero();
         assertThat(before).isPositive();
     }
 }

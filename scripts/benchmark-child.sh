@@ -1,0 +1,17 @@
+#!/bin/sh
+# Issue 9 benchmark, the national reconciliation, on a FRESH embedded PostgreSQL in a temporary folder: the demo's
+# persons and enrolments of the scale (national: 6.8 M children, 4.95 M enrolments), the Justice and Kandas files
+# written from them (untimed), then timed: sources 1-4 from the live enrolments, both files imported through the
+# command line's path (read, check, COPY, set-based merge), the nine lists' counts rebuilt — each stage's seconds and
+# rows/s, the end-to-end time (target <= 60 s, -Xmx2g) — and the national list counts over HTTP (p50/p95). Then
+# ../shared/tools/pg-yardstick.sh on the same database, if it is there (docs/benchmarks.md). Not part of the tests.
+#   scripts/benchmark-child.sh              # national
+#   scripts/benchmark-child.sh region       # or tiny
+set -eu
+cd "$(dirname "$0")/.."
+SCALE="${1:-national}"
+. scripts/lib/run-test-main.sh
+echo "Machine: $(nproc) cores; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+run_test_main --bilim.child.benchmark="$SCALE" --bilim.child.benchmark-yardstick="$(yardstick_path)" \
+    --bilim.db.embedded-data-dir= --bilim.db.embedded-port=0 --server.port=0 --bilim.demo.load-on-start=none \
+    --logging.level.kz.bilim=warn

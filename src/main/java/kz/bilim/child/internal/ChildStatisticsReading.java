@@ -1,0 +1,40 @@
+package kz.bilim.child.internal;
+
+import kz.bilim.child.ChildStatistics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+/** {@link ChildStatistics} over the security-definer aggregates of V167 (counts, never a child). */
+@Service
+class ChildStatisticsReading implements ChildStatistics {
+
+    private final JdbcClient jdbc;
+
+    ChildStatisticsReading(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void childFacts(LocalDate ageOn, int maxAge, Consumer<ChildFact> sink) {
+        jdbc.sql("select kato, sex, age, organisation_id, children from bilim_child_facts(:on, :max)")
+                .param("on", ageOn).param("max", maxAge)
+                .query(rs -> {
+                    long organisation = rs.getLong("organisation_id");
+                    sink.accept(new ChildFact(rs.getString("kato"), rs.getString("sex"), rs.getInt("age"),
+                            rs.wasNull() ? null : organisation, rs.getLong("children")));
+                });
+    }
+
+    @Override
+    public void queueFacts(LocalDate on, Consumer<QueueFact> sink) {
+        jdbc.sql("select kato, sex, age, entries from bilim_preschool_queue_facts(:on)")
+                .param("on", on)
+                .query(rs -> {
+                    sink.accept(new QueueFact(rs.getString("kato"), rs.getString("sex"), rs.getInt("age"),
+                            rs.getLong("entries")));
+                });
+    }
+}
