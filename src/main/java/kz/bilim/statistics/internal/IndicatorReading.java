@@ -39,7 +39,8 @@ class IndicatorReading implements Indicators {
         this.live = live;
     }
 
-    record Snapshot(long id, LocalDate asOf, int version, boolean live) {
+    /** A snapshot read: its day, version, whether live, and when it was taken (the live one's "as of" time). */
+    record Snapshot(long id, LocalDate asOf, int version, boolean live, java.time.Instant takenAt) {
         String name() {
             return live ? LIVE : asOf.toString();
         }
@@ -166,7 +167,7 @@ class IndicatorReading implements Indicators {
             return Outcome.done(comparative(found));
         }
         var rows = compute(indicator, found, List.of(dims), filterValues).getOrDefault(dims, List.of());
-        return Outcome.done(new IndicatorTable(number, found.name(), found.version(), found.asOf(), dims, rows));
+        return Outcome.done(new IndicatorTable(number, found.name(), found.version(), found.asOf(), found.takenAt(), dims, rows));
     }
 
     @Override
@@ -182,10 +183,10 @@ class IndicatorReading implements Indicators {
             for (Dim d : indicator.liveDims()) sets.add(List.of(d));
             var computed = compute(indicator, found, sets, Map.of());
             var tables = new LinkedHashMap<Dim, IndicatorTable>();
-            tables.put(null, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(),
+            tables.put(null, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(), found.takenAt(),
                     List.of(), computed.getOrDefault(List.of(), List.of())));
             for (Dim d : indicator.liveDims())
-                tables.put(d, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(),
+                tables.put(d, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(), found.takenAt(),
                         List.of(d), computed.getOrDefault(List.of(d), List.of())));
             out.put(indicator.number(), tables);
         }
@@ -302,11 +303,11 @@ class IndicatorReading implements Indicators {
     /** No. 45: the national totals of every live indicator, one row per indicator and 5-October snapshot. */
     private IndicatorTable comparative(Snapshot upTo) {
         var snapshots = jdbc.sql("""
-                        select distinct on (as_of) id, as_of, version from stat_snapshot
+                        select distinct on (as_of) id, as_of, version, taken_at from stat_snapshot
                          where not live and digest is not null and as_of <= :d order by as_of, version desc""")
                 .param("d", upTo.asOf())
                 .query((rs, n) -> new Snapshot(rs.getLong("id"), rs.getDate("as_of").toLocalDate(), rs.getInt("version"),
-                        false)).list();
+                        false, rs.getTimestamp("taken_at").toInstant())).list();
         var rows = new ArrayList<IndicatorTable.Row>();
         for (var s : snapshots)
             for (Indicator indicator : Catalogue.all()) {
@@ -314,7 +315,7 @@ class IndicatorReading implements Indicators {
                 long total = compute(indicator, s, List.of(List.of()), Map.of()).get(List.<Dim>of()).get(0).value();
                 rows.add(new IndicatorTable.Row(comparativeKey(indicator.number(), s.asOf()), total));
             }
-        return new IndicatorTable(45, upTo.name(), upTo.version(), upTo.asOf(), List.of(), rows);
+        return new IndicatorTable(45, upTo.name(), upTo.version(), upTo.asOf(), upTo.takenAt(), List.of(), rows);
     }
 
     private static Map<String, String> comparativeKey(int indicator, LocalDate asOf) {
@@ -337,7 +338,7 @@ class IndicatorReading implements Indicators {
 
     /** The snapshot of that day (its latest version), or the last live one ({@link LiveSnapshot}). */
     Outcome<Snapshot> snapshot(String name) {
-        if (name == null || name.isBlank() || LIVE.equals(name)) return Outcome.done(live());
+        if (name == null || name.isBlank() || LIVE.equals(name)) return live.current();
         LocalDate day;
         try {
             day = LocalDate.parse(name);
@@ -345,16 +346,13 @@ class IndicatorReading implements Indicators {
             return Refusal.invalid("snapshot", "statistics.snapshot.bad", name).outcome();
         }
         return jdbc.sql("""
-                        select id, as_of, version from stat_snapshot
+                        select id, as_of, version, taken_at from stat_snapshot
                          where as_of = :d and not live and digest is not null order by version desc limit 1""")
                 .param("d", day)
-                .query((rs, n) -> new Snapshot(rs.getLong("id"), day, rs.getInt("version"), false)).optional()
+                .query((rs, n) -> new Snapshot(rs.getLong("id"), day, rs.getInt("version"), false,
+                        rs.getTimestamp("taken_at").toInstant())).optional()
                 .map(Outcome::done)
                 .orElseGet(() -> Refusal.invalid("snapshot", "statistics.snapshot.missing", name).outcome());
-    }
-
-    private Snapshot live() {
-        return live.current();
     }
 
     /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */

@@ -1,5 +1,8 @@
 package kz.bilim.statistics.internal;
 
+import kz.bilim.kernel.FieldError;
+import kz.bilim.kernel.Outcome;
+import kz.bilim.kernel.Refusal;
 import kz.bilim.platform.database.OwnerDataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -9,6 +12,8 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -18,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * starts in the background — taking it costs seconds at national scale. One refresher across the application
  * instances on one database: the retake holds the ShedLock lock {@value #LOCK} ({@code shedlock} table, database
  * time) and checks the age again inside it, so an instance that waited finds the snapshot fresh and does nothing.
- * Only the very first read, when no live snapshot exists at all, waits for one to be taken.
+ * The live snapshot is never taken on a request: the first one is started when the application is up
+ * ({@code bilim.statistics.live-on-start}); a read before it exists starts it too and is refused (409, naming
+ * {@code snapshot}: read again shortly, or a 5-October snapshot) unless {@code bilim.statistics.live-first-wait}
+ * allows waiting for the background take (tests, whose registries are made after the start).
  */
 @Component
 class LiveSnapshot {
@@ -53,8 +62,15 @@ class LiveSnapshot {
     /** Whether a live read came since the last scheduled tick. */
     private final java.util.concurrent.atomic.AtomicBoolean read = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final boolean onStart;
+    private final Duration firstWait;
+
     LiveSnapshot(JdbcClient jdbc, SnapshotTaking taking, Clock clock, OwnerDataSource owner,
-                 @Value("${bilim.statistics.live-freshness:PT1M}") Duration freshness) {
+                 @Value("${bilim.statistics.live-freshness:PT1M}") Duration freshness,
+                 @Value("${bilim.statistics.live-on-start:true}") boolean onStart,
+                 @Value("${bilim.statistics.live-first-wait:PT0S}") Duration firstWait) {
+        this.onStart = onStart;
+        this.firstWait = firstWait;
         this.jdbc = jdbc;
         this.taking = taking;
         this.clock = clock;
@@ -68,22 +84,49 @@ class LiveSnapshot {
     record Found(IndicatorReading.Snapshot snapshot, boolean fresh) {
     }
 
-    /** The last live snapshot; a stale one starts a retake in the background and is answered meanwhile. */
-    IndicatorReading.Snapshot current() {
+    /** The first live snapshot, taken in the background as soon as the application is up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void takeFirst() {
+        if (onStart && last().isEmpty()) refreshInBackground();
+    }
+
+    /**
+     * The last live snapshot, whatever its age (its {@code takenAt} says how old its figures are); a stale one starts
+     * a retake in the background. None yet: the first take is started in the background and the read refused.
+     */
+    Outcome<IndicatorReading.Snapshot> current() {
         var found = last();
-        if (found.isEmpty()) {
-            refreshNow();
-            found = last();
-            // another instance held the lock and is taking the first one: wait for it, as the first read must
-            for (int i = 0; found.isEmpty() && i < 600; i++) {
-                sleep();
-                found = last();
-            }
-            return found.orElseThrow(() -> new IllegalStateException("no live statistics snapshot")).snapshot();
-        }
         read.set(true);
+        if (found.isEmpty()) {
+            var first = refreshInBackground();
+            found = awaitFirst(first);
+            if (found.isEmpty())
+                return new Refusal(Refusal.Code.CONFLICT, null, "statistics.live.pending", List.of(),
+                        List.of(new FieldError("snapshot", "statistics.live.pending"))).outcome();
+        }
         if (!found.get().fresh()) refreshInBackground();
-        return found.get().snapshot();
+        return Outcome.done(found.get().snapshot());
+    }
+
+    /** The first live snapshot after waiting at most {@code live-first-wait} for the background take (none: 0). */
+    private Optional<Found> awaitFirst(Future<?> take) {
+        if (firstWait.isZero()) return Optional.empty();
+        long until = System.nanoTime() + firstWait.toNanos();
+        try {
+            take.get(firstWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return last();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        // another instance held the lock and is taking the first one
+        var found = last();
+        while (found.isEmpty() && System.nanoTime() < until) {
+            sleep();
+            found = last();
+        }
+        return found;
     }
 
     /**
@@ -115,12 +158,13 @@ class LiveSnapshot {
 
     private Optional<Found> last() {
         return jdbc.sql("""
-                        select id, as_of, version, as_of = :today and taken_at > now() - make_interval(secs => :fresh)
+                        select id, as_of, version, taken_at, as_of = :today and taken_at > now() - make_interval(secs => :fresh)
                                as fresh
                           from stat_snapshot where live and digest is not null""")
                 .param("today", LocalDate.now(clock)).param("fresh", (double) freshness.toSeconds())
                 .query((rs, n) -> new Found(new IndicatorReading.Snapshot(rs.getLong("id"),
-                        rs.getDate("as_of").toLocalDate(), rs.getInt("version"), true), rs.getBoolean("fresh")))
+                        rs.getDate("as_of").toLocalDate(), rs.getInt("version"), true,
+                        rs.getTimestamp("taken_at").toInstant()), rs.getBoolean("fresh")))
                 .optional();
     }
 
