@@ -14,12 +14,14 @@ PORT="${PORT:-18151}"
 DBPORT="${BILIM_EMBEDDED_PORT:-18150}"
 BASE="http://localhost:$PORT"
 WORK=$(mktemp -d)
-[ -f target/bilim.jar ] && [ -z "$(find src -newer target/bilim.jar -print -quit)" ] \
-  || ./mvnw -q -B -o package -DskipTests || ./mvnw -q -B package -DskipTests
+# the compiled classes and the runtime class path (the repackaged jar needs plugins an offline machine may not hold)
+[ -d target/classes ] && [ -f target/runtime.classpath ] && [ -z "$(find src -newer target/runtime.classpath -print -quit)" ] \
+  || { ./mvnw -q -B -o compile dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime \
+       && touch target/runtime.classpath; }
 echo "Machine: $(nproc) cores; $(uptime)"
 mkdir -p "$DIR"
 BILIM_DATA_DIR="$DIR/pgdata" BILIM_EMBEDDED_PORT="$DBPORT" PORT="$PORT" BILIM_TEST_PKI_DIR="$DIR/pki" BILIM_DEMO="$SCALE" \
-  java -Xmx3g -jar target/bilim.jar > "$WORK/app.log" 2>&1 &
+  java -Xmx3g -cp "target/classes:$(cat target/runtime.classpath)" kz.bilim.BilimApplication > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 started=$(date +%s)

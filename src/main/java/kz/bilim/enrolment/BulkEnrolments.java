@@ -72,4 +72,33 @@ public final class BulkEnrolments {
                          order by array_position(:schools, e.organisation_id), e.person_id limit 1
                         """).param("parent", parentIin).param("schools", schools).param("grade", grade).update();
     }
+
+    /**
+     * SC-5 (indicator 19): the year-end outcome of the school year before {@code schoolYear} for the pupils of these
+     * schools who were there in it (open on 1 September of {@code schoolYear}, admitted before it, in grade 1 or
+     * above): promoted from the grade below, decided on 25 May by the pedagogical council. One set-based statement as
+     * the schema owner; answers the outcomes written. For synthetic data only (no audit, no check).
+     */
+    public static long recordYearEnds(javax.sql.DataSource owner, int schoolYear, java.util.Collection<Long> schools) {
+        if (schools.isEmpty()) return 0;
+        var first = java.time.LocalDate.of(schoolYear, 9, 1);
+        return org.springframework.jdbc.core.simple.JdbcClient.create(owner).sql("""
+                        insert into pupil_year_end (enrolment_id, school_year, organisation_id, kato, grade, outcome,
+                                                    decided_on, basis, recorded_by)
+                        select e.id, :year - 1, e.organisation_id, e.kato, e.grade - 1, 'PROMOTED', :decided,
+                               'Педагогикалық кеңестің шешімі (демо)', 'demo'
+                          from enrolment e
+                         where e.organisation_id = any (:schools) and e.enrolled_to is null and e.enrolled_from < :first
+                           and e.grade >= 1
+                        on conflict do nothing""")
+                .param("year", schoolYear).param("decided", java.time.LocalDate.of(schoolYear, 5, 25))
+                .param("first", first).param("schools", schools.toArray(Long[]::new)).update();
+    }
+
+    /** Removes the year-end outcomes of these organisations' enrolments (before the enrolments themselves go). */
+    public static void removeYearEnds(javax.sql.DataSource owner, long organisationIdAfter, long organisationIdUpTo) {
+        org.springframework.jdbc.core.simple.JdbcClient.create(owner)
+                .sql("delete from pupil_year_end where organisation_id > :after and organisation_id <= :upTo")
+                .param("after", organisationIdAfter).param("upTo", organisationIdUpTo).update();
+    }
 }

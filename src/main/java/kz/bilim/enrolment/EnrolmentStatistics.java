@@ -51,4 +51,14 @@ public interface EnrolmentStatistics {
                           int age, String nationality, String studyForm, String certificateKind, String distinction,
                           String nextStep, long graduates) {
     }
+
+    /**
+     * SC-5 (indicator 19): the year-end outcomes ({@link PupilRecords.YearEnd}) decided on the days {@code from}…
+     * {@code to}, one count per organisation, sex, grade, age in full years on {@code ageOn} and outcome. Aggregates
+     * only.
+     */
+    void yearEndFacts(LocalDate from, LocalDate to, LocalDate ageOn, Consumer<YearEndFact> sink);
+
+    record YearEndFact(long organisationId, String kato, String sex, int grade, int age, String outcome, long pupils) {
+    }
 }

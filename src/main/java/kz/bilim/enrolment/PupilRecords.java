@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * a pupil's study form (day, or the evening department of a day school), marks valid from a day with their basis
  * (special educational needs: the PMPK conclusion; orphan, without parental care: the guardianship body's decision;
  * disability: the medical-social examination's certificate), and the graduation that ends an enrolment with its
- * certificate, distinction and the graduate's next step. Within the caller's scope, audited; a refusal names the
+ * certificate, distinction and the graduate's next step, and the year-end outcome of a school year (promoted,
+ * completed the grade, not promoted). Within the caller's scope, audited; a refusal names the
  * field and then nothing was written.
  */
 public interface PupilRecords {
@@ -23,6 +24,9 @@ public interface PupilRecords {
     enum Distinction { ALTYN_BELGI, HONOURS }
 
     enum NextStep { CONTINUES_SCHOOL, TVET, HIGHER_EDUCATION, EMPLOYED, NOT_PLACED, UNKNOWN }
+
+    /** The pedagogical council's decision at the end of a school year. */
+    enum YearEnd { PROMOTED, COMPLETED, NOT_PROMOTED }
 
     /**
      * The group of a child in a preschool organisation: by age (nursery 1–2, junior 2–3, middle 3–4, senior 4–5), the
@@ -43,6 +47,12 @@ public interface PupilRecords {
 
     /** Puts the child of this open enrolment at a preschool organisation into a group (refused elsewhere). */
     Outcome<EnrolmentId> preschoolGroup(EnrolmentId enrolment, PreschoolGroup group);
+
+    /**
+     * Records the year-end outcome of the pupil of this enrolment for the school year containing {@code on} (once per
+     * school year), in the enrolment's grade, with the council's decision as {@code basis}.
+     */
+    Outcome<EnrolmentId> yearEnd(EnrolmentId enrolment, YearEnd outcome, LocalDate on, String basis);
 
     /** Ends the open enrolment on the day of graduation and records the certificate. */
     Outcome<EnrolmentId> graduate(EnrolmentId enrolment, Graduation graduation);

@@ -12,6 +12,12 @@ public final class CurrentScope {
 
     private static final ThreadLocal<Scope> SYSTEM = new ThreadLocal<>();
 
+    /**
+     * The guard of a service that signed-in users and system runs both call ({@code @PreAuthorize}): a scheduled job
+     * (the live statistics snapshot, the 5-October one) runs on a thread of its own, with no one signed in.
+     */
+    public static final String SIGNED_IN_OR_SYSTEM = "isAuthenticated() or T(kz.bilim.kernel.CurrentScope).isSystem()";
+
     private CurrentScope() {
     }
 
@@ -47,6 +53,27 @@ public final class CurrentScope {
             return work.get();
         } finally {
             if (previous == null) SYSTEM.remove(); else SYSTEM.set(previous);
+        }
+    }
+
+    /**
+     * A system run on a thread no request started (a scheduled job, a background refresh): method security needs an
+     * authentication to decide at all, so the thread holds an anonymous one named {@code system} while the work runs
+     * — it passes only {@link #SIGNED_IN_OR_SYSTEM}, never a role check.
+     */
+    public static void asScheduledSystem(Runnable work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        if (context.getAuthentication() != null) {
+            asSystem(work);
+            return;
+        }
+        context.setAuthentication(new org.springframework.security.authentication.AnonymousAuthenticationToken(
+                "system", "system", org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                "ROLE_SCHEDULED_SYSTEM")));
+        try {
+            asSystem(work);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }
     }
 

@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * One indicator read for one snapshot: the rows of the breakdown asked for, each the values of its dims (by API name)
  * and the value. {@code snapshot} is the day of the snapshot ("live" for the registries now), {@code version} its
- * version.
+ * version, {@code takenAt} when it was taken (for the live one: the time its figures are as of).
  */
-public record IndicatorTable(int indicator, String snapshot, int version, LocalDate asOf, List<Dim> by,
-                             List<Row> rows) {
+public record IndicatorTable(int indicator, String snapshot, int version, LocalDate asOf, java.time.Instant takenAt,
+                             List<Dim> by, List<Row> rows) {
 
     public IndicatorTable {
         by = List.copyOf(by);

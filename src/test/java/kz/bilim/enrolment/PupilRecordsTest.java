@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SC-5 inputs held by the pupils' registry: marks with their basis (SEN only with the PMPK conclusion), the study
- * form, graduations ending the enrolment with the certificate — refused fields write nothing; another school's
+ * form, graduations ending the enrolment with the certificate, the year-end outcome once per school year — refused fields write nothing; another school's
  * administrator does not find the enrolment. Fixture: district 5947 (North Kazakhstan), BINs of May 2014, IIN serial 9870.
  */
 @BilimTest
@@ -107,5 +107,28 @@ class PupilRecordsTest {
                 PupilRecords.Certificate.BASIC, "ЖОБ-3", null, null));
         assertThat(again).isInstanceOf(Outcome.Refused.class);
         assertThat(count("select count(*) from pupil_graduation where enrolment_id = :id", other)).isOne();
+    }
+
+    @Test
+    @DisplayName("SC-5 the year-end outcome is recorded once per school year with the council's decision, in the pupil's grade")
+    void yearEnd() {
+        signIn(school);
+        var id = new EnrolmentId(enrolment);
+        var refused = records.yearEnd(id, PupilRecords.YearEnd.PROMOTED, LocalDate.of(2026, 5, 25), " ");
+        assertThat(((Outcome.Refused<EnrolmentId>) refused).refusal().errors().get(0).field()).isEqualTo("basis");
+        var early = records.yearEnd(id, PupilRecords.YearEnd.PROMOTED, LocalDate.of(2025, 8, 31), "Кеңес № 4");
+        assertThat(((Outcome.Refused<EnrolmentId>) early).refusal().errors().get(0).field()).isEqualTo("on");
+        assertThat(count("select count(*) from pupil_year_end where enrolment_id = :id", enrolment)).isZero();
+        records.yearEnd(id, PupilRecords.YearEnd.COMPLETED, LocalDate.of(2026, 5, 25), "Педагогикалық кеңес № 4")
+                .orElseThrow();
+        assertThat(count("select count(*) from pupil_year_end where enrolment_id = :id and school_year = 2025 "
+                + "and grade = 11 and outcome = 'COMPLETED' and basis like 'Педагогикалық%'", enrolment)).isOne();
+        var again = records.yearEnd(id, PupilRecords.YearEnd.NOT_PROMOTED, LocalDate.of(2026, 6, 1), "Кеңес № 5");
+        assertThat(again).isInstanceOf(Outcome.Refused.class);
+        assertThat(count("select count(*) from pupil_year_end where enrolment_id = :id", enrolment)).isOne();
+        signIn(otherSchool);
+        assertThat(records.yearEnd(new EnrolmentId(other), PupilRecords.YearEnd.PROMOTED, LocalDate.of(2026, 5, 25),
+                "Кеңес № 6")).isInstanceOf(Outcome.Refused.class);
+        assertThat(count("select count(*) from pupil_year_end where enrolment_id = :id", other)).isZero();
     }
 }

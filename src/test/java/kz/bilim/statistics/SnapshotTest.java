@@ -76,14 +76,35 @@ class SnapshotTest {
         var third = take("2026-10-05");
         assertThat(third.get("digest").asText()).isEqualTo(first.get("digest").asText());
         assertThat(total("8", "2026-10-05")).isEqualTo(before);
-        assertThat(total("8", "live")).as("live counts today's pupils: the fixture's admitted on 2 November and this one")
-                .isEqualTo(before + 2);
+        total("8", "live"); // a stale live snapshot: answered, and retaken in the background
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(total("8", "live")).as("live counts today's pupils: the fixture's admitted on 2 November "
+                        + "and this one").isEqualTo(before + 2));
         mvc.perform(get("/api/v1/statistics/snapshots").with(TestUsers.ministry())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].asOf").value("2026-10-05"))
                 .andExpect(jsonPath("$[0].version").value(third.get("version").asInt()));
         // the versions asked for by day: the latest
         mvc.perform(get("/api/v1/statistics/indicators/8?snapshot=2026-10-05").with(TestUsers.ministry()))
                 .andExpect(jsonPath("$.version").value(third.get("version").asInt()));
+    }
+
+    @Test
+    @DisplayName("SC-5 a live read never waits for a retake: a stale live snapshot is answered at once and retaken in the background")
+    void liveRetakenInBackground() throws Exception {
+        total("8", "live");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).until(() -> fixture.owner.sql("""
+                select count(*) from stat_snapshot where live and digest is not null
+                   and taken_at > now() - interval '30 seconds'""").query(Long.class).single() == 1);
+        long before = total("8", "live");
+        var registry = fixture.registry;
+        long person = registry.person(registry.nextIin(LocalDate.of(2016, 3, 2), Sex.FEMALE), StatisticsFixture.SECRET_SURNAME,
+                StatisticsFixture.SECRET_FIRST_NAME, "594333101");
+        registry.enrolment(person, fixture.schoolA, null, "594333101", 4, LocalDate.of(2026, 11, 12));
+        fixture.owner.sql("update stat_snapshot set taken_at = taken_at - interval '1 day' where live").update();
+        assertThat(total("8", "live")).as("the stale live snapshot is answered, not retaken on the request")
+                .isEqualTo(before);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(total("8", "live")).as("the retaken live snapshot").isEqualTo(before + 1));
     }
 
     @Test

@@ -92,6 +92,13 @@ final class StatisticsFixture {
                 "BASIC", null, "EMPLOYED");
         graduate(LocalDate.of(2007, 6, 4), Sex.FEMALE, schoolA, urbanSettlement, 11, LocalDate.of(2025, 6, 20),
                 "GENERAL", null, "NOT_PLACED");
+        // year-end outcomes of 2025/26 (indicator 19): at the evening school one promoted and one who completed the
+        // grade, one not promoted; a day school's promotion and an evening one of 2024/25 are not counted
+        yearEnd(LocalDate.of(2003, 2, 10), Sex.FEMALE, evening, akmola, 10, LocalDate.of(2026, 5, 25), "PROMOTED");
+        yearEnd(LocalDate.of(2006, 3, 11), Sex.MALE, evening, akmola, 9, LocalDate.of(2026, 5, 29), "COMPLETED");
+        yearEnd(LocalDate.of(2004, 4, 12), Sex.MALE, evening, akmola, 10, LocalDate.of(2026, 5, 25), "NOT_PROMOTED");
+        yearEnd(LocalDate.of(2012, 5, 13), Sex.FEMALE, schoolA, urbanSettlement, 7, LocalDate.of(2026, 5, 25), "PROMOTED");
+        yearEnd(LocalDate.of(2002, 6, 14), Sex.FEMALE, evening, akmola, 10, LocalDate.of(2025, 5, 24), "PROMOTED");
         // expelled before the day, admitted after it: neither is counted on the day
         pupil(LocalDate.of(2015, 8, 8), Sex.MALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, from, LocalDate.of(2026, 9, 20));
         pupil(LocalDate.of(2015, 9, 9), Sex.FEMALE, "KAZAKH", schoolA, a5, urbanSettlement, 5, LocalDate.of(2026, 11, 2), null);
@@ -303,6 +310,19 @@ final class StatisticsFixture {
                         values (:e, :o, :k, :on, :c, :n, :d, :s, 'statistics-test')""")
                 .param("e", enrolment).param("o", organisation).param("k", kato).param("on", on).param("c", certificate)
                 .param("n", "ЖОБ-" + enrolment).param("d", distinction).param("s", nextStep).update();
+    }
+
+    /** A pupil of the school year ending {@code on}, who left on 30 June (so not a pupil on the snapshot's day). */
+    private void yearEnd(LocalDate born, Sex sex, long organisation, String kato, int grade, LocalDate on,
+                         String outcome) {
+        long enrolment = pupil(born, sex, "KAZAKH", organisation, null, kato, grade, LocalDate.of(on.getYear() - 1, 9, 1),
+                LocalDate.of(on.getYear(), 6, 30));
+        owner.sql("""
+                        insert into pupil_year_end (enrolment_id, school_year, organisation_id, kato, grade, outcome,
+                                                    decided_on, basis, recorded_by)
+                        values (:e, :y, :o, :k, :g, :out, :on, 'Педагогикалық кеңес № 5', 'statistics-test')""")
+                .param("e", enrolment).param("y", on.getYear() - 1).param("o", organisation).param("k", kato)
+                .param("g", grade).param("out", outcome).param("on", on).update();
     }
 
     private long pupil(LocalDate born, Sex sex, String nationality, long organisation, Long schoolClass, String kato,

@@ -30,7 +30,7 @@ import java.util.Optional;
  * back (nothing half-written); every step writes the submission's history and the audit trail in the same transaction.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(kz.bilim.kernel.CurrentScope.SIGNED_IN_OR_SYSTEM)
 class CollectionDesk implements DataCollection, CollectedValues {
 
     private final DefiningForms forms;

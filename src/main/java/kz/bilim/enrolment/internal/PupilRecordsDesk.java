@@ -110,6 +110,37 @@ class PupilRecordsDesk implements PupilRecords {
     @Override
     @Transactional
     @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<EnrolmentId> yearEnd(EnrolmentId id, YearEnd outcome, LocalDate on, String basis) {
+        Enrolment enrolment = enrolments.find(id).orElse(null);
+        if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
+        var errors = new ArrayList<FieldError>();
+        if (outcome == null) errors.add(new FieldError("outcome", "error.field.required"));
+        if (basis == null || basis.isBlank()) errors.add(new FieldError("basis", "error.field.required"));
+        if (on == null) errors.add(new FieldError("on", "error.field.required"));
+        else if (on.isAfter(LocalDate.now(clock)) || on.isBefore(enrolment.enrolledFrom())
+                || (enrolment.enrolledTo() != null && on.isAfter(enrolment.enrolledTo())))
+            errors.add(new FieldError("on", "enrolment.year-end.day"));
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
+        if (enrolment.grade() == null) return Refusal.invalid("grade", "enrolment.year-end.no-grade").outcome();
+        int schoolYear = kz.bilim.organisation.AcademicYear.containing(on).startYear();
+        int written = ScopeCondition.current().sql(jdbc, """
+                        insert into pupil_year_end (enrolment_id, school_year, organisation_id, kato, grade, outcome,
+                                                    decided_on, basis, recorded_by)
+                        select e.id, :year, e.organisation_id, e.kato, e.grade, :outcome, :on, :basis, :by
+                          from enrolment e where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}
+                        on conflict (enrolment_id, school_year) do nothing""")
+                .param("year", schoolYear).param("outcome", outcome.name()).param("on", on)
+                .param("basis", basis.trim()).param("by", SignedIn.required().username()).param("id", id.value())
+                .update();
+        if (written == 0) return Refusal.conflict("enrolment.year-end.recorded").outcome();
+        audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
+                enrolment.organisationId().value()).with(Map.of("change", "yearEnd", "outcome", outcome.name())));
+        return Outcome.done(id);
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
     public Outcome<EnrolmentId> graduate(EnrolmentId id, Graduation graduation) {
         Enrolment enrolment = enrolments.find(id).orElse(null);
         if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();

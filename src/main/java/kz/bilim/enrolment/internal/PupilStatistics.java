@@ -97,4 +97,14 @@ class PupilStatistics implements EnrolmentStatistics {
                             rs.getString("next_step"), rs.getLong("graduates")));
                 });
     }
+
+    @Override
+    public void yearEndFacts(LocalDate from, LocalDate to, LocalDate ageOn, Consumer<YearEndFact> sink) {
+        jdbc.sql("select organisation_id, kato, sex, grade, age, outcome, pupils from bilim_year_end_facts(:from, :to, :ageOn)")
+                .param("from", from).param("to", to).param("ageOn", ageOn)
+                .query(rs -> {
+                    sink.accept(new YearEndFact(rs.getLong("organisation_id"), rs.getString("kato"), rs.getString("sex"),
+                            rs.getInt("grade"), rs.getInt("age"), rs.getString("outcome"), rs.getLong("pupils")));
+                });
+    }
 }

@@ -72,6 +72,20 @@ public final class CopyBinary implements AutoCloseable {
         return value == null ? nul() : int8(value.longValue());
     }
 
+    /** integer. */
+    public CopyBinary int4(int value) {
+        ensure(8);
+        field();
+        int32(4);
+        int32(value);
+        return this;
+    }
+
+    /** integer, or null. */
+    public CopyBinary int4(Integer value) {
+        return value == null ? nul() : int4(value.intValue());
+    }
+
     public CopyBinary int2(int value) {
         if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) throw new IllegalArgumentException("not a smallint: " + value);
         ensure(6);

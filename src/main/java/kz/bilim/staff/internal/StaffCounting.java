@@ -18,7 +18,7 @@ import java.util.Map;
  * grouping expressions are fixed SQL fragments chosen by enum; every value is a bound parameter.
  */
 @Service
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize(kz.bilim.kernel.CurrentScope.SIGNED_IN_OR_SYSTEM)
 class StaffCounting implements StaffFigures {
 
     private static final Map<Dimension, String> COLUMNS = Map.of(

@@ -69,7 +69,9 @@ final class Catalogue {
                 + "('HIGHER', 'POSTGRADUATE')", TERRITORY_SEX_GRADE, null,
                 Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"))));
         live(18, Source.PUPILS, GENERAL + " and o.kind <> 'EVENING_SCHOOL' and f.study_form = 'EVENING'", PUPILS_12);
-        pending(19, Source.PUPILS, REGION_AGE_SEX, Feed.CHILD_REGISTRY, "enrolment.yearOutcome");
+        // the year-end outcomes of the school year before the snapshot (the pedagogical council's decisions)
+        live(19, Source.YEAR_ENDS, "o.kind = 'EVENING_SCHOOL' and f.outcome in ('PROMOTED', 'COMPLETED')",
+                REGION_AGE_SEX);
         live(20, Source.GRADUATES, "o.kind = 'EVENING_SCHOOL' and f.certificate_kind = 'BASIC'", REGION_AGE_SEX);
         live(21, Source.PUPILS, GENERAL + " and f.special_needs", PUPILS_12);
         live(22, Source.PUPILS, GENERAL + " and (f.orphan or f.disability)", PUPILS_12);

@@ -28,6 +28,8 @@ record Indicator(int number, Source source, String where, List<Dim> dims, Pendin
         STAFF,
         /** graduations of the school year before the snapshot */
         GRADUATES,
+        /** year-end outcomes (promoted, completed, not promoted) of the school year before the snapshot */
+        YEAR_ENDS,
         /** every child 0–7 of the child registry, by residence (age on 1 September) */
         CHILDREN,
         /** the preschool queue's entries open on the day, by the queue's territory */

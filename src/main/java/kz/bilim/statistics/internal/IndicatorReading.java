@@ -3,16 +3,14 @@ package kz.bilim.statistics.internal;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
+import kz.bilim.kernel.Scope;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.statistics.Dim;
 import kz.bilim.statistics.IndicatorTable;
 import kz.bilim.statistics.Indicators;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,20 +32,15 @@ class IndicatorReading implements Indicators {
     static final String LIVE = "live";
 
     private final JdbcClient jdbc;
-    private final SnapshotTaking taking;
-    private final Clock clock;
-    private final Duration liveFreshness;
-    private final Object liveLock = new Object();
+    private final LiveSnapshot live;
 
-    IndicatorReading(JdbcClient jdbc, SnapshotTaking taking, Clock clock,
-                     @Value("${bilim.statistics.live-freshness:PT1M}") Duration liveFreshness) {
+    IndicatorReading(JdbcClient jdbc, LiveSnapshot live) {
         this.jdbc = jdbc;
-        this.taking = taking;
-        this.clock = clock;
-        this.liveFreshness = liveFreshness;
+        this.live = live;
     }
 
-    record Snapshot(long id, LocalDate asOf, int version, boolean live) {
+    /** A snapshot read: its day, version, whether live, and when it was taken (the live one's "as of" time). */
+    record Snapshot(long id, LocalDate asOf, int version, boolean live, java.time.Instant takenAt) {
         String name() {
             return live ? LIVE : asOf.toString();
         }
@@ -87,6 +80,8 @@ class IndicatorReading implements Indicators {
                     + "and o.organisation_id = f.organisation_id";
             case GRADUATES -> "stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id "
                     + "and o.organisation_id = f.organisation_id";
+            case YEAR_ENDS -> "stat_year_end f join stat_organisation o on o.snapshot_id = f.snapshot_id "
+                    + "and o.organisation_id = f.organisation_id";
             // the facts carry their own territory (the residence, the queue's): o is the fact row's organisation view
             case CHILDREN -> "stat_child f cross join lateral (select f.snapshot_id, f.organisation_id, f.kato, f.kind, "
                     + "f.preschool_type, f.ownership, f.urban) o";
@@ -96,12 +91,41 @@ class IndicatorReading implements Indicators {
         };
     }
 
+    /**
+     * The same statement over the snapshot's cells (V185) instead of its facts joined to the organisations: a cell row
+     * holds both, the organisation's attributes under their own names ({@code o.x} becomes {@code f.x}) but its
+     * language as {@code org_language} (the facts have a language of their own). The cells have no organisation, so a
+     * reader scoped to one organisation is not served from them. The fragments rewritten are the fixed ones of this
+     * class and of {@link Catalogue}, never input.
+     */
+    static String overCells(String sql, Indicator.Source source) {
+        if (!hasCells(source)) throw new IllegalArgumentException(source.name());
+        String cells = switch (source) {
+            case PUPILS -> "stat_pupil_cell f";
+            case STAFF -> "stat_staff_cell f";
+            case GRADUATES -> "stat_graduate_cell f";
+            default -> throw new IllegalArgumentException(source.name());
+        };
+        return sql.replace(from(source), cells).replace("o.language", "f.org_language")
+                .replaceAll("\\bo\\.", "f.");
+    }
+
+    /**
+     * The sources folded into cells at taking. The children's and the queue's facts are few already (no organisation
+     * per row to fold away: a residence or queue territory, sex, age) and are read as they are.
+     */
+    static boolean hasCells(Indicator.Source source) {
+        return source == Indicator.Source.PUPILS || source == Indicator.Source.STAFF
+                || source == Indicator.Source.GRADUATES;
+    }
+
     private static String measure(Indicator.Source source) {
         return switch (source) {
             case ORGANISATIONS -> "count(*)";
             case PUPILS -> "coalesce(sum(f.pupils), 0)";
             case STAFF -> "coalesce(sum(f.staff), 0)";
             case GRADUATES -> "coalesce(sum(f.graduates), 0)";
+            case YEAR_ENDS -> "coalesce(sum(f.pupils), 0)";
             case CHILDREN -> "coalesce(sum(f.children), 0)";
             case QUEUE -> "coalesce(sum(f.entries), 0)";
             case COMPARATIVE -> throw new IllegalArgumentException();
@@ -146,7 +170,7 @@ class IndicatorReading implements Indicators {
             return Outcome.done(comparative(found));
         }
         var rows = compute(indicator, found, List.of(dims), filterValues).getOrDefault(dims, List.of());
-        return Outcome.done(new IndicatorTable(number, found.name(), found.version(), found.asOf(), dims, rows));
+        return Outcome.done(new IndicatorTable(number, found.name(), found.version(), found.asOf(), found.takenAt(), dims, rows));
     }
 
     @Override
@@ -162,10 +186,10 @@ class IndicatorReading implements Indicators {
             for (Dim d : indicator.liveDims()) sets.add(List.of(d));
             var computed = compute(indicator, found, sets, Map.of());
             var tables = new LinkedHashMap<Dim, IndicatorTable>();
-            tables.put(null, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(),
+            tables.put(null, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(), found.takenAt(),
                     List.of(), computed.getOrDefault(List.of(), List.of())));
             for (Dim d : indicator.liveDims())
-                tables.put(d, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(),
+                tables.put(d, new IndicatorTable(indicator.number(), found.name(), found.version(), found.asOf(), found.takenAt(),
                         List.of(d), computed.getOrDefault(List.of(d), List.of())));
             out.put(indicator.number(), tables);
         }
@@ -223,7 +247,11 @@ class IndicatorReading implements Indicators {
         for (var filter : filters.entrySet())
             sql.append(" and ").append(expression(filter.getKey(), indicator.source())).append(" = :f").append(f++);
         sql.append(" group by grouping sets (").append(String.join(", ", groupingSets)).append(")");
-        var spec = ScopeCondition.current().sql(jdbc, sql.toString()).param("snapshot", snapshot.id());
+        var scope = ScopeCondition.current();
+        String text = sql.toString();
+        if (hasCells(indicator.source()) && scope.scope().kind() != Scope.Kind.ORG)
+            text = overCells(text, indicator.source());
+        var spec = scope.sql(jdbc, text).param("snapshot", snapshot.id());
         f = 0;
         for (var filter : filters.entrySet()) spec = spec.param("f" + f++, filter.getValue());
         var out = new LinkedHashMap<List<Dim>, List<IndicatorTable.Row>>();
@@ -278,11 +306,11 @@ class IndicatorReading implements Indicators {
     /** No. 45: the national totals of every live indicator, one row per indicator and 5-October snapshot. */
     private IndicatorTable comparative(Snapshot upTo) {
         var snapshots = jdbc.sql("""
-                        select distinct on (as_of) id, as_of, version from stat_snapshot
+                        select distinct on (as_of) id, as_of, version, taken_at from stat_snapshot
                          where not live and digest is not null and as_of <= :d order by as_of, version desc""")
                 .param("d", upTo.asOf())
                 .query((rs, n) -> new Snapshot(rs.getLong("id"), rs.getDate("as_of").toLocalDate(), rs.getInt("version"),
-                        false)).list();
+                        false, rs.getTimestamp("taken_at").toInstant())).list();
         var rows = new ArrayList<IndicatorTable.Row>();
         for (var s : snapshots)
             for (Indicator indicator : Catalogue.all()) {
@@ -290,7 +318,7 @@ class IndicatorReading implements Indicators {
                 long total = compute(indicator, s, List.of(List.of()), Map.of()).get(List.<Dim>of()).get(0).value();
                 rows.add(new IndicatorTable.Row(comparativeKey(indicator.number(), s.asOf()), total));
             }
-        return new IndicatorTable(45, upTo.name(), upTo.version(), upTo.asOf(), List.of(), rows);
+        return new IndicatorTable(45, upTo.name(), upTo.version(), upTo.asOf(), upTo.takenAt(), List.of(), rows);
     }
 
     private static Map<String, String> comparativeKey(int indicator, LocalDate asOf) {
@@ -311,9 +339,9 @@ class IndicatorReading implements Indicators {
         return String.join(", ", dims.stream().map(Dim::apiName).toList());
     }
 
-    /** The snapshot of that day (its latest version), or the live one (retaken when older than the freshness). */
+    /** The snapshot of that day (its latest version), or the last live one ({@link LiveSnapshot}). */
     Outcome<Snapshot> snapshot(String name) {
-        if (name == null || name.isBlank() || LIVE.equals(name)) return Outcome.done(live());
+        if (name == null || name.isBlank() || LIVE.equals(name)) return live.current();
         LocalDate day;
         try {
             day = LocalDate.parse(name);
@@ -321,27 +349,13 @@ class IndicatorReading implements Indicators {
             return Refusal.invalid("snapshot", "statistics.snapshot.bad", name).outcome();
         }
         return jdbc.sql("""
-                        select id, as_of, version from stat_snapshot
+                        select id, as_of, version, taken_at from stat_snapshot
                          where as_of = :d and not live and digest is not null order by version desc limit 1""")
                 .param("d", day)
-                .query((rs, n) -> new Snapshot(rs.getLong("id"), day, rs.getInt("version"), false)).optional()
+                .query((rs, n) -> new Snapshot(rs.getLong("id"), day, rs.getInt("version"), false,
+                        rs.getTimestamp("taken_at").toInstant())).optional()
                 .map(Outcome::done)
                 .orElseGet(() -> Refusal.invalid("snapshot", "statistics.snapshot.missing", name).outcome());
-    }
-
-    private Snapshot live() {
-        synchronized (liveLock) {
-            LocalDate today = LocalDate.now(clock);
-            var current = jdbc.sql("""
-                            select id, as_of, version from stat_snapshot
-                             where live and as_of = :today and taken_at > now() - make_interval(secs => :fresh)""")
-                    .param("today", today).param("fresh", (double) liveFreshness.toSeconds())
-                    .query((rs, n) -> new Snapshot(rs.getLong("id"), rs.getDate("as_of").toLocalDate(),
-                            rs.getInt("version"), true)).optional();
-            if (current.isPresent()) return current.get();
-            var taken = taking.take(today, true, "system");
-            return new Snapshot(taken.id(), today, 1, true);
-        }
     }
 
     /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */
@@ -350,7 +364,7 @@ class IndicatorReading implements Indicators {
                 .query(LocalDate.class).list();
     }
 
-    /** Forgets the live snapshot's age: the next live read retakes it (tests, after changing the registries). */
+    /** Forgets the live snapshot's age: the next live read starts a retake (tests, after changing the registries). */
     void expireLive() {
         jdbc.sql("update stat_snapshot set taken_at = taken_at - interval '1 day' where live").update();
     }

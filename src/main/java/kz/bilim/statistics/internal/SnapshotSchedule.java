@@ -20,6 +20,7 @@ class SnapshotSchedule {
 
     @Scheduled(cron = "0 45 23 5 10 *", zone = "Asia/Almaty")
     void fifthOfOctober() {
-        taking.take(LocalDate.now(clock), false, "system");
+        // no one is signed in on the scheduler's thread: the registries are read as a scheduled system run
+        kz.bilim.kernel.CurrentScope.asScheduledSystem(() -> taking.take(LocalDate.now(clock), false, "system"));
     }
 }

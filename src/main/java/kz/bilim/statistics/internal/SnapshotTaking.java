@@ -8,6 +8,7 @@ import kz.bilim.enrolment.EnrolmentStatistics;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.organisation.AcademicYear;
 import kz.bilim.organisation.OrganisationStatistics;
+import kz.bilim.platform.database.BulkTable;
 import kz.bilim.staff.StaffFigures;
 import kz.bilim.territory.Territories;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,12 +136,129 @@ class SnapshotTaking {
         else ps.setInt(index, value);
     }
 
+    /** A fact row with the snapshot it belongs to (COPY writes both). */
+    private record Row<F>(long snapshot, F fact) {
+    }
+
+    // the facts go in by binary COPY (a national snapshot holds about a million pupils' rows: row-by-row inserts took
+    // most of the two minutes of taking it)
+    private static final BulkTable<Row<EnrolmentStatistics.PupilFact>> PUPILS = BulkTable.of("stat_pupil",
+            "snapshot_id, organisation_id, sex, grade, shift, language, age, nationality, pupils, study_form, "
+                    + "special_needs, orphan, disability, preschool_group", "snapshot_id", (r, out) -> {
+                var p = r.fact();
+                out.int8(r.snapshot()).int8(p.organisationId()).text(p.sex()).int2(p.grade()).int2(p.shift())
+                        .text(p.language()).int4(p.age()).text(p.nationality()).int8(p.pupils()).text(p.studyForm())
+                        .bool(p.specialNeeds()).bool(p.orphan()).bool(p.disability()).text(p.preschoolGroup());
+            });
+
+    private static final BulkTable<Row<EnrolmentStatistics.GraduationFact>> GRADUATES = BulkTable.of("stat_graduate",
+            "snapshot_id, organisation_id, sex, grade, shift, language, age, nationality, study_form, certificate_kind, "
+                    + "distinction, next_step, graduates", "snapshot_id", (r, out) -> {
+                var g = r.fact();
+                out.int8(r.snapshot()).int8(g.organisationId()).text(g.sex()).int2(g.grade()).int2(g.shift())
+                        .text(g.language()).int4(g.age()).text(g.nationality()).text(g.studyForm())
+                        .text(g.certificateKind()).text(g.distinction()).text(g.nextStep()).int8(g.graduates());
+            });
+
+    private static final BulkTable<Row<EnrolmentStatistics.YearEndFact>> YEAR_ENDS = BulkTable.of("stat_year_end",
+            "snapshot_id, organisation_id, sex, grade, age, outcome, pupils", "snapshot_id", (r, out) -> {
+                var y = r.fact();
+                out.int8(r.snapshot()).int8(y.organisationId()).text(y.sex()).int2(y.grade()).int4(y.age())
+                        .text(y.outcome()).int8(y.pupils());
+            });
+
+    private static final BulkTable<Row<StaffFigures.Count>> STAFF = BulkTable.of("stat_staff",
+            "snapshot_id, organisation_id, position, pedagogical, education_level, sex, age_band, staff", "snapshot_id",
+            (r, out) -> {
+                Map<StaffFigures.Dimension, String> k = r.fact().key();
+                out.int8(r.snapshot()).int8(Long.parseLong(k.get(StaffFigures.Dimension.ORGANISATION)))
+                        .text(k.get(StaffFigures.Dimension.POSITION))
+                        .bool(Boolean.parseBoolean(k.get(StaffFigures.Dimension.PEDAGOGICAL)))
+                        .text(k.get(StaffFigures.Dimension.EDUCATION_LEVEL)).text(k.get(StaffFigures.Dimension.SEX))
+                        .text(k.get(StaffFigures.Dimension.AGE_BAND)).int8(r.fact().staff());
+            });
+
+    /** A child fact with what the snapshot adds: the residence's locality, the organisation attended and its type. */
+    private record ChildRow(ChildStatistics.ChildFact fact, boolean urban,
+                            OrganisationStatistics.OrganisationFact organisation, String preschoolType) {
+    }
+
+    /** A queue fact with the locality of the queue's territory. */
+    private record QueueRow(ChildStatistics.QueueFact fact, boolean urban) {
+    }
+
+    private static final BulkTable<Row<ChildRow>> CHILDREN = BulkTable.of("stat_child",
+            "snapshot_id, kato, urban, organisation_id, kind, preschool_type, ownership, sex, age, children",
+            "snapshot_id", (r, out) -> {
+                var c = r.fact();
+                var o = c.organisation();
+                out.int8(r.snapshot()).text(c.fact().kato()).bool(c.urban()).int8(o == null ? null : o.id())
+                        .text(o == null ? NONE : o.kind().name()).text(c.preschoolType())
+                        .text(o == null ? NONE : o.ownership().name()).text(c.fact().sex()).int4(c.fact().age())
+                        .int8(c.fact().children());
+            });
+
+    private static final BulkTable<Row<QueueRow>> QUEUE = BulkTable.of("stat_queue",
+            "snapshot_id, kato, urban, sex, age, entries", "snapshot_id", (r, out) -> {
+                var q = r.fact();
+                out.int8(r.snapshot()).text(q.fact().kato()).bool(q.urban()).text(q.fact().sex()).int4(q.fact().age())
+                        .int8(q.fact().entries());
+            });
+
+    /** Writes the facts of a snapshot by COPY on the transaction's connection. */
+    private <F> void copy(BulkTable<Row<F>> table, List<F> facts, long snapshot) {
+        template.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) connection -> {
+            try (var writer = table.copyInto(connection, false)) {
+                for (F fact : facts) writer.write(new Row<>(snapshot, fact));
+                return writer.finish();
+            } catch (java.sql.SQLException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("copy into " + table + " failed", e);
+            }
+        });
+    }
+
+    // the cells (V185): the facts summed per what the indicators read of an organisation, without the organisation
+    private static final String PUPIL_CELLS = """
+            insert into stat_pupil_cell (snapshot_id, kato, kind, ownership, urban, org_language, deep_study_classes,
+                                         preschool_type, sex, grade, shift, language, age, nationality, study_form,
+                                         special_needs, orphan, disability, preschool_group, pupils)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.deep_study_classes,
+                   o.preschool_type, f.sex, f.grade, f.shift, f.language, f.age, f.nationality, f.study_form,
+                   f.special_needs, f.orphan, f.disability, f.preschool_group, sum(f.pupils)
+              from stat_pupil f join stat_organisation o on o.snapshot_id = f.snapshot_id
+                                                      and o.organisation_id = f.organisation_id
+             where f.snapshot_id = :s
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19""";
+    private static final String STAFF_CELLS = """
+            insert into stat_staff_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type,
+                                         position, pedagogical, education_level, sex, age_band, staff)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.preschool_type, f.position,
+                   f.pedagogical, f.education_level, f.sex, f.age_band, sum(f.staff)
+              from stat_staff f join stat_organisation o on o.snapshot_id = f.snapshot_id
+                                                      and o.organisation_id = f.organisation_id
+             where f.snapshot_id = :s
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
+    private static final String GRADUATE_CELLS = """
+            insert into stat_graduate_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type, sex,
+                                            grade, shift, language, age, nationality, study_form, certificate_kind,
+                                            distinction, next_step, graduates)
+            select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.preschool_type, f.sex, f.grade,
+                   f.shift, f.language, f.age, f.nationality, f.study_form, f.certificate_kind, f.distinction,
+                   f.next_step, sum(f.graduates)
+              from stat_graduate f join stat_organisation o on o.snapshot_id = f.snapshot_id
+                                                         and o.organisation_id = f.organisation_id
+             where f.snapshot_id = :s
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17""";
+
     /** Takes the registries' state on {@code asOf}; must be called outside a transaction (a system run). */
     Taken take(LocalDate asOf, boolean live, String actor) {
         long started = System.nanoTime();
         var orgs = new ArrayList<OrganisationStatistics.OrganisationFact>();
         var pupils = new ArrayList<EnrolmentStatistics.PupilFact>();
         var graduates = new ArrayList<EnrolmentStatistics.GraduationFact>();
+        var yearEnds = new ArrayList<EnrolmentStatistics.YearEndFact>();
         // the graduations of the school year before the snapshot's (1 September … 31 August, not after the day)
         var schoolYear = AcademicYear.containing(asOf);
         LocalDate graduatedFrom = LocalDate.of(schoolYear.startYear() - 1, 9, 1);
@@ -164,6 +282,7 @@ class SnapshotTaking {
             urban.putAll(urban(katos));
             enrolments.pupilFacts(asOf, pupils::add);
             enrolments.graduationFacts(graduatedFrom, graduatedUpTo, asOf, graduates::add);
+            enrolments.yearEndFacts(graduatedFrom, graduatedUpTo, asOf, yearEnds::add);
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
@@ -173,9 +292,14 @@ class SnapshotTaking {
             Long id;
             int version;
             if (live) {
+                for (String cells : List.of("stat_pupil_cell", "stat_staff_cell", "stat_graduate_cell"))
+                    jdbc.sql("delete from " + cells + " where snapshot_id in (select id from stat_snapshot where live)")
+                            .update();
                 jdbc.sql("delete from stat_pupil where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_staff where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_graduate where snapshot_id in (select id from stat_snapshot where live)")
+                        .update();
+                jdbc.sql("delete from stat_year_end where snapshot_id in (select id from stat_snapshot where live)")
                         .update();
                 jdbc.sql("delete from stat_child where snapshot_id in (select id from stat_snapshot where live)").update();
                 jdbc.sql("delete from stat_queue where snapshot_id in (select id from stat_snapshot where live)").update();
@@ -220,91 +344,29 @@ class SnapshotTaking {
                 if (p.deepStudyProfile == null) ps.setNull(17, Types.BOOLEAN);
                 else ps.setBoolean(17, p.deepStudyProfile);
             });
-            template.batchUpdate("""
-                            insert into stat_pupil (snapshot_id, organisation_id, sex, grade, shift, language, age,
-                                                    nationality, pupils, study_form, special_needs, orphan, disability,
-                                                    preschool_group)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    pupils, 5000, (ps, p) -> {
-                        ps.setLong(1, snapshot);
-                        ps.setLong(2, p.organisationId());
-                        ps.setString(3, p.sex());
-                        if (p.grade() == null) ps.setNull(4, Types.SMALLINT);
-                        else ps.setInt(4, p.grade());
-                        ps.setInt(5, p.shift());
-                        ps.setString(6, p.language());
-                        ps.setInt(7, p.age());
-                        ps.setString(8, p.nationality());
-                        ps.setLong(9, p.pupils());
-                        ps.setString(10, p.studyForm());
-                        ps.setBoolean(11, p.specialNeeds());
-                        ps.setBoolean(12, p.orphan());
-                        ps.setBoolean(13, p.disability());
-                        ps.setString(14, p.preschoolGroup());
-                    });
-            template.batchUpdate("""
-                            insert into stat_graduate (snapshot_id, organisation_id, sex, grade, shift, language, age,
-                                                       nationality, study_form, certificate_kind, distinction, next_step,
-                                                       graduates) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    graduates, 5000, (ps, g) -> {
-                        ps.setLong(1, snapshot);
-                        ps.setLong(2, g.organisationId());
-                        ps.setString(3, g.sex());
-                        if (g.grade() == null) ps.setNull(4, Types.SMALLINT);
-                        else ps.setInt(4, g.grade());
-                        ps.setInt(5, g.shift());
-                        ps.setString(6, g.language());
-                        ps.setInt(7, g.age());
-                        ps.setString(8, g.nationality());
-                        ps.setString(9, g.studyForm());
-                        ps.setString(10, g.certificateKind());
-                        ps.setString(11, g.distinction());
-                        ps.setString(12, g.nextStep());
-                        ps.setLong(13, g.graduates());
-                    });
-            template.batchUpdate("""
-                            insert into stat_staff (snapshot_id, organisation_id, position, pedagogical, education_level,
-                                                    sex, age_band, staff) values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    counts, 5000, (ps, c) -> {
-                        Map<StaffFigures.Dimension, String> k = c.key();
-                        ps.setLong(1, snapshot);
-                        ps.setLong(2, Long.parseLong(k.get(StaffFigures.Dimension.ORGANISATION)));
-                        ps.setString(3, k.get(StaffFigures.Dimension.POSITION));
-                        ps.setBoolean(4, Boolean.parseBoolean(k.get(StaffFigures.Dimension.PEDAGOGICAL)));
-                        ps.setString(5, k.get(StaffFigures.Dimension.EDUCATION_LEVEL));
-                        ps.setString(6, k.get(StaffFigures.Dimension.SEX));
-                        ps.setString(7, k.get(StaffFigures.Dimension.AGE_BAND));
-                        ps.setLong(8, c.staff());
-                    });
+            copy(PUPILS, pupils, snapshot);
+            copy(GRADUATES, graduates, snapshot);
+            copy(YEAR_ENDS, yearEnds, snapshot);
+            copy(STAFF, counts, snapshot);
             var byId = new HashMap<Long, OrganisationStatistics.OrganisationFact>();
             orgs.forEach(o -> byId.put(o.id(), o));
-            template.batchUpdate("""
-                            insert into stat_child (snapshot_id, kato, urban, organisation_id, kind, preschool_type,
-                                                    ownership, sex, age, children) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    childFacts, 5000, (ps, c) -> {
-                        var o = c.organisationId() == null ? null : byId.get(c.organisationId());
-                        ps.setLong(1, snapshot);
-                        ps.setString(2, c.kato());
-                        ps.setBoolean(3, urban.getOrDefault(c.kato(), false));
-                        if (o == null) ps.setNull(4, Types.BIGINT);
-                        else ps.setLong(4, o.id());
-                        ps.setString(5, o == null ? NONE : o.kind().name());
-                        ps.setString(6, o == null ? null : passports.getOrDefault(o.id(), new Passport()).preschoolType);
-                        ps.setString(7, o == null ? NONE : o.ownership().name());
-                        ps.setString(8, c.sex());
-                        ps.setInt(9, c.age());
-                        ps.setLong(10, c.children());
-                    });
-            template.batchUpdate("""
-                            insert into stat_queue (snapshot_id, kato, urban, sex, age, entries)
-                            values (?, ?, ?, ?, ?, ?)""", queueFacts, 5000, (ps, q) -> {
-                ps.setLong(1, snapshot);
-                ps.setString(2, q.kato());
-                ps.setBoolean(3, urban.getOrDefault(q.kato(), false));
-                ps.setString(4, q.sex());
-                ps.setInt(5, q.age());
-                ps.setLong(6, q.entries());
-            });
+            var childRows = new ArrayList<ChildRow>(childFacts.size());
+            for (var c : childFacts) {
+                var o = c.organisationId() == null ? null : byId.get(c.organisationId());
+                childRows.add(new ChildRow(c, urban.getOrDefault(c.kato(), false), o,
+                        o == null ? null : passports.getOrDefault(o.id(), new Passport()).preschoolType));
+            }
+            copy(CHILDREN, childRows, snapshot);
+            var queueRows = new ArrayList<QueueRow>(queueFacts.size());
+            for (var q : queueFacts) queueRows.add(new QueueRow(q, urban.getOrDefault(q.kato(), false)));
+            copy(QUEUE, queueRows, snapshot);
+            // the planner's statistics know only the earlier snapshots: it expects one fact row of the new snapshot and
+            // joins by a nested loop whose inner side scans all the snapshot's organisations per fact row (a second
+            // national snapshot ran for minutes); the owner's ANALYZE comes only after the commit, so here hash joins
+            jdbc.sql("set local enable_nestloop = off").update();
+            jdbc.sql(PUPIL_CELLS).param("s", snapshot).update();
+            jdbc.sql(STAFF_CELLS).param("s", snapshot).update();
+            jdbc.sql(GRADUATE_CELLS).param("s", snapshot).update();
             String digest = jdbc.sql("""
                             select md5(coalesce(string_agg(line, E'\\n' order by line), '')) from (
                                 select 'o|' || organisation_id || '|' || kato || '|' || kind || '|' || ownership || '|'
@@ -325,6 +387,10 @@ class SnapshotTaking {
                                        || '|' || study_form || '|' || certificate_kind || '|' || distinction || '|'
                                        || next_step || '|' || graduates
                                   from stat_graduate where snapshot_id = :s
+                                union all
+                                select 'y|' || organisation_id || '|' || sex || '|' || grade || '|' || age || '|'
+                                       || outcome || '|' || pupils
+                                  from stat_year_end where snapshot_id = :s
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
                                        || education_level || '|' || sex || '|' || age_band || '|' || staff
@@ -351,7 +417,7 @@ class SnapshotTaking {
         // the planner's statistics of the facts just written: without them it joins a new snapshot's facts by nested
         // loops (seconds instead of milliseconds); ANALYZE samples, so it stays cheap at national scale
         JdbcClient.create(owner).sql("analyze stat_organisation, stat_pupil, stat_staff, stat_graduate, stat_child, "
-                + "stat_queue").update();
+                + "stat_queue, stat_year_end, stat_pupil_cell, stat_staff_cell, stat_graduate_cell").update();
         return taken;
     }
 }

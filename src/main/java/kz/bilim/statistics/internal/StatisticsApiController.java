@@ -106,15 +106,18 @@ class StatisticsApiController {
         var out = new LinkedHashMap<String, Object>();
         var tables = new LinkedHashMap<String, Object>();
         String name = null;
+        java.time.Instant takenAt = null;
         for (var e : all.entrySet()) {
             var breakdowns = new LinkedHashMap<String, Object>();
             for (var b : e.getValue().entrySet()) {
                 breakdowns.put(b.getKey() == null ? "total" : b.getKey().apiName(), view(b.getValue()).get("rows"));
                 name = b.getValue().snapshot();
+                takenAt = b.getValue().takenAt();
             }
             tables.put(String.valueOf(e.getKey()), breakdowns);
         }
         out.put("snapshot", name);
+        out.put("takenAt", takenAt);
         out.put("millis", (System.nanoTime() - started) / 1_000_000);
         out.put("indicators", tables);
         audit.record(AuditEntry.of(AuditAction.READ, "statistics-indicator", "all", "", null).because("SC-3 statistics")
@@ -134,6 +137,7 @@ class StatisticsApiController {
         out.put("snapshot", table.snapshot());
         out.put("version", table.version());
         out.put("asOf", table.asOf());
+        out.put("takenAt", table.takenAt());
         out.put("rows", rows);
         return out;
     }

@@ -147,6 +147,10 @@ class StatisticsPageController {
             return VIEW;
         }
         var table = outcome.orElseThrow();
+        // the live figures are those of the kept live snapshot: the page says when it was taken (Kazakhstan's time)
+        if (table.takenAt() != null)
+            model.addAttribute("takenAt", java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+                    .format(table.takenAt().atZone(java.time.ZoneId.of("Asia/Almaty"))));
         if (s.indicator() == 45) {
             model.addAttribute("pivot", Comparative.of(table, messages, locale).pivot());
             model.addAttribute("table", table);

@@ -56,7 +56,8 @@ class DemoCollectionTest {
         db = new DriverManagerDataSource(baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/demo_collection$1"), user, "");
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         var loader = new DemoLoader(db, PasswordEncoderFactories.createDelegatingPasswordEncoder()::encode,
-                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(writer)));
+                DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(writer),
+                        DemoPreschoolGroups.dependents()));
         rows = loader.load(DemoScale.TINY, 20261123L).rowsByTable();
         organisations = count("select count(*) from organisation where kind not in ('PRESCHOOL', 'TVET_COLLEGE')");
     }
@@ -162,6 +163,19 @@ class DemoCollectionTest {
         assertThat(count("select count(*) " + passport + " where s.level <> 'ORGANISATION' and not s.late")).isPositive();
         assertThat(count("select count(*) from collection_event where action = 'CONSOLIDATED'"))
                 .isEqualTo(count("select count(*) from collection_submission where level <> 'ORGANISATION'"));
+    }
+
+    @Test
+    @DisplayName("SC-5 indicator 19: every evening-school pupil there in 2025/26 has that year's outcome, promoted from the grade below")
+    void yearEnds() {
+        long pupils = count("select count(*) from enrolment e join organisation o on o.id = e.organisation_id "
+                + "where o.kind = 'EVENING_SCHOOL' and e.enrolled_to is null and e.enrolled_from < date '2026-09-01' "
+                + "and e.grade >= 1");
+        assertThat(pupils).isPositive();
+        assertThat(rows.get("year-end outcomes (evening schools)")).isEqualTo(pupils);
+        assertThat(count("select count(*) from pupil_year_end y join enrolment e on e.id = y.enrolment_id "
+                + "where y.school_year = 2025 and y.outcome = 'PROMOTED' and y.grade = e.grade - 1 "
+                + "and y.decided_on = date '2026-05-25'")).isEqualTo(pupils);
     }
 
     @Test
