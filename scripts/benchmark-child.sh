@@ -6,12 +6,12 @@
 # rows/s, the end-to-end time (target <= 60 s, -Xmx2g) — and the national list counts over HTTP (p50/p95). Then
 # ../shared/tools/pg-yardstick.sh on the same database, if it is there (docs/benchmarks.md). Not part of the tests.
 #   scripts/benchmark-child.sh              # national
-#   scripts/benchmark-child.sh region       # or tiny
+#   scripts/benchmark-child.sh region       # or tiny; PORT and BILIM_EMBEDDED_PORT fix the ports (else any free)
 set -eu
 cd "$(dirname "$0")/.."
 SCALE="${1:-national}"
 . scripts/lib/run-test-main.sh
 echo "Machine: $(nproc) cores; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_test_main --bilim.child.benchmark="$SCALE" --bilim.child.benchmark-yardstick="$(yardstick_path)" \
-    --bilim.db.embedded-data-dir= --bilim.db.embedded-port=0 --server.port=0 --bilim.demo.load-on-start=none \
+    --bilim.db.embedded-data-dir= --bilim.db.embedded-port="${BILIM_EMBEDDED_PORT:-0}" --server.port="${PORT:-0}" --bilim.demo.load-on-start=none \
     --logging.level.kz.bilim=warn

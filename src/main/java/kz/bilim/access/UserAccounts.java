@@ -29,6 +29,12 @@ public interface UserAccounts {
 
     Outcome<UserAccount> resetPassword(UserId id, String newPassword);
 
+    /**
+     * The position the account's holder occupies (TR-18: the refusal receipt names the provider's representative by
+     * it, {@link AccountPositions}); blank clears it.
+     */
+    Outcome<UserAccount> setPosition(UserId id, String position);
+
     /** The signed-in user's own name and language. */
     Outcome<UserAccount> updateOwnProfile(String fullName, String locale);
 

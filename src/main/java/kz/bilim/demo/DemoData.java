@@ -1,8 +1,11 @@
 package kz.bilim.demo;
 
+import kz.bilim.child.ChildBulkWriter;
 import kz.bilim.collection.CollectionBulkWriter;
+import kz.bilim.demo.internal.DemoChildren;
 import kz.bilim.demo.internal.DemoCollection;
 import kz.bilim.demo.internal.DemoLoader;
+import kz.bilim.demo.internal.DemoParents;
 import kz.bilim.demo.internal.DemoPreschoolGroups;
 import kz.bilim.demo.internal.DemoStaff;
 import kz.bilim.demo.internal.DemoStatistics;
@@ -29,13 +32,17 @@ public class DemoData {
     private final StaffBulkWriter staff;
     private final CollectionBulkWriter collection;
     private final AnalystBulkWriter analysts;
+    private final ChildBulkWriter children;
+    private final java.time.Clock clock;
 
     public DemoData(OwnerDataSource owner, StaffBulkWriter staff, CollectionBulkWriter collection,
-                    AnalystBulkWriter analysts) {
+                    AnalystBulkWriter analysts, ChildBulkWriter children, java.time.Clock clock) {
         this.owner = owner;
         this.staff = staff;
         this.collection = collection;
         this.analysts = analysts;
+        this.children = children;
+        this.clock = clock;
     }
 
     /** Whether the registry holds no organisation at all — the condition for loading demo data on start. */
@@ -61,11 +68,13 @@ public class DemoData {
 
     /**
      * The loader, with the staff of every organisation it loads and the schools' passports of the year written through
-     * the staff and collection modules' bulk writers, and the demo analyst in the Statistics Committee's register.
+     * the staff and collection modules' bulk writers, the demo analyst in the Statistics Committee's register, and the
+     * single database of children from all six sources (the child module's bulk writer).
      */
     private DemoLoader loader() {
         return new DemoLoader(owner, PASSWORDS::encode,
                 DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(collection),
-                        DemoStatistics.dependents(analysts), DemoPreschoolGroups.dependents()));
+                        DemoStatistics.dependents(analysts), DemoPreschoolGroups.dependents(),
+                        DemoParents.dependents(), DemoChildren.dependents(children, clock)));
     }
 }

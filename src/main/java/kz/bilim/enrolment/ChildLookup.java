@@ -2,6 +2,7 @@ package kz.bilim.enrolment;
 
 import kz.bilim.identity.Iin;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,12 @@ public interface ChildLookup {
 
     /** The child and their current enrolment (if any), when the IIN is registered and the surname agrees. */
     Optional<ChildRecord> identify(Iin iin, String lastName, String purpose);
+
+    /**
+     * The children linked to this parent in the registry (by the parent's IIN), each read audited with the purpose;
+     * none when the registry links none.
+     */
+    List<ChildRecord> childrenOf(Iin parent, String purpose);
 
     /** The person's record and the open enrolment, if the child is a pupil now. */
     record ChildRecord(Person person, Enrolment current) {

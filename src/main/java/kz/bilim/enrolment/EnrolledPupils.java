@@ -29,6 +29,14 @@ public interface EnrolledPupils {
      */
     long stageActive(DataSource owner, String katoPrefix, Collection<PersonId> persons, String table);
 
+    /**
+     * Every registered person within the caller's scope (by residence), set-based, for the child module's demo
+     * sources: creates {@code pg_temp.<table>} (dropped at commit) in the transaction running on {@code owner}.
+     * Columns: person_id, iin, last_name, first_name, patronymic, birth_date, sex, citizenship, residence_kato.
+     * Answers the rows staged.
+     */
+    long stagePersons(DataSource owner, String table);
+
     record EnrolledPupil(PersonId personId, String iin, String lastName, String firstName, String patronymic,
                          LocalDate birthDate, Sex sex, String citizenship, String residenceKato,
                          OrganisationId organisationId, String organisationKato, Integer grade) {

@@ -201,6 +201,63 @@ class UserAdministrationTest {
                         """).param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
 
+    /** As stored (the test thread has no signed-in scope, so it reads as the owner). */
+    String position(long id) {
+        return fixture.owner().sql("select position from app_user where id = :id").param("id", id)
+                .query(String.class).list().get(0);
+    }
+
+    @Test
+    @DisplayName("TR-18 the position a receipt names the representative by is set on the page (kk, ru), cleared when blank, audited; bad input in place")
+    void positionOnPage() throws Exception {
+        long id = fixture.user("adm.position1", Role.ORGANISATION_ADMIN, null, school, RURAL);
+        for (String[] lang : new String[][]{{"kk", "Лауазымы", "бір жол мәтін болуы керек"},
+                {"ru", "Должность", "должна быть одной строкой текста"}}) {
+            mvc.perform(get("/admin/users/" + id + "/position").session(ministry).param("lang", lang[0]))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"position-form\"")))
+                    .andExpect(content().string(containsString(lang[1])));
+            mvc.perform(post("/admin/users/" + id + "/position").session(ministry).with(csrf()).param("lang", lang[0])
+                            .param("position", "Директор\nорынбасары"))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"position-error\"")))
+                    .andExpect(content().string(containsString(lang[2])));
+        }
+        assertThat(position(id)).isNull();
+        mvc.perform(post("/admin/users/" + id + "/position").session(ministry).with(csrf())
+                        .param("position", "  Директор  "))
+                .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+        assertThat(position(id)).isEqualTo("Директор");
+        mvc.perform(get("/admin/users/" + id).session(ministry)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Директор")));
+        assertThat(fixture.owner().sql("""
+                        select count(*) from audit_event where subject_type = 'user' and subject_id = :id
+                           and action = 'UPDATE' and actor = 'adm.ministry' and details -> 'changed' @> '["position"]'::jsonb
+                        """).param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(post("/admin/users/" + id + "/position").session(ministry).with(csrf()).param("position", " "))
+                .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
+        assertThat(position(id)).isNull();
+    }
+
+    @Test
+    @DisplayName("TR-18 the position through the API: 422 problem+json naming the field in the caller's language, 404 for an unknown user")
+    void positionInApi() throws Exception {
+        long id = fixture.user("adm.position2", Role.ORGANISATION_ADMIN, null, school, RURAL);
+        mvc.perform(put("/api/v1/users/" + id + "/position").header("Authorization", "Bearer " + ministryToken)
+                        .header("Accept-Language", "ru").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"position\":\"" + "Д".repeat(201) + "\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("position"))
+                .andExpect(jsonPath("$.errors[0].reason").value("должна быть не длиннее 200 символов"));
+        mvc.perform(put("/api/v1/users/" + id + "/position").header("Authorization", "Bearer " + ministryToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"position\":\"Меңгеруші / Заведующая\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.position").value("Меңгеруші / Заведующая"));
+        mvc.perform(get("/api/v1/users/" + id + "/position").header("Authorization", "Bearer " + ministryToken))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.position").value("Меңгеруші / Заведующая"));
+        mvc.perform(put("/api/v1/users/99999999/position").header("Authorization", "Bearer " + ministryToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"position\":\"Директор\"}"))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     @DisplayName("the users list filters by role, territory, text and enabled, and pages")
     void listFilters() throws Exception {

@@ -84,6 +84,12 @@ public final class TransferFixture {
     }
 
     /** An applicant's account row (the foreign key of the application) with the IIN, and the user signed in as it. */
+    /** Links the child to the parent in the registry (V105), as the demo does for its applicant. */
+    public void linkParent(long person, Iin parent) {
+        owner.sql("insert into person_parent (person_id, parent_iin) values (:p, :iin)").param("p", person)
+                .param("iin", parent.value()).update();
+    }
+
     public Applicant applicant(String username) {
         Iin iin = registry.nextIin(LocalDate.of(1988, 4, 12), Sex.FEMALE);
         long id = owner.sql("""

@@ -116,4 +116,39 @@ class TransferPagesTest {
                 .param("childIin", "12345").param("schoolBin", "000000000000")).andReturn().getResponse();
         assertThat(unknownSchool.getContentAsString()).contains("id=\"schoolBin-error\"");
     }
+
+    @Test
+    @DisplayName("TR-2 TR-17 the parent's children linked in the registry are listed; picking one fills IIN, surname and grade, the read audited, and the application goes through")
+    void linkedChildren() throws Exception {
+        var mother = fixture.applicant("transfer.pages.mother");
+        fixture.store(mother.key());
+        Iin child = fixture.childIin(4);
+        long person = fixture.pupil(child, "Байланысова", departing,
+                fixture.schoolClass(departing, 4, "Ж" + child.value().substring(8), 25), 4, settlement);
+        var before = mvc.perform(get("/transfers/apply?lang=kk").with(as(mother.user()))).andReturn().getResponse();
+        assertThat(before.getContentAsString()).doesNotContain("id=\"my-children\"");
+        fixture.linkParent(person, mother.iin());
+
+        var list = mvc.perform(get("/transfers/apply?lang=kk").with(as(mother.user()))).andReturn().getResponse();
+        assertThat(list.getContentAsString()).contains("id=\"my-children\"", "Байланысова Әлия", "4-сынып",
+                "Тізілімдегі балаларыңыз", "/transfers/apply?child=" + child.value());
+        assertThat(fixture.owner.sql("select count(*) from audit_event where subject_type = 'person' and subject_id = :p"
+                        + " and purpose = 'transfer-children'").param("p", Long.toString(person)).query(Long.class).single())
+                .isPositive();
+        var picked = mvc.perform(get("/transfers/apply?lang=ru&child=" + child.value()).with(as(mother.user())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(picked).contains("value=\"" + child.value() + "\"", "value=\"Байланысова\"", "Ваши дети в реестре");
+        // another parent's child is not filled in
+        var other = mvc.perform(get("/transfers/apply?child=" + child.value()).with(as(parent.user())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(other).doesNotContain("value=\"" + child.value() + "\"", "id=\"my-children\"");
+
+        var submitted = mvc.perform(post("/transfers/apply").with(as(mother.user())).with(csrf())
+                .param("childIin", child.value()).param("childLastName", "Байланысова").param("grade", "4")
+                .param("parentPhone", "+7 701 000 11 23").param("registeredAddress", "Абай к-сі, 1")
+                .param("schoolBin", receivingBin).param("consent", "true").param("exceptionGround", "MOVE")
+                .param("supportingDocument", "Пәтер шарты № 10")).andReturn().getResponse();
+        assertThat(submitted.getStatus()).as(submitted.getContentAsString()).isEqualTo(302);
+        assertThat(submitted.getRedirectedUrl()).matches("/transfers/\\d+\\?submitted");
+    }
 }

@@ -79,6 +79,25 @@ final class ManagingUsersPolicy {
         };
     }
 
+    /** The column's limit (V104); the receipt prints the position on one line. */
+    static final int MAX_POSITION_LENGTH = 200;
+
+    /** What is wrong with a typed position (TR-18), if anything: too long, or a line break or other control character. */
+    static java.util.Optional<Refusal> badPosition(String typed) {
+        String value = position(typed);
+        if (value == null) return java.util.Optional.empty();
+        if (value.length() > MAX_POSITION_LENGTH)
+            return java.util.Optional.of(Refusal.invalid("position", "access.user.position.too-long", MAX_POSITION_LENGTH));
+        if (value.chars().anyMatch(Character::isISOControl))
+            return java.util.Optional.of(Refusal.invalid("position", "access.user.position.format"));
+        return java.util.Optional.empty();
+    }
+
+    /** The position as stored: stripped, or null (none) when blank. */
+    static String position(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
+    }
+
     static boolean strongEnough(String password) {
         return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH
                 && !password.isBlank();

@@ -182,6 +182,23 @@ class UserAdministration implements UserAccounts {
     }
 
     @Override
+    public Outcome<UserAccount> setPosition(UserId userId, String position) {
+        long id = userId.value();
+        var managed = managed(SignedIn.required(), id);
+        if (managed instanceof Outcome.Refused<UserAccount> refused) return refused;
+        UserAccount user = managed.orElseThrow();
+        var bad = ManagingUsersPolicy.badPosition(position);
+        if (bad.isPresent()) return bad.get().outcome();
+        String value = ManagingUsersPolicy.position(position);
+        transaction.executeWithoutResult(status -> {
+            users.updatePosition(id, value);
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "user", id, user.kato(), user.organisationId())
+                    .because(PURPOSE_ADMIN).with(Map.of("changed", List.of("position"))));
+        });
+        return Outcome.done(user);
+    }
+
+    @Override
     public Outcome<UserAccount> updateOwnProfile(String fullName, String locale) {
         Caller self = SignedIn.required();
         List<FieldError> errors = new ArrayList<>();

@@ -174,6 +174,11 @@ class Users {
                 .update() == 1;
     }
 
+    boolean updatePosition(long id, String position) {
+        return jdbc.sql("update app_user set position = :position where id = :id").param("id", id)
+                .param("position", position).update() == 1;
+    }
+
     boolean updatePassword(long id, String hash) {
         return jdbc.sql(UPDATE_PASSWORD).param("id", id).param("hash", hash).update() == 1;
     }

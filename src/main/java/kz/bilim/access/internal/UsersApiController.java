@@ -37,9 +37,15 @@ import java.util.List;
 class UsersApiController {
 
     private final UserAccounts accounts;
+    private final kz.bilim.access.AccountPositions positions;
 
-    UsersApiController(UserAccounts accounts) {
+    UsersApiController(UserAccounts accounts, kz.bilim.access.AccountPositions positions) {
         this.accounts = accounts;
+        this.positions = positions;
+    }
+
+    /** The account's position (TR-18); null when none is recorded. */
+    record PositionView(long id, String position) {
     }
 
     record UserView(long id, String username, String fullName, Role role, String scopeKato, Long organisationId,
@@ -98,6 +104,20 @@ class UsersApiController {
     @Operation(summary = "Change a user's name, role, territory, organisation, language or enabled flag")
     UserView update(@PathVariable long id, @RequestBody UserDraft draft) {
         return saved(accounts.update(new UserId(id), draft), id);
+    }
+
+    @GetMapping("/{id}/position")
+    @Operation(summary = "The position the account's holder occupies (printed on TR-18 documents); 404 out of territory")
+    PositionView position(@PathVariable long id) {
+        var user = accounts.find(new UserId(id)).orElseThrow(() -> Refusal.notFound("user", id).exception());
+        return new PositionView(user.id().value(), positions.of(id).orElse(null));
+    }
+
+    @PutMapping("/{id}/position")
+    @Operation(summary = "Set (or, blank, clear) the account's position; 422 names the field when too long or not one line")
+    PositionView setPosition(@PathVariable long id, @RequestBody PositionForm body) {
+        accounts.setPosition(new UserId(id), body == null ? null : body.getPosition()).orElseThrow();
+        return new PositionView(id, positions.of(id).orElse(null));
     }
 
     private static UserView saved(Outcome<UserAccount> change, Long id) {

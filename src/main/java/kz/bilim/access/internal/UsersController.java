@@ -43,6 +43,7 @@ class UsersController {
     static final String DETAIL = "access/user";
     static final String FORM = "access/user-form";
     static final String PASSWORD = "access/user-password";
+    static final String POSITION = "access/user-position";
     static final int PAGE_SIZE = 25;
 
     private final UserAccounts accounts;
@@ -50,10 +51,12 @@ class UsersController {
     private final AuditTrail audit;
     private final AuditReaderScope auditReaders;
     private final OrganisationChoice organisations;
+    private final kz.bilim.access.AccountPositions positions;
 
     UsersController(UserAccounts accounts, Territories territories, AuditTrail audit, AuditReaderScope auditReaders,
-                    OrganisationChoice organisations) {
+                    OrganisationChoice organisations, kz.bilim.access.AccountPositions positions) {
         this.organisations = organisations;
+        this.positions = positions;
         this.accounts = accounts;
         this.territories = territories;
         this.audit = audit;
@@ -114,6 +117,7 @@ class UsersController {
     String show(@PathVariable long id, Model model) {
         UserAccount user = visible(id);
         model.addAttribute("user", user);
+        model.addAttribute("position", positions.of(id).orElse(null));
         model.addAttribute("created", LocalDateTime.ofInstant(user.createdAt(), Almaty.ZONE));
         model.addAttribute("territoryNames", names(List.of(user)));
         model.addAttribute("history", audit.search(AuditQuery.newest(20).bySubject("user", id), auditReaders.current())
@@ -167,6 +171,22 @@ class UsersController {
         }
         redirect.addFlashAttribute("passwordReset", true);
         return "redirect:/admin/users/" + id;
+    }
+
+    @GetMapping("/admin/users/{id}/position")
+    String positionForm(@PathVariable long id, Model model) {
+        model.addAttribute("user", visible(id));
+        model.addAttribute("form", new PositionForm(positions.of(id).orElse(null)));
+        return POSITION;
+    }
+
+    @PostMapping("/admin/users/{id}/position")
+    String setPosition(@PathVariable long id, @ModelAttribute("form") PositionForm form, BindingResult binding,
+                       Model model) {
+        model.addAttribute("user", visible(id));
+        var result = accounts.setPosition(new UserId(id), form.getPosition());
+        if (FormErrors.rejected(binding, result)) return POSITION;
+        return "redirect:/admin/users/" + id + "?saved";
     }
 
     private String form(Model model, UserAccount user) {

@@ -21,11 +21,12 @@ import java.util.Map;
  * CA-3 (9), CA-4: forms the truant list of every district for a month, once: the districts' lists and their children
  * in one transaction, as a system run (the children of every district). A district whose list of the month exists
  * keeps it untouched, so a second run of the same month changes nothing. Each run is recorded ({@code truant_run}).
+ * Public within the module for the demo's children ({@code BulkChildSources}), whose absences form a month at once.
  */
 @Service
-class FormingTruantList {
+public class FormingTruantList {
 
-    record Formed(YearMonth month, int lists, int entries) {
+    public record Formed(YearMonth month, int lists, int entries) {
     }
 
     private final TruancyRepository repository;
@@ -46,7 +47,7 @@ class FormingTruantList {
     }
 
     /** Forms the lists of the month's absences for every district that has none yet; {@code instance}: who ran it. */
-    Formed form(YearMonth month, String instance) {
+    public Formed form(YearMonth month, String instance) {
         var districts = districts();
         var schoolDays = policy.schoolDays(month);
         var due = policy.due(month).toInstant();

@@ -7,6 +7,7 @@ import kz.bilim.collection.Form;
 import kz.bilim.collection.PaperSubmission;
 import kz.bilim.collection.Period;
 import kz.bilim.collection.Submission;
+import kz.bilim.collection.SubmissionStatus;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.kernel.Caller;
 import kz.bilim.kernel.Refusal;
@@ -81,21 +82,26 @@ class Arrivals {
                     closes.atZone(Almaty.ZONE).toLocalDate()).exception();
     }
 
-    /** EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. */
-    void record(CollectionRepository.SubmissionRow row, List<Submission.Value> values, byte[] content,
-                        Instant arrived, Period period, String channel, byte[] signature, Signer signer,
-                        PaperSubmission paper, Caller caller) {
+    /**
+     * EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. Returns the
+     * row as it now stands (so that the answer needs no read-back).
+     */
+    CollectionRepository.SubmissionRow record(CollectionRepository.SubmissionRow row, byte[] content, Instant arrived,
+                                              Period period, String channel, byte[] signature, Signer signer,
+                                              PaperSubmission paper, Caller caller) {
         int version = row.version() + 1;
         boolean late = CollectionPolicy.late(arrived, CollectionPolicy.deadline(calendar, period, row.level()));
-        repository.insertVersion(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(), version,
+        repository.arrived(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(), version,
                 channel, arrived, late, content, signature, signer == null ? null : signer.commonName(),
                 signer == null || signer.bin() == null ? null : signer.bin().value(),
                 signer == null ? null : signer.certificateSerial(), paper == null ? null : paper.scan(),
-                paper == null ? null : paper.scanType(), paper == null ? null : paper.reference(), caller.username()));
-        repository.submitted(row.id(), version, channel, arrived, late);
-        repository.event(row, "SUBMITTED", version, caller.username(), clock.instant(),
-                paper == null ? null : paper.reference());
+                paper == null ? null : paper.scanType(), paper == null ? null : paper.reference(), caller.username()),
+                clock.instant(), paper == null ? null : paper.reference());
         audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because("submitted")
                 .with(Map.of("version", version, "channel", channel, "late", late, "clause", CollectionPolicy.EIS_7)));
+        return new CollectionRepository.SubmissionRow(row.id(), row.periodId(), row.level(), row.organisationId(),
+                row.kato(), row.addresseeKato(), SubmissionStatus.SUBMITTED, version, channel,
+                arrived, row.late() != null ? row.late() : late, row.distorted(), row.distortions(), row.returns(), null,
+                row.lockUntil());
     }
 }

@@ -57,8 +57,7 @@ class Consolidating {
             repository.event(row, "CONSOLIDATED", row.version(), caller.username(), clock.instant(), null);
             audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because("consolidated")
                     .with(Map.of("participants", participation.expected(), "values", written, "clause", "EIS-6")));
-            return views.view(repository.submission(row.id(), false).orElseThrow(), period, repository.values(row.id()),
-                    repository.history(row.id()));
+            return views.view(row, period, repository.values(row.id()), repository.history(row.id()));
         }));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,22 @@ class EnterOnce {
         this.clock = clock;
     }
 
-    /** EIS-4, "enter once": what the registries hold about the organisation. */
-    Map<FormDefinition.Registry, Long> registry(CollectionRepository.SubmissionRow row) {
+    /**
+     * EIS-4, "enter once": what the registries hold about the organisation — only the registries the form names, so
+     * that a form no registry answers (most additional requests) costs no registry reads on each submission.
+     */
+    Map<FormDefinition.Registry, Long> registry(CollectionRepository.SubmissionRow row, Form form) {
         var known = new EnumMap<FormDefinition.Registry, Long>(FormDefinition.Registry.class);
         if (row.level() != Level.ORGANISATION) return known;
+        Set<FormDefinition.Registry> named = named(form.definition());
         long org = row.organisationId();
-        known.put(FormDefinition.Registry.PUPILS, pupils.activePupils(List.of(org)).getOrDefault(org, 0L));
-        known.put(FormDefinition.Registry.CLASSES,
-                (long) organisations.classes(OrganisationId.of(org), AcademicYear.current(clock).startYear()).size());
+        if (named.contains(FormDefinition.Registry.PUPILS))
+            known.put(FormDefinition.Registry.PUPILS, pupils.activePupils(List.of(org)).getOrDefault(org, 0L));
+        if (named.contains(FormDefinition.Registry.CLASSES))
+            known.put(FormDefinition.Registry.CLASSES,
+                    (long) organisations.classes(OrganisationId.of(org), AcademicYear.current(clock).startYear()).size());
+        if (!named.contains(FormDefinition.Registry.STAFF) && !named.contains(FormDefinition.Registry.PEDAGOGUES))
+            return known;
         long all = 0, pedagogues = 0;
         for (var count : staff.counts(new StaffFigures.Query(row.kato(), LocalDate.now(clock),
                 Set.of(StaffFigures.Dimension.ORGANISATION, StaffFigures.Dimension.PEDAGOGICAL), 9))) {
@@ -61,6 +70,14 @@ class EnterOnce {
         known.put(FormDefinition.Registry.STAFF, all);
         known.put(FormDefinition.Registry.PEDAGOGUES, pedagogues);
         return known;
+    }
+
+    private static Set<FormDefinition.Registry> named(FormDefinition definition) {
+        var named = EnumSet.noneOf(FormDefinition.Registry.class);
+        for (var section : definition.sections())
+            for (var field : section.fields())
+                if (field.registry() != null) named.add(field.registry());
+        return named;
     }
 
     static Map<String, Object> raw(List<Submission.Value> values) {
@@ -84,22 +101,30 @@ class EnterOnce {
         return explained;
     }
 
+    /**
+     * What a submission carries: the values its signature covers (as checked now) and the values as stored (their
+     * enter-once marks as filled), which the answer shows.
+     */
+    record Submitted(List<Submission.Value> checked, List<Submission.Value> stored) {
+    }
+
     /** The stored values (or what the registries pre-fill), checked: errors and unexplained queries refuse. */
-    List<Submission.Value> checkedValues(CollectionRepository.SubmissionRow row, Form form) {
+    Submitted checkedValues(CollectionRepository.SubmissionRow row, Form form) {
         var stored = repository.values(row.id());
-        var checked = FormValidation.check(form.definition(), raw(stored), registry(row), explanations(stored));
+        var checked = FormValidation.check(form.definition(), raw(stored), registry(row, form), explanations(stored));
         var errors = new ArrayList<>(checked.errors());
         errors.addAll(FormValidation.unexplained(checked.queries()));
         if (!errors.isEmpty())
             throw new Refusal(Refusal.Code.INVALID_INPUT, FormValidation.EIS_4, "error.invalid-input.detail",
                     List.of(), errors).exception();
-        if (stored.isEmpty()) repository.replaceValues(row, checked.values());
-        return checked.values();
+        if (!stored.isEmpty()) return new Submitted(checked.values(), stored);
+        repository.replaceValues(row, checked.values());
+        return new Submitted(checked.values(), checked.values());
     }
 
     List<Submission.Value> currentValues(CollectionRepository.SubmissionRow row, Form form) {
         var stored = repository.values(row.id());
         if (!stored.isEmpty() || row.level() != Level.ORGANISATION) return stored;
-        return FormValidation.check(form.definition(), Map.of(), registry(row), Map.of()).values();
+        return FormValidation.check(form.definition(), Map.of(), registry(row, form), Map.of()).values();
     }
 }

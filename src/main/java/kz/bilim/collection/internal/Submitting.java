@@ -90,7 +90,7 @@ class Submitting {
             List<Submission.Value> values = repository.values(id);
             List<RegistryQuery> queries = List.of();
             if (row.level() == Level.ORGANISATION && row.status().editable()) {
-                var checked = FormValidation.check(form.definition(), EnterOnce.raw(values), enterOnce.registry(row),
+                var checked = FormValidation.check(form.definition(), EnterOnce.raw(values), enterOnce.registry(row, form),
                         EnterOnce.explanations(values));
                 if (values.isEmpty()) values = checked.values(); // enter once: what the registries know, marked
                 queries = checked.queries();
@@ -110,7 +110,7 @@ class Submitting {
                 throw Refusal.conflict("collection.locked", row.status().name()).exception();
             Period period = repository.period(row.periodId()).orElseThrow();
             Form form = views.formOf(period);
-            var checked = FormValidation.check(form.definition(), values, enterOnce.registry(row), explanations);
+            var checked = FormValidation.check(form.definition(), values, enterOnce.registry(row, form), explanations);
             if (!checked.errors().isEmpty())
                 throw new Refusal(Refusal.Code.INVALID_INPUT, FormValidation.EIS_4, "error.invalid-input.detail",
                         List.of(), checked.errors()).exception();
@@ -145,26 +145,32 @@ class Submitting {
                 throw new Refusal(Refusal.Code.INVALID_INPUT, row.level() == Level.ORGANISATION ? CollectionPolicy.EIS_5
                         : CollectionPolicy.EIS_6, "error.invalid-input.detail", List.of(),
                         List.of(new FieldError("signature", "error.field.required"))).exception();
-            if (row.level() == Level.ORGANISATION) submitOrganisation(row, form, period, signature, now, caller);
-            else submitTerritory(row, form, period, signature, now, caller);
-            return views.reload(id);
+            return row.level() == Level.ORGANISATION
+                    ? submitOrganisation(row, form, period, signature, now, caller)
+                    : submitTerritory(row, form, period, signature, now, caller);
         }));
     }
 
     /** EIS-5: the head's signature over exactly the stored values; a signature over other data is "tampered". */
-    private void submitOrganisation(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+    private Submission submitOrganisation(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                     Instant now, Caller caller) {
-        List<Submission.Value> values = enterOnce.checkedValues(row, form);
+        var values = enterOnce.checkedValues(row, form);
         Organisation organisation = organisations.find(OrganisationId.of(row.organisationId()))
                 .orElseThrow(() -> Refusal.notFound("organisation", row.organisationId()).exception());
-        byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
+        byte[] content = arrivals.canonical(form, period, row, values.checked(), row.version() + 1);
         Signer signer = signatures.verify(content, signature,
                 SignatureCheck.byOrganisation(CollectionPolicy.EIS_5, organisation.bin())).orElseThrow();
         // EIS-5: signed by the head — where the staff registry knows the director, it must be them (or a deputy)
         if (heads.head(organisation.id(), signer.iin(), LocalDate.ofInstant(now, Almaty.ZONE)) == StaffHeads.Head.NOT_HEAD)
             throw Refusal.byRule(CollectionPolicy.EIS_5,
                     new FieldError("signature", "collection.signature.not-head")).exception();
-        arrivals.record(row, values, content, now, period, "ELECTRONIC", signature, signer, null, caller);
+        return arrived(arrivals.record(row, content, now, period, "ELECTRONIC", signature, signer, null, caller),
+                period, values.stored());
+    }
+
+    /** The answer to a submission, from the row just written and the period already read (no read-back of either). */
+    private Submission arrived(CollectionRepository.SubmissionRow row, Period period, List<Submission.Value> values) {
+        return views.view(row, period, values, repository.history(row.id()));
     }
 
     /**
@@ -172,7 +178,7 @@ class Submitting {
      * over the sums recomputed now from what is accepted — so a consolidation signed before a participant's data
      * changed is refused as signed over other data, and nothing is written.
      */
-    private void submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
+    private Submission submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                  Instant now, Caller caller) {
         var participation = repository.participation(row.periodId(), row.level(), row.kato());
         if (participation.expected() == 0 || participation.accepted() < participation.expected())
@@ -181,13 +187,28 @@ class Submitting {
         if (caller.iin() == null)
             throw Refusal.byRule(CollectionPolicy.EIS_6, new FieldError("signature", "collection.signature.no-iin"))
                     .exception();
-        if (repository.consolidate(row.id(), row.kato(), row.periodId()) == 0)
+        List<Submission.Value> values = repository.consolidatedSums(row.kato(), row.periodId());
+        if (values.isEmpty())
             throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.submit.not-consolidated").exception();
-        List<Submission.Value> values = repository.values(row.id());
+        // the stored consolidation is rewritten only where a participant's data changed since it was formed
+        if (!sameNumbers(values, repository.values(row.id()))) repository.consolidate(row.id(), row.kato(), row.periodId());
         byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
         Signer signer = signatures.verify(content, signature,
                 SignatureCheck.byPerson(CollectionPolicy.EIS_6, new Iin(caller.iin()))).orElseThrow();
-        arrivals.record(row, values, content, now, period, "CONSOLIDATED", signature, signer, null, caller);
+        return arrived(arrivals.record(row, content, now, period, "CONSOLIDATED", signature, signer, null, caller),
+                period, values);
+    }
+
+    /** Both lists in the order of field and row (as the repository reads them): the same sums? */
+    private static boolean sameNumbers(List<Submission.Value> sums, List<Submission.Value> stored) {
+        if (sums.size() != stored.size()) return false;
+        for (int i = 0; i < sums.size(); i++) {
+            var a = sums.get(i);
+            var b = stored.get(i);
+            if (!a.field().equals(b.field()) || !a.row().equals(b.row()) || b.number() == null
+                    || a.number().compareTo(b.number()) != 0) return false;
+        }
+        return true;
     }
 
     Outcome<Submission> receivePaper(long id, PaperSubmission paper, Map<String, Object> values) {
@@ -218,16 +239,16 @@ class Submitting {
             Instant arrived = paper.arrivedOn().atStartOfDay(Almaty.ZONE).toInstant();
             arrivals.checkSubmittable(row, period, arrived);
             if (values != null) {
-                var checked = FormValidation.check(form.definition(), values, enterOnce.registry(row), Map.of());
+                var checked = FormValidation.check(form.definition(), values, enterOnce.registry(row, form), Map.of());
                 if (!checked.errors().isEmpty())
                     throw new Refusal(Refusal.Code.INVALID_INPUT, FormValidation.EIS_4, "error.invalid-input.detail",
                             List.of(), checked.errors()).exception();
                 repository.replaceValues(row, checked.values());
             }
             var stored = enterOnce.checkedValues(row, form);
-            byte[] content = arrivals.canonical(form, period, row, stored, row.version() + 1);
-            arrivals.record(row, stored, content, arrived, period, "PAPER", null, null, paper, caller);
-            return views.reload(id);
+            byte[] content = arrivals.canonical(form, period, row, stored.checked(), row.version() + 1);
+            return arrived(arrivals.record(row, content, arrived, period, "PAPER", null, null, paper, caller), period,
+                    stored.stored());
         }));
     }
 }

@@ -306,7 +306,7 @@ public final class DemoLoader {
                     control.setAutoCommit(true);
                     checkpoint(Step.AFTER_LOAD);
                     loaded = plan.organisations.stream().map(o -> new DemoStaff.Org(o.id, o.locality.kato, o.kind.name(),
-                            o.locality.urban, o.pupils())).toList();
+                            o.locality.urban, o.pupils(), o.ownership.name(), o.bin.value())).toList();
                     dependentRows = dependents.write(owner, seed, loaded);
                     checkpoint(Step.AFTER_DEPENDENTS);
                     BulkLoadJournal.finish(control, journal);

@@ -36,7 +36,7 @@ public final class DemoStaff {
             "тарих", "ағылшын тілі", "информатика", "дене шынықтыру", "бастауыш сынып", "география"};
 
     /** An organisation of the demo plan, with its pupils or children (the plan knows them: nothing is read back). */
-    record Org(long id, String kato, String kind, boolean urban, int pupils) {
+    record Org(long id, String kato, String kind, boolean urban, int pupils, String ownership, String bin) {
     }
 
     private DemoStaff() {

@@ -22,6 +22,11 @@ final class DemoUsers {
     static final String DISTRICT_2 = "312000000";
     static final String DISTRICT_ELSEWHERE = "711000000";
 
+    /** The demo parent (TR-17): the registry links two demo pupils to her IIN ({@link DemoParents}). */
+    static final String APPLICANT = "applicant";
+    static final String APPLICANT_PASSWORD = "demo-applicant-2026";
+    static final String APPLICANT_NAME = "Жанар Мұратқызы Тоқтарова";
+
     private DemoUsers() {
     }
 
@@ -41,7 +46,12 @@ final class DemoUsers {
                 first(plan, DISTRICT_2, o -> o.kind.isSchool()), "kk");
         add(plan, "kindergarten.taraz", "demo-kindergarten-2026", Role.ORGANISATION_ADMIN, "Елена Павловна Козлова", null,
                 first(plan, DISTRICT, o -> o.kind == OrganisationKind.PRESCHOOL), "ru");
-        add(plan, "applicant", "demo-applicant-2026", Role.APPLICANT, "Жанар Мұратқызы Тоқтарова", null, null, "kk");
+        add(plan, APPLICANT, APPLICANT_PASSWORD, Role.APPLICANT, APPLICANT_NAME, null, null, "kk");
+    }
+
+    /** The demo parent's IIN, the same at every scale and seed (that of her account and test certificate). */
+    static kz.bilim.identity.Iin applicantIin() {
+        return new Plan.DemoUser(APPLICANT, APPLICANT_PASSWORD, Role.APPLICANT, APPLICANT_NAME, null, null, "kk", "").iin();
     }
 
     /** docs/demo-users.md: the users of the region scale (what the application loads on start by default). */

@@ -5,12 +5,14 @@ import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
 import kz.bilim.enrolment.ChildLookup;
 import kz.bilim.enrolment.Enrolment;
+import kz.bilim.enrolment.Person;
 import kz.bilim.identity.Iin;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.kernel.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,21 +41,34 @@ class ChildIdentification implements ChildLookup {
 
     @Override
     public Optional<ChildRecord> identify(Iin iin, String lastName, String purpose) {
+        checkPurpose(purpose);
+        if (iin == null || lastName == null || lastName.isBlank()) return Optional.empty();
+        return CurrentScope.asSystem(() -> transaction.execute(status -> persons.idByIin(iin.value())
+                .flatMap(persons::find)
+                .filter(p -> p.lastName().strip().toLowerCase(Locale.ROOT)
+                        .equals(lastName.strip().toLowerCase(Locale.ROOT)))
+                .map(p -> audited(p, purpose))));
+    }
+
+    @Override
+    public List<ChildRecord> childrenOf(Iin parent, String purpose) {
+        checkPurpose(purpose);
+        if (parent == null) return List.of();
+        return CurrentScope.asSystem(() -> transaction.execute(status -> persons.childrenOf(parent.value()).stream()
+                .flatMap(id -> persons.find(id).stream()).map(p -> audited(p, purpose)).toList()));
+    }
+
+    private static void checkPurpose(String purpose) {
         if (purpose == null || !PURPOSE.matcher(purpose).matches())
             throw Refusal.invalid("purpose", "enrolment.person.purpose-format").exception();
-        if (iin == null || lastName == null || lastName.isBlank()) return Optional.empty();
-        return CurrentScope.asSystem(() -> transaction.execute(status -> {
-            var found = persons.idByIin(iin.value()).flatMap(persons::find)
-                    .filter(p -> p.lastName().strip().toLowerCase(Locale.ROOT)
-                            .equals(lastName.strip().toLowerCase(Locale.ROOT)));
-            if (found.isEmpty()) return Optional.<ChildRecord>empty();
-            var person = found.get();
-            Enrolment current = enrolments.ofPerson(person.id()).stream().filter(Enrolment::active).findFirst()
-                    .orElse(null);
-            String kato = current != null ? current.kato() : person.residenceKato().value();
-            audit.record(AuditEntry.of(AuditAction.READ, "person", person.id(), kato,
-                    current == null ? null : current.organisationId().value()).because(purpose));
-            return Optional.of(new ChildRecord(person, current));
-        }));
+    }
+
+    /** The child with the open enrolment, the read written to the audit trail in the territory of the child's school. */
+    private ChildRecord audited(Person person, String purpose) {
+        Enrolment current = enrolments.ofPerson(person.id()).stream().filter(Enrolment::active).findFirst().orElse(null);
+        String kato = current != null ? current.kato() : person.residenceKato().value();
+        audit.record(AuditEntry.of(AuditAction.READ, "person", person.id(), kato,
+                current == null ? null : current.organisationId().value()).because(purpose));
+        return new ChildRecord(person, current);
     }
 }

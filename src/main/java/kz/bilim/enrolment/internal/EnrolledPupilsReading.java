@@ -64,6 +64,21 @@ class EnrolledPupilsReading implements EnrolledPupils {
     }
 
     @Override
+    public long stagePersons(DataSource owner, String table) {
+        if (!table.matches("[a-z_]{1,40}")) throw new IllegalArgumentException("a plain table name");
+        var ownerJdbc = JdbcClient.create(owner);
+        ownerJdbc.sql("drop table if exists pg_temp." + table).update();
+        long rows = ScopeCondition.current().sql(ownerJdbc, """
+                create temp table %s on commit drop as
+                select p.id as person_id, p.iin, p.last_name, p.first_name, p.patronymic, p.birth_date, p.sex,
+                       p.citizenship, p.residence_kato
+                  from person p where {scope: kato=p.residence_kato}
+                """.formatted(table)).update();
+        ownerJdbc.sql("analyze pg_temp." + table).update();
+        return rows;
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public void forEachActive(String katoPrefix, Consumer<EnrolledPupil> each) {
         var range = KatoRange.under(katoPrefix == null ? "" : katoPrefix);

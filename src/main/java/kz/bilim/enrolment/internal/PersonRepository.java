@@ -80,6 +80,12 @@ class PersonRepository {
         jdbc.sql(LOCK_IIN).param("iin", iin).query((rs, row) -> 1).list();
     }
 
+    /** The children the registry links to this parent's IIN (V105), in the order of their records. */
+    java.util.List<PersonId> childrenOf(String parentIin) {
+        return jdbc.sql("select person_id from person_parent where parent_iin = :iin order by person_id")
+                .param("iin", parentIin).query(Long.class).list().stream().map(PersonId::new).toList();
+    }
+
     Optional<PersonId> idByIin(String iin) {
         return jdbc.sql(ID_BY_IIN).param("iin", iin).query(Long.class).optional().map(PersonId::new);
     }

@@ -9,6 +9,8 @@ import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.Role;
 import kz.bilim.kernel.SignedIn;
 import kz.bilim.kernel.Text;
+import kz.bilim.enrolment.ChildLookup;
+import kz.bilim.organisation.Organisation;
 import kz.bilim.organisation.OrganisationFilter;
 import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.Organisations;
@@ -110,16 +112,22 @@ class TransferPageController {
         public String getSignature() { return null; }
     }
 
+    /** A child the registry links to the signed-in parent (V105), as the form lists it. */
+    record LinkedChild(String iin, String lastName, String fullName, Integer grade, Organisation school) {
+    }
+
     private final Transfers transfers;
+    private final ChildLookup children;
     private final Organisations organisations;
     private final SigningKeys keys;
     private final Signatures signatures;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    TransferPageController(Transfers transfers, Organisations organisations, SigningKeys keys, Signatures signatures,
-                           WorkingCalendar calendar, Clock clock) {
+    TransferPageController(Transfers transfers, ChildLookup children, Organisations organisations, SigningKeys keys,
+                           Signatures signatures, WorkingCalendar calendar, Clock clock) {
         this.transfers = transfers;
+        this.children = children;
         this.organisations = organisations;
         this.keys = keys;
         this.signatures = signatures;
@@ -141,12 +149,34 @@ class TransferPageController {
 
     @GetMapping("/apply")
     @PreAuthorize("hasRole('APPLICANT')")
-    String applyForm(Model model) {
-        model.addAttribute("form", new ApplyForm());
+    String applyForm(@RequestParam(name = "child", required = false) String child, Model model) {
+        var form = new ApplyForm();
+        // a child picked from the parent's list: IIN, surname and grade from the registry
+        linkedChildren().stream().filter(c -> c.iin().equals(child)).findFirst().ifPresent(c -> {
+            form.setChildIin(c.iin());
+            form.setChildLastName(c.lastName());
+            form.setGrade(c.grade() == null ? null : c.grade().toString());
+        });
+        model.addAttribute("form", form);
         return apply(model);
     }
 
+    /** The signed-in parent's children in the registry, each read audited. */
+    private List<LinkedChild> linkedChildren() {
+        Caller caller = SignedIn.required();
+        if (caller.iin() == null) return List.of();
+        var found = children.childrenOf(new Iin(caller.iin()), "transfer-children");
+        if (found.isEmpty()) return List.of();
+        var schools = found.stream().filter(c -> c.current() != null).map(c -> c.current().organisationId())
+                .distinct().toList();
+        var names = CurrentScope.asSystem(() -> organisations.findAll(schools));
+        return found.stream().map(c -> new LinkedChild(c.person().iin().value(), c.person().lastName(),
+                c.person().fullName(), c.current() == null ? null : c.current().grade(),
+                c.current() == null ? null : names.get(c.current().organisationId()))).toList();
+    }
+
     private String apply(Model model) {
+        model.addAttribute("children", linkedChildren());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("today", today);
         model.addAttribute("holidays", WorkingCalendar.covers(today) && calendar.isSchoolHoliday(today));
