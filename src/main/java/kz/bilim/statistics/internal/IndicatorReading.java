@@ -170,6 +170,7 @@ class IndicatorReading implements Indicators {
             return Outcome.done(comparative(found));
         }
         var rows = compute(indicator, found, List.of(dims), filterValues).getOrDefault(dims, List.of());
+        if (replaced(found)) return read(number, snapshotName, by, filters);
         return Outcome.done(new IndicatorTable(number, found.name(), found.version(), found.asOf(), found.takenAt(), dims, rows));
     }
 
@@ -193,6 +194,7 @@ class IndicatorReading implements Indicators {
                         List.of(d), computed.getOrDefault(List.of(d), List.of())));
             out.put(indicator.number(), tables);
         }
+        if (replaced(found)) return all(snapshotName);
         return Outcome.done(out);
     }
 
@@ -356,6 +358,17 @@ class IndicatorReading implements Indicators {
                         rs.getTimestamp("taken_at").toInstant())).optional()
                 .map(Outcome::done)
                 .orElseGet(() -> Refusal.invalid("snapshot", "statistics.snapshot.missing", name).outcome());
+    }
+
+    /**
+     * Whether a live snapshot read was replaced by a background retake meanwhile (the retake deletes the previous live
+     * one in the transaction that writes the new one): then what was read may have missed its facts, and the read is
+     * answered again from the new one. Still there after the read: the read's statements began before any deletion
+     * committed, so they saw all of it.
+     */
+    private boolean replaced(Snapshot snapshot) {
+        return snapshot.live() && !jdbc.sql("select exists (select 1 from stat_snapshot where id = :id)")
+                .param("id", snapshot.id()).query(Boolean.class).single();
     }
 
     /** The days of the 5-October (or other) snapshots taken, newest first (their latest versions). */
