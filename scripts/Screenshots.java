@@ -42,7 +42,10 @@ public class Screenshots {
                     new Shot("truancy", "/truancy"))),
             new Role("district.zhambyl2", "demo-district2-2026", "kk", List.of(new Shot("children", "/children"),
                     new Shot("collection", "/collection"), new Shot("staff-flagged", "/staff/flagged"),
-                    new Shot("children-lost", "/children/lost"))),
+                    new Shot("children-lost", "/children/lost"), new Shot("children-reviews", "/children/reviews"),
+                    // ids of the region demo (seed 20261123: the same seed, the same ids): an open review case, and a
+                    // child whose sources disagree on the birth date
+                    new Shot("children-review", "/children/reviews/2"), new Shot("children-record", "/children/101272"))),
             new Role("school.zhambyl2", "demo-school2-2026", "ru", List.of(new Shot("attendance", "/attendance"),
                     new Shot("collection", "/collection"))),
             new Role("applicant", "demo-applicant-2026", "kk", List.of(new Shot("home", "/"))));
