@@ -5,7 +5,6 @@ import kz.bilim.child.ChildBulkWriter;
 import kz.bilim.child.lost.LostPupilPolicy;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.platform.database.OwnerDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -53,16 +51,7 @@ class DemoChildrenTest {
 
     @BeforeAll
     void loadTiny() throws SQLException {
-        String baseUrl, user;
-        try (var connection = owner.getConnection()) {
-            baseUrl = connection.getMetaData().getURL();
-            user = connection.getMetaData().getUserName();
-        }
-        var admin = JdbcClient.create(owner);
-        admin.sql("drop database if exists " + DATABASE + " with (force)").update();
-        admin.sql("create database " + DATABASE).update();
-        loaded = new DriverManagerDataSource(baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1"), user, "");
-        Flyway.configure().dataSource(loaded).locations("classpath:db/migration").load().migrate();
+        loaded = SeparateDatabase.migrated(owner, DATABASE);
         db = JdbcClient.create(loaded);
         // the children only: the truant lists are formed on the application's own database (DemoChildren.dependents)
         var children = new DemoLoader.Dependents() {
@@ -82,7 +71,7 @@ class DemoChildrenTest {
 
     @AfterAll
     void drop() {
-        JdbcClient.create(owner).sql("drop database if exists " + DATABASE + " with (force)").update();
+        SeparateDatabase.drop(owner, DATABASE);
     }
 
     private long count(String sql) {

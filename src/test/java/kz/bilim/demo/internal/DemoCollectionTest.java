@@ -4,7 +4,6 @@ import kz.bilim.BilimTest;
 import kz.bilim.collection.CollectionBulkWriter;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.platform.database.OwnerDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import javax.sql.DataSource;
@@ -44,17 +42,7 @@ class DemoCollectionTest {
 
     @BeforeAll
     void load() throws SQLException {
-        String baseUrl;
-        String user;
-        try (var connection = owner.getConnection()) {
-            baseUrl = connection.getMetaData().getURL();
-            user = connection.getMetaData().getUserName();
-        }
-        var admin = JdbcClient.create(owner);
-        admin.sql("drop database if exists demo_collection with (force)").update();
-        admin.sql("create database demo_collection").update();
-        db = new DriverManagerDataSource(baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/demo_collection$1"), user, "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        db = SeparateDatabase.migrated(owner, "demo_collection");
         var loader = new DemoLoader(db, PasswordEncoderFactories.createDelegatingPasswordEncoder()::encode,
                 DemoLoader.Dependents.all(DemoStaff.dependents(staff), DemoCollection.dependents(writer),
                         DemoPreschoolGroups.dependents()));
@@ -64,7 +52,7 @@ class DemoCollectionTest {
 
     @AfterAll
     void drop() {
-        JdbcClient.create(owner).sql("drop database if exists demo_collection with (force)").update();
+        SeparateDatabase.drop(owner, "demo_collection");
     }
 
     /** The schools' passports (the preschools' have their own form). */

@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -49,7 +48,6 @@ class DemoLoadTest {
     kz.bilim.staff.StaffBulkWriter staffWriter;
 
     private final List<String> databases = new ArrayList<>();
-    private String baseUrl;
     private String user;
     private DataSource loaded;
     private java.util.List<DemoStaff.Org> loadedOrganisations;
@@ -58,7 +56,6 @@ class DemoLoadTest {
     @BeforeAll
     void loadTiny() throws SQLException {
         try (var connection = owner.getConnection()) {
-            baseUrl = connection.getMetaData().getURL();
             user = connection.getMetaData().getUserName();
         }
         loaded = freshDatabase("demo_tiny_a");
@@ -69,20 +66,13 @@ class DemoLoadTest {
 
     @AfterAll
     void dropDatabases() {
-        var admin = JdbcClient.create(owner);
-        for (String name : databases) admin.sql("drop database if exists " + name + " with (force)").update();
+        for (String name : databases) SeparateDatabase.drop(owner, name);
     }
 
-    /** A new database on the same server, with the application's schema (Flyway, db/migration). */
+    /** A new database on the same server, with the application's schema; dropped after the class. */
     private DataSource freshDatabase(String name) {
-        var admin = JdbcClient.create(owner);
-        admin.sql("drop database if exists " + name + " with (force)").update();
-        admin.sql("create database " + name).update();
         databases.add(name);
-        String url = baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        var dataSource = new DriverManagerDataSource(url, user, "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return dataSource;
+        return SeparateDatabase.migrated(owner, name);
     }
 
     private static long count(DataSource db, String sql) {

@@ -3,7 +3,6 @@ package kz.bilim.demo.internal;
 import kz.bilim.BilimTest;
 import kz.bilim.demo.DemoScale;
 import kz.bilim.platform.database.OwnerDataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 import javax.sql.DataSource;
@@ -41,17 +39,7 @@ class DemoParentsTest {
 
     @BeforeAll
     void load() throws SQLException {
-        String baseUrl;
-        String user;
-        try (var connection = owner.getConnection()) {
-            baseUrl = connection.getMetaData().getURL();
-            user = connection.getMetaData().getUserName();
-        }
-        var admin = JdbcClient.create(owner);
-        admin.sql("drop database if exists demo_parents with (force)").update();
-        admin.sql("create database demo_parents").update();
-        db = new DriverManagerDataSource(baseUrl.replaceFirst("/[^/?]+(\\?|$)", "/demo_parents$1"), user, "");
-        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        db = SeparateDatabase.migrated(owner, "demo_parents");
         var loader = new DemoLoader(db, PasswordEncoderFactories.createDelegatingPasswordEncoder()::encode,
                 DemoParents.dependents());
         rows = loader.load(DemoScale.TINY, SEED).rowsByTable();
@@ -59,7 +47,7 @@ class DemoParentsTest {
 
     @AfterAll
     void drop() {
-        JdbcClient.create(owner).sql("drop database if exists demo_parents with (force)").update();
+        SeparateDatabase.drop(owner, "demo_parents");
     }
 
     record Child(String iin, int grade, long school, String schoolKato) {
