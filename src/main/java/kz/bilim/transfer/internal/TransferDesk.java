@@ -109,7 +109,7 @@ class TransferDesk implements Transfers {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
         return inOneTransaction(() -> {
-            var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            var checked = checks.check(form, false, new Iin(caller.iin()), "transfer-application", PLACE_NAMES);
             if (checked instanceof Refusal refusal) return refusal.outcome();
             return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
         });
@@ -124,7 +124,7 @@ class TransferDesk implements Transfers {
         // one system transaction for the whole submission: the school, the child (its read audited), the place
         // names, the signature and the write; a refusal before the write commits only the audit of the read
         return inOneTransaction(() -> {
-            var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            var result = checks.check(form, false, new Iin(caller.iin()), "transfer-application", PLACE_NAMES);
             if (result instanceof Refusal refusal) return refusal.outcome();
             Checked c = (Checked) result;
             if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
@@ -151,7 +151,7 @@ class TransferDesk implements Transfers {
                 form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents(),
                 form.residenceDocument());
         return inOneTransaction(() -> {
-            var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
+            var result = checks.check(withSchool, true, null, "transfer-paper", PLACE_NAMES);
             if (result instanceof Refusal refusal) return refusal.outcome();
             Checked c = (Checked) result;
             return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
