@@ -181,17 +181,16 @@ class TransferDesk implements Transfers {
                 current == null ? null : current.id().value(), c.organisation().id().value(),
                 c.organisation().kato().value(), term.received(), term.registered(), term.due(), content, signature,
                 onServer, c.residenceDocument());
-        TransferId id;
+        TransferApplication created;
         try {
-            id = repository.insert(row);
+            created = repository.insert(row, SignedIn.actor(), SignedIn.actorRole(),
+                    route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
         } catch (DuplicateKeyException e) {
             throw Refusal.conflict("transfer.already-open").exception();
         }
-        stage(id, "SUBMITTED", now, c.organisation().kato().value(),
-                route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
-        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
+        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", created.id(), c.organisation().kato().value(),
                 c.organisation().id().value()).with(Map.of("route", route.name())));
-        return Outcome.done(repository.find(id).orElseThrow());
+        return Outcome.done(created);
     }
 
     // ------------------------------------------------------------------------------------------- deciding
