@@ -240,6 +240,15 @@ class TransferDesk implements Transfers {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         String actor = SignedIn.actor();
+        // TR-4: the notification is rendered and signed before the transaction, so that the application and the
+        // class stay locked (and a connection held) for the move alone, not for the PDF's layout (≈ 80 % of an
+        // acceptance's CPU); a move refused inside throws it away
+        Outcome<TransferDocuments.Signed> rendered = document == null ? Outcome.done(null)
+                : CurrentScope.asSystem(() -> Outcome.attempt(() -> organisations.findClass(new SchoolClassId(classId))
+                .filter(k -> k.organisationId().value() == a.receivingOrganisationId())
+                .map(k -> render(document, a, k, Map.of("decidedAt", now.atZone(clock.getZone())))).orElse(null)));
+        if (rendered instanceof Outcome.Refused<TransferDocuments.Signed> r) return r.refusal().outcome();
+        TransferDocuments.Signed signed = rendered.orElseThrow();
         return inTransaction(() -> {
             var locked = repository.lock(a.id()).orElseThrow();
             TransferPolicy.inState(locked.state(), from).ifPresent(r -> {
@@ -270,7 +279,8 @@ class TransferDesk implements Transfers {
                 throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
             stage(a.id(), to.name(), now, a.kato(), "class " + schoolClass.label() + ", order " + order);
             var updated = repository.find(a.id()).orElseThrow();
-            if (document != null) issue(document, updated, schoolClass, now, Map.of());
+            if (document != null) store(document, updated, signed != null ? signed
+                    : render(document, updated, schoolClass, Map.of("decidedAt", updated.decidedAt())), now);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
                     .with(Map.of("state", to.name(), "enrolment", admitted.id().value())));
             return updated;
@@ -550,12 +560,21 @@ class TransferDesk implements Transfers {
 
     private void issue(DocumentKind kind, TransferApplication a, SchoolClass schoolClass, Instant now,
                        Map<String, Object> extra) {
+        store(kind, a, render(kind, a, schoolClass, extra), now);
+    }
+
+    /** The document as rendered and signed by its school; {@code extra}: more template variables. */
+    private TransferDocuments.Signed render(DocumentKind kind, TransferApplication a, SchoolClass schoolClass,
+                                            Map<String, Object> extra) {
         Organisation receiving = organisations.find(new OrganisationId(a.receivingOrganisationId())).orElseThrow();
         Organisation departing = a.departingOrganisationId() == null ? null
                 : organisations.find(new OrganisationId(a.departingOrganisationId())).orElse(null);
         SchoolClass k = schoolClass != null ? schoolClass
                 : a.classId() == null ? null : organisations.findClass(new SchoolClassId(a.classId())).orElse(null);
-        var signed = documents.render(kind, a, receiving, departing, k, extra);
+        return documents.render(kind, a, receiving, departing, k, extra);
+    }
+
+    private void store(DocumentKind kind, TransferApplication a, TransferDocuments.Signed signed, Instant now) {
         repository.document(a.id(), kind, a.kato(), signed.pdf(), signed.signature(), now);
     }
 
