@@ -157,6 +157,8 @@ class TransferBenchmark extends BenchmarkRunner {
             Path file = Files.createTempFile("transfer-load", ".json");
             json.writeValue(file.toFile(), plan);
             var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                    // keep a connection per client thread alive; never send a submission twice on a stale one
+                    "-Dhttp.maxConnections=" + (threads + 2), "-Dsun.net.http.retryPost=false",
                     "-cp", System.getProperty("java.class.path"), TransferLoadClient.class.getName(), file.toString()).redirectErrorStream(true).start();
             double cpu0 = 0, db0 = 0, submitSeconds = 0;
             long t2 = 0;
