@@ -31,6 +31,8 @@ import java.sql.SQLException;
 @Repository
 class ChildMerge {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChildMerge.class);
+
     static final String IMPORT = "IMPORT";
     static final String REGISTRY = "REGISTRY";
 
@@ -55,9 +57,9 @@ class ChildMerge {
             from stdin (format csv)
             """;
 
+    /** For the duplicates by IIN; the child_id index comes after the linkage ({@link #LINK}). */
     private static final String INDEX = """
             create index on child_staging (iin);
-            create index on child_staging (child_id);
             analyze child_staging;
             """;
 
@@ -83,14 +85,28 @@ class ChildMerge {
             u.iin is null and u.name_key = s.name_key and u.birth_date = s.birth_date
                                     and u.residence_kato = s.residence_kato""", "last_name");
 
-    private static final String LINK_PERSON = """
-            update child_staging s set child_id = c.id
-              from child c where s.person_id is not null and c.person_id = s.person_id
-            """;
-
-    private static final String LINK_IIN = """
-            update child_staging s set child_id = c.id
-              from child c where s.child_id is null and s.iin is not null and c.iin = s.iin
+    /**
+     * Linkage by the enrolment's person, then by IIN, as one pass that writes the staging anew ({@code CREATE TABLE
+     * AS}: one write per row instead of an UPDATE per step, each rewriting millions of rows with their index entries
+     * in a national merge). A row with an IIN that links to no child is a new child at once (the name linkage below is
+     * for rows without IIN only), its id drawn here. A person and an IIN belong to one record at most (a record
+     * merged into another gives both up, V126), so the joins do not multiply rows.
+     */
+    private static final String LINK = """
+            create temp table child_linked on commit drop as
+            select s.row_no, s.iin, s.last_name, s.first_name, s.patronymic, s.birth_date, s.sex, s.citizenship,
+                   s.residence_kato, s.name_key, s.organisation_bin, s.organisation_id, s.grade, s.territory,
+                   s.person_id,
+                   coalesce(cp.id, ci.id, case when s.iin is not null
+                                               then nextval(pg_get_serial_sequence('child', 'id')) end) as child_id,
+                   (cp.id is null and ci.id is null and s.iin is not null) as new_child
+              from child_staging s
+              left join child cp on s.person_id is not null and cp.person_id = s.person_id
+              left join child ci on s.iin is not null and ci.iin = s.iin;
+            drop table child_staging;
+            alter table child_linked rename to child_staging;
+            create index on child_staging (child_id);
+            analyze child_staging;
             """;
 
     /**
@@ -120,6 +136,7 @@ class ChildMerge {
     private static final String DUPLICATE_CHILD = DUPLICATES.formatted("s.child_id = t.child_id",
             "u.child_id = s.child_id", "last_name");
 
+    /** The rows without IIN that linked to no child: new children (those with an IIN got theirs in {@link #LINK}). */
     private static final String NEW_IDS = """
             update child_staging set child_id = nextval(pg_get_serial_sequence('child', 'id')), new_child = true
              where child_id is null
@@ -134,29 +151,38 @@ class ChildMerge {
               from child_staging where new_child
             """;
 
-    private static final String SOURCES = """
-            with written as (
-            insert into child_source as cs (child_id, source, origin, territory, iin, last_name, first_name, patronymic,
-                                            birth_date, sex, citizenship, residence_kato, organisation_bin,
-                                            organisation_id, grade, first_import_id, changed_import_id)
-            select child_id, :source, :origin, territory, iin, last_name, first_name, patronymic, birth_date, sex,
-                   citizenship, residence_kato, organisation_bin, organisation_id, grade, :importId, :importId
-              from child_staging
-            on conflict (child_id, source, origin) do update
-               set territory = excluded.territory, iin = excluded.iin, last_name = excluded.last_name,
-                   first_name = excluded.first_name, patronymic = excluded.patronymic,
-                   birth_date = excluded.birth_date, sex = excluded.sex, citizenship = excluded.citizenship,
-                   residence_kato = excluded.residence_kato, organisation_bin = excluded.organisation_bin,
-                   organisation_id = excluded.organisation_id, grade = excluded.grade, active = true,
-                   withdrawn_at = null, changed_import_id = excluded.changed_import_id, changed_at = now()
-             where (cs.territory, cs.iin, cs.last_name, cs.first_name, cs.patronymic, cs.birth_date, cs.sex,
+    /**
+     * The source's rows of children who had one: changed only where they differ (so the same file twice changes
+     * nothing). One row per child in the staging (duplicates are out), so this and {@link #SOURCES_NEW} together are
+     * the upsert, without the per-row speculative insertion of {@code ON CONFLICT}.
+     */
+    private static final String SOURCES_CHANGED = """
+            update child_source cs
+               set territory = s.territory, iin = s.iin, last_name = s.last_name, first_name = s.first_name,
+                   patronymic = s.patronymic, birth_date = s.birth_date, sex = s.sex, citizenship = s.citizenship,
+                   residence_kato = s.residence_kato, organisation_bin = s.organisation_bin,
+                   organisation_id = s.organisation_id, grade = s.grade, active = true, withdrawn_at = null,
+                   changed_import_id = :importId, changed_at = now()
+              from child_staging s
+             where cs.child_id = s.child_id and cs.source = :source and cs.origin = :origin and not s.new_child
+               and (cs.territory, cs.iin, cs.last_name, cs.first_name, cs.patronymic, cs.birth_date, cs.sex,
                     cs.citizenship, cs.residence_kato, cs.organisation_bin, cs.organisation_id, cs.grade, cs.active)
                    is distinct from
-                   (excluded.territory, excluded.iin, excluded.last_name, excluded.first_name, excluded.patronymic,
-                    excluded.birth_date, excluded.sex, excluded.citizenship, excluded.residence_kato,
-                    excluded.organisation_bin, excluded.organisation_id, excluded.grade, true)
-            returning (xmax = 0) as inserted)
-            select count(*) filter (where inserted) as inserted, count(*) as written from written
+                   (s.territory, s.iin, s.last_name, s.first_name, s.patronymic, s.birth_date, s.sex,
+                    s.citizenship, s.residence_kato, s.organisation_bin, s.organisation_id, s.grade, true)
+            """;
+
+    /** The rows of children the source did not hold before, in the order of the key (its index grows in order). */
+    private static final String SOURCES_NEW = """
+            insert into child_source (child_id, source, origin, territory, iin, last_name, first_name, patronymic,
+                                      birth_date, sex, citizenship, residence_kato, organisation_bin,
+                                      organisation_id, grade, first_import_id, changed_import_id)
+            select child_id, :source, :origin, territory, iin, last_name, first_name, patronymic, birth_date, sex,
+                   citizenship, residence_kato, organisation_bin, organisation_id, grade, :importId, :importId
+              from child_staging s
+             where s.new_child or not exists (select 1 from child_source cs where cs.child_id = s.child_id
+                                                 and cs.source = :source and cs.origin = :origin)
+             order by child_id
             """;
 
     /** The children of the staged rows hold the source now (the held bits of the lists, V170). */
@@ -232,6 +258,17 @@ class ChildMerge {
               from child_staging s where s.child_id = c.id and s.person_id is not null
                and c.person_id is distinct from s.person_id
             """;
+
+    /**
+     * From this many staged rows on, the kept counts of the lists (V170) are suspended for the rest of the transaction
+     * instead of kept by their statement triggers, whose transition tables would hold every changed child of each
+     * statement (millions in a national merge, several statements): the counts are rebuilt once, set-based, by the
+     * next read or the midnight job ({@link ChildListCounts#current}) — a few seconds for the whole country.
+     */
+    static final long SUSPEND_COUNTS_FROM = 50_000;
+
+    /** The triggers do nothing while the day is unknown; the first read afterwards rebuilds (V170). */
+    private static final String SUSPEND_COUNTS = "update child_list_count_day set as_of = null where as_of is not null";
 
     /** A row staged for the merge. */
     record Staged(ChildRowPolicy.Row row, String territory, Long personId) {
@@ -330,30 +367,53 @@ class ChildMerge {
     }
 
     private Merged merge(ChildSource source, String origin, String snapshot, KatoRange territory, Long importId) {
-        jdbc.sql(INDEX).update();
+        var t = new Timer(source);
+        t.run("index", () -> jdbc.sql(INDEX).update());
+        long staged = jdbc.sql("select count(*) from child_staging").query(Long.class).single();
+        if (staged >= SUSPEND_COUNTS_FROM) t.run("counts suspended", () -> jdbc.sql(SUSPEND_COUNTS).update());
         int bit = bit(source);
-        long duplicates = count(DUPLICATE_IIN, importId) + count(DUPLICATE_NAME, importId);
-        jdbc.sql(LINK_PERSON).update();
-        jdbc.sql(LINK_IIN).update();
-        jdbc.sql(LINK_NAME).param("source", source.name()).param("origin", origin).update();
-        duplicates += count(DUPLICATE_CHILD, importId);
-        jdbc.sql(NEW_IDS).update();
-        int children = jdbc.sql(NEW_CHILDREN).param("bit", bit).update();
-        if (children > 0) jdbc.sql(ChildReviewQueue.FOUND).param("source", source.name()).param("origin", origin)
-                .param("importId", importId).update();
-        var written = jdbc.sql(SOURCES).param("source", source.name()).param("origin", origin)
-                .param("importId", importId).query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
-        jdbc.sql(HELD).param("bit", bit).update();
-        jdbc.sql(TOUCHED).update();
+        long duplicates = t.run("duplicate iin", () -> count(DUPLICATE_IIN, importId))
+                + t.run("duplicate name", () -> count(DUPLICATE_NAME, importId));
+        t.run("link person, iin", () -> jdbc.sql(LINK).update());
+        t.run("link name", () -> jdbc.sql(LINK_NAME).param("source", source.name()).param("origin", origin).update());
+        duplicates += t.run("duplicate child", () -> count(DUPLICATE_CHILD, importId));
+        t.run("new ids", () -> jdbc.sql(NEW_IDS).update());
+        int children = t.run("new children", () -> jdbc.sql(NEW_CHILDREN).param("bit", bit).update());
+        if (children > 0) t.run("review found", () -> jdbc.sql(ChildReviewQueue.FOUND).param("source", source.name())
+                .param("origin", origin).param("importId", importId).update());
+        long updated = t.run("sources changed", () -> jdbc.sql(SOURCES_CHANGED).param("source", source.name())
+                .param("origin", origin).param("importId", importId).update());
+        long inserted = t.run("sources new", () -> jdbc.sql(SOURCES_NEW).param("source", source.name())
+                .param("origin", origin).param("importId", importId).update());
+        t.run("held", () -> jdbc.sql(HELD).param("bit", bit).update());
+        t.run("touched", () -> jdbc.sql(TOUCHED).update());
         var withdraw = jdbc.sql(WITHDRAW.formatted(snapshot)).param("source", source.name()).param("origin", origin)
                 .param("importId", importId);
         if (territory != null) withdraw = withdraw.param("from", territory.first()).param("to", territory.last());
-        int withdrawn = withdraw.update();
-        if (withdrawn > 0) jdbc.sql(UNHELD).param("bit", bit).param("source", source.name()).update();
-        jdbc.sql(RECORDS).update();
-        jdbc.sql(NAME_KEYS).update();
-        jdbc.sql(PERSONS).update();
-        return new Merged(written[0], written[1] - written[0], withdrawn, children, duplicates);
+        var w = withdraw;
+        int withdrawn = t.run("withdraw", () -> w.update());
+        if (withdrawn > 0) t.run("unheld", () -> jdbc.sql(UNHELD).param("bit", bit).param("source", source.name()).update());
+        t.run("records", () -> jdbc.sql(RECORDS).update());
+        t.run("name keys", () -> jdbc.sql(NAME_KEYS).update());
+        t.run("persons", () -> jdbc.sql(PERSONS).update());
+        return new Merged(inserted, updated, withdrawn, children, duplicates);
+    }
+
+    /** Each statement's time and rows at debug level (counts only, never a row), for profiling a large merge. */
+    private static final class Timer {
+        private final ChildSource source;
+
+        Timer(ChildSource source) {
+            this.source = source;
+        }
+
+        <T> T run(String step, java.util.function.Supplier<T> statement) {
+            long start = System.nanoTime();
+            T result = statement.get();
+            if (log.isDebugEnabled()) log.debug("merge {} {}: {} in {} ms", source, step,
+                    result, (System.nanoTime() - start) / 1_000_000);
+            return result;
+        }
     }
 
     private long count(String duplicates, Long importId) {
