@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The set-based merge of one source's snapshot into the single database (CA-2), inside the caller's transaction on
@@ -260,15 +261,58 @@ class ChildMerge {
             """;
 
     /**
-     * From this many staged rows on, the kept counts of the lists (V170) are suspended for the rest of the transaction
-     * instead of kept by their statement triggers, whose transition tables would hold every changed child of each
-     * statement (millions in a national merge, several statements): the counts are rebuilt once, set-based, by the
-     * next read or the midnight job ({@link ChildListCounts#current}) — a few seconds for the whole country.
+     * A merge of at least this many rows, and of at least a tenth of the recorded children, is a bulk merge
+     * ({@link #bulk}): a national or regional snapshot, not a district's file or an enrolment change.
      */
-    static final long SUSPEND_COUNTS_FROM = 50_000;
+    static final long BULK_FROM = 100_000;
 
-    /** The triggers do nothing while the day is unknown; the first read afterwards rebuilds (V170). */
-    private static final String SUSPEND_COUNTS = "update child_list_count_day set as_of = null where as_of is not null";
+    /** The statement triggers of the kept list counts on {@code child} (V170). */
+    static final List<String> COUNT_TRIGGERS = List.of("child_list_count_insert", "child_list_count_update",
+            "child_list_count_delete");
+
+    /** The indexes of {@code child} that are neither its key nor a constraint's: dropped and rebuilt by a bulk merge. */
+    private static final String SECONDARY_INDEXES = """
+            select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+              from pg_index i
+             where i.indrelid = 'child'::regclass and not i.indisprimary
+               and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+             order by 1
+            """;
+
+    private record Index(String name, String definition) {
+    }
+
+    /**
+     * Runs {@code merges} (in the caller's transaction) as one bulk merge when {@code rows} is large: what a national
+     * snapshot costs is writing millions of {@code child} rows with their indexes and the list counts' triggers
+     * present (each changed row an entry in six indexes, each statement a transition table of millions of rows), so
+     * the child table's secondary indexes are dropped and rebuilt after (a sort each, in parallel workers — the
+     * IIN's unique index checks uniqueness again when rebuilt), the counts' triggers are off and the counts
+     * suspended ({@code as_of} null: the next read or the midnight job rebuilds them once, set-based, {@link
+     * ChildListCounts#current}). All of it is DDL inside the transaction, so a failure rolls it back with the merge.
+     * The price: {@code child} is locked for the merge (readers wait for a bulk merge to commit) — a national
+     * reconciliation, not a working-day import.
+     */
+    <T> T bulk(long rows, java.util.function.Supplier<T> merges) {
+        long children = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'child'::regclass")
+                .query(Long.class).single();
+        if (rows < BULK_FROM || rows * 10 < children) return merges.get();
+        long start = System.nanoTime();
+        var indexes = jdbc.sql(SECONDARY_INDEXES).query(Index.class).list();
+        jdbc.sql("update child_list_count_day set as_of = null where as_of is not null").update();
+        for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child disable trigger " + trigger).update();
+        for (var index : indexes) jdbc.sql("drop index " + index.name()).update();
+        log.debug("bulk merge of {} rows: {} indexes dropped in {} ms", rows, indexes.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        T result = merges.get();
+        long rebuild = System.nanoTime();
+        for (var index : indexes) jdbc.sql(index.definition()).update();
+        for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child enable trigger " + trigger).update();
+        jdbc.sql("analyze child").update();
+        log.debug("bulk merge: {} indexes rebuilt, child analysed in {} ms", indexes.size(),
+                (System.nanoTime() - rebuild) / 1_000_000);
+        return result;
+    }
 
     /** A row staged for the merge. */
     record Staged(ChildRowPolicy.Row row, String territory, Long personId) {
@@ -369,8 +413,6 @@ class ChildMerge {
     private Merged merge(ChildSource source, String origin, String snapshot, KatoRange territory, Long importId) {
         var t = new Timer(source);
         t.run("index", () -> jdbc.sql(INDEX).update());
-        long staged = jdbc.sql("select count(*) from child_staging").query(Long.class).single();
-        if (staged >= SUSPEND_COUNTS_FROM) t.run("counts suspended", () -> jdbc.sql(SUSPEND_COUNTS).update());
         int bit = bit(source);
         long duplicates = t.run("duplicate iin", () -> count(DUPLICATE_IIN, importId))
                 + t.run("duplicate name", () -> count(DUPLICATE_NAME, importId));

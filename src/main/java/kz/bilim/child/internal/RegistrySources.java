@@ -75,14 +75,16 @@ class RegistrySources {
             stageOrganisations();
             stageNameFolds();
             var range = KatoRange.under(katoPrefix);
-            for (var source : SOURCES) {
-                long t1 = System.nanoTime();
-                stage(source);
-                log.debug("registry: {} staged in {} ms", source, (System.nanoTime() - t1) / 1_000_000);
-                var merged = merge.merge(source, ChildMerge.REGISTRY, range, null);
-                counts.put(source.name(), merged.inserted() + merged.updated() + merged.withdrawn());
-            }
-            return staged;
+            return merge.bulk(staged, () -> {
+                for (var source : SOURCES) {
+                    long t1 = System.nanoTime();
+                    stage(source);
+                    log.debug("registry: {} staged in {} ms", source, (System.nanoTime() - t1) / 1_000_000);
+                    var merged = merge.merge(source, ChildMerge.REGISTRY, range, null);
+                    counts.put(source.name(), merged.inserted() + merged.updated() + merged.withdrawn());
+                }
+                return staged;
+            });
         });
         counts.put("rows", rows);
         audit.record(AuditEntry.of(AuditAction.IMPORT, "child-registry", katoPrefix, katoPrefix.length() == 9
