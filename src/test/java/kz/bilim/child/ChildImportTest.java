@@ -46,9 +46,14 @@ class ChildImportTest {
 
     @BeforeAll
     void fixtures() {
-        fixture = new ChildFixture(ownerDataSource, mvc, YearMonth.of(2012, 10), 6200);
+        fixture = newFixture();
         here = fixture.registry.districtWithSettlement(DISTRICT, false);
         elsewhere = fixture.registry.districtWithSettlement(OTHER, false);
+    }
+
+    /** Its own BINs and IINs (ChildImportBulkTest runs these tests again on the same database). */
+    ChildFixture newFixture() {
+        return new ChildFixture(ownerDataSource, mvc, YearMonth.of(2012, 10), 6200);
     }
 
     RequestPostProcessor officer() {

@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -260,12 +261,6 @@ class ChildMerge {
                and c.person_id is distinct from s.person_id
             """;
 
-    /**
-     * A merge of at least this many rows, and of at least a tenth of the recorded children, is a bulk merge
-     * ({@link #bulk}): a national or regional snapshot, not a district's file or an enrolment change.
-     */
-    static final long BULK_FROM = 100_000;
-
     /** The statement triggers of the kept list counts on {@code child} (V170). */
     static final List<String> COUNT_TRIGGERS = List.of("child_list_count_insert", "child_list_count_update",
             "child_list_count_delete");
@@ -279,6 +274,12 @@ class ChildMerge {
              order by 1
             """;
 
+    /** The foreign keys of {@code child_source} (to {@code child}): dropped and added again by a bulk merge. */
+    private static final String SOURCE_KEYS = """
+            select conname as name, pg_get_constraintdef(oid) as definition
+              from pg_constraint where conrelid = 'child_source'::regclass and contype = 'f' order by 1
+            """;
+
     private record Index(String name, String definition) {
     }
 
@@ -287,7 +288,8 @@ class ChildMerge {
      * snapshot costs is writing millions of {@code child} rows with their indexes and the list counts' triggers
      * present (each changed row an entry in six indexes, each statement a transition table of millions of rows), so
      * the child table's secondary indexes are dropped and rebuilt after (a sort each, in parallel workers — the
-     * IIN's unique index checks uniqueness again when rebuilt), the counts' triggers are off and the counts
+     * IIN's unique index checks uniqueness again when rebuilt), the sources' foreign key to the children is dropped
+     * and added again (checked by one join instead of a locking query per row), the counts' triggers are off and the counts
      * suspended ({@code as_of} null: the next read or the midnight job rebuilds them once, set-based, {@link
      * ChildListCounts#current}). All of it is DDL inside the transaction, so a failure rolls it back with the merge.
      * The price: {@code child} is locked for the merge (readers wait for a bulk merge to commit) — a national
@@ -296,17 +298,23 @@ class ChildMerge {
     <T> T bulk(long rows, java.util.function.Supplier<T> merges) {
         long children = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'child'::regclass")
                 .query(Long.class).single();
-        if (rows < BULK_FROM || rows * 10 < children) return merges.get();
+        if (rows < bulkRows || rows < children * bulkShare) return merges.get();
         long start = System.nanoTime();
         var indexes = jdbc.sql(SECONDARY_INDEXES).query(Index.class).list();
         jdbc.sql("update child_list_count_day set as_of = null where as_of is not null").update();
         for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child disable trigger " + trigger).update();
         for (var index : indexes) jdbc.sql("drop index " + index.name()).update();
+        // a foreign key checks each inserted row by a query that also locks the child's row (a write to its page):
+        // millions of them; added again after, it is checked by one join
+        var keys = jdbc.sql(SOURCE_KEYS).query(Index.class).list();
+        for (var key : keys) jdbc.sql("alter table child_source drop constraint " + key.name()).update();
         log.debug("bulk merge of {} rows: {} indexes dropped in {} ms", rows, indexes.size(),
                 (System.nanoTime() - start) / 1_000_000);
         T result = merges.get();
         long rebuild = System.nanoTime();
         for (var index : indexes) jdbc.sql(index.definition()).update();
+        for (var key : keys)
+            jdbc.sql("alter table child_source add constraint " + key.name() + " " + key.definition()).update();
         for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child enable trigger " + trigger).update();
         jdbc.sql("analyze child").update();
         log.debug("bulk merge: {} indexes rebuilt, child analysed in {} ms", indexes.size(),
@@ -337,9 +345,19 @@ class ChildMerge {
     private final OwnerDataSource owner;
     private final JdbcClient jdbc;
 
-    ChildMerge(OwnerDataSource owner) {
+    /**
+     * A merge of at least {@code bulkRows} rows that are at least {@code bulkShare} of the recorded children is a bulk
+     * merge ({@link #bulk}): a national or regional snapshot, not a district's file or an enrolment change.
+     */
+    private final long bulkRows;
+    private final double bulkShare;
+
+    ChildMerge(OwnerDataSource owner, @Value("${bilim.child.bulk-merge.min-rows:100000}") long bulkRows,
+               @Value("${bilim.child.bulk-merge.min-share:0.1}") double bulkShare) {
         this.owner = owner;
         this.jdbc = JdbcClient.create(owner);
+        this.bulkRows = bulkRows;
+        this.bulkShare = bulkShare;
     }
 
     /** A fresh, empty staging table, to be filled by SQL. */
@@ -423,18 +441,20 @@ class ChildMerge {
         int children = t.run("new children", () -> jdbc.sql(NEW_CHILDREN).param("bit", bit).update());
         if (children > 0) t.run("review found", () -> jdbc.sql(ChildReviewQueue.FOUND).param("source", source.name())
                 .param("origin", origin).param("importId", importId).update());
-        long updated = t.run("sources changed", () -> jdbc.sql(SOURCES_CHANGED).param("source", source.name())
-                .param("origin", origin).param("importId", importId).update());
-        long inserted = t.run("sources new", () -> jdbc.sql(SOURCES_NEW).param("source", source.name())
-                .param("origin", origin).param("importId", importId).update());
-        t.run("held", () -> jdbc.sql(HELD).param("bit", bit).update());
-        t.run("touched", () -> jdbc.sql(TOUCHED).update());
+        // withdrawn before the source's rows are written: the same rows (the staged children keep the source either
+        // way), without reading the rows just written
         var withdraw = jdbc.sql(WITHDRAW.formatted(snapshot)).param("source", source.name()).param("origin", origin)
                 .param("importId", importId);
         if (territory != null) withdraw = withdraw.param("from", territory.first()).param("to", territory.last());
         var w = withdraw;
         int withdrawn = t.run("withdraw", () -> w.update());
         if (withdrawn > 0) t.run("unheld", () -> jdbc.sql(UNHELD).param("bit", bit).param("source", source.name()).update());
+        long updated = t.run("sources changed", () -> jdbc.sql(SOURCES_CHANGED).param("source", source.name())
+                .param("origin", origin).param("importId", importId).update());
+        long inserted = t.run("sources new", () -> jdbc.sql(SOURCES_NEW).param("source", source.name())
+                .param("origin", origin).param("importId", importId).update());
+        t.run("held", () -> jdbc.sql(HELD).param("bit", bit).update());
+        t.run("touched", () -> jdbc.sql(TOUCHED).update());
         t.run("records", () -> jdbc.sql(RECORDS).update());
         t.run("name keys", () -> jdbc.sql(NAME_KEYS).update());
         t.run("persons", () -> jdbc.sql(PERSONS).update());
