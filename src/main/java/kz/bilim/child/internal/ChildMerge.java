@@ -174,7 +174,7 @@ class ChildMerge {
                     s.citizenship, s.residence_kato, s.organisation_bin, s.organisation_id, s.grade, true)
             """;
 
-    /** The rows of children the source did not hold before, in the order of the key (its index grows in order). */
+    /** The rows of children the source did not hold before. */
     private static final String SOURCES_NEW = """
             insert into child_source (child_id, source, origin, territory, iin, last_name, first_name, patronymic,
                                       birth_date, sex, citizenship, residence_kato, organisation_bin,
@@ -184,7 +184,6 @@ class ChildMerge {
               from child_staging s
              where s.new_child or not exists (select 1 from child_source cs where cs.child_id = s.child_id
                                                  and cs.source = :source and cs.origin = :origin)
-             order by child_id
             """;
 
     /** The children of the staged rows hold the source now (the held bits of the lists, V170). */
@@ -231,17 +230,13 @@ class ChildMerge {
             case cs.source when 'JUSTICE' then 0 when 'KANDAS' then 1 else 2 end,
             case cs.origin when 'REGISTRY' then 0 else 1 end, cs.changed_at desc""";
 
-    /** Each touched child's record from its preferred active source; a child no source holds stays as it was. */
-    private static final String RECORDS = """
+    /** Children's records from the rows {@code p} (each a child's preferred source, as child_source's columns). */
+    private static final String RECORDS_FROM = """
             update child c
                set iin = coalesce(p.iin, c.iin), last_name = p.last_name, first_name = p.first_name,
                    patronymic = p.patronymic, birth_date = p.birth_date, sex = coalesce(p.sex, c.sex),
                    citizenship = p.citizenship, kato = p.residence_kato, updated_at = now()
-              from (select distinct on (cs.child_id) cs.*
-                      from child_source cs
-                     where cs.active and cs.child_id in (select child_id from child_touched)
-                     order by cs.child_id,\s""" + PREFERRED + """
-                    ) p
+              from %s p
              where c.id = p.child_id
                and (c.last_name, c.first_name, c.patronymic, c.birth_date, c.citizenship, c.kato)
                    is distinct from (p.last_name, p.first_name, p.patronymic, p.birth_date, p.citizenship, p.residence_kato)
@@ -249,15 +244,30 @@ class ChildMerge {
                     or not exists (select 1 from child o where o.iin = p.iin))
             """;
 
+    /** Each touched child's record from its preferred active source; a child no source holds stays as it was. */
+    private static final String RECORDS = RECORDS_FROM.formatted("""
+            (select distinct on (cs.child_id) cs.*
+               from child_source cs
+              where cs.active and cs.child_id in (select child_id from child_touched)
+              order by cs.child_id,\s""" + PREFERRED + ")");
+
+    /**
+     * A merge of the first source of {@link #PREFERRED} (Justice: one origin, ranked before all others): each staged
+     * child's record is the staged row itself (it is that child's active Justice row now), so no child's sources are
+     * read and sorted — millions in a national merge; only the withdrawn children go through {@link #RECORDS}.
+     */
+    private static final String RECORDS_STAGED = RECORDS_FROM.formatted("(select * from child_staging where not new_child)");
+
+    /** Linked children's name keys and persons (new children were recorded with the staged ones). */
     private static final String NAME_KEYS = """
             update child c set name_key = s.name_key
-              from child_staging s where s.child_id = c.id and c.name_key <> s.name_key
+              from child_staging s where s.child_id = c.id and not s.new_child and c.name_key <> s.name_key
                and c.last_name = s.last_name and c.first_name = s.first_name
             """;
 
     private static final String PERSONS = """
             update child c set person_id = s.person_id
-              from child_staging s where s.child_id = c.id and s.person_id is not null
+              from child_staging s where s.child_id = c.id and s.person_id is not null and not s.new_child
                and c.person_id is distinct from s.person_id
             """;
 
@@ -265,19 +275,27 @@ class ChildMerge {
     static final List<String> COUNT_TRIGGERS = List.of("child_list_count_insert", "child_list_count_update",
             "child_list_count_delete");
 
-    /** The indexes of {@code child} that are neither its key nor a constraint's: dropped and rebuilt by a bulk merge. */
+    /**
+     * The indexes of {@code child} and {@code child_source} that are neither a key nor a constraint's: dropped and
+     * rebuilt by a bulk merge.
+     */
     private static final String SECONDARY_INDEXES = """
             select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
               from pg_index i
-             where i.indrelid = 'child'::regclass and not i.indisprimary
+             where i.indrelid in ('child'::regclass, 'child_source'::regclass) and not i.indisprimary
                and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
              order by 1
             """;
 
-    /** The foreign keys of {@code child_source} (to {@code child}): dropped and added again by a bulk merge. */
+    /**
+     * The primary key of {@code child_source} and its foreign key to {@code child}, in the order they are added (no
+     * table refers to child_source): dropped and added again by a bulk merge. child's own key stays (others refer
+     * to it).
+     */
     private static final String SOURCE_KEYS = """
             select conname as name, pg_get_constraintdef(oid) as definition
-              from pg_constraint where conrelid = 'child_source'::regclass and contype = 'f' order by 1
+              from pg_constraint where conrelid = 'child_source'::regclass and contype in ('p', 'f')
+             order by case contype when 'p' then 0 else 1 end, conname
             """;
 
     private record Index(String name, String definition) {
@@ -288,8 +306,8 @@ class ChildMerge {
      * snapshot costs is writing millions of {@code child} rows with their indexes and the list counts' triggers
      * present (each changed row an entry in six indexes, each statement a transition table of millions of rows), so
      * the child table's secondary indexes are dropped and rebuilt after (a sort each, in parallel workers — the
-     * IIN's unique index checks uniqueness again when rebuilt), the sources' foreign key to the children is dropped
-     * and added again (checked by one join instead of a locking query per row), the counts' triggers are off and the counts
+     * IIN's unique index checks uniqueness again when rebuilt), the sources' key and foreign key to the children are
+     * dropped and added again (checked by one join instead of a locking query per row), the counts' triggers are off and the counts
      * suspended ({@code as_of} null: the next read or the midnight job rebuilds them once, set-based, {@link
      * ChildListCounts#current}). All of it is DDL inside the transaction, so a failure rolls it back with the merge.
      * The price: {@code child} is locked for the merge (readers wait for a bulk merge to commit) — a national
@@ -305,9 +323,11 @@ class ChildMerge {
         for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child disable trigger " + trigger).update();
         for (var index : indexes) jdbc.sql("drop index " + index.name()).update();
         // a foreign key checks each inserted row by a query that also locks the child's row (a write to its page):
-        // millions of them; added again after, it is checked by one join
+        // millions of them; added again after, it is checked by one join. The key of the sources: millions of
+        // entries inserted one by one cost four times the rebuild (performance.md)
         var keys = jdbc.sql(SOURCE_KEYS).query(Index.class).list();
-        for (var key : keys) jdbc.sql("alter table child_source drop constraint " + key.name()).update();
+        for (int i = keys.size() - 1; i >= 0; i--)
+            jdbc.sql("alter table child_source drop constraint " + keys.get(i).name()).update();
         log.debug("bulk merge of {} rows: {} indexes dropped in {} ms", rows, indexes.size(),
                 (System.nanoTime() - start) / 1_000_000);
         T result = merges.get();
@@ -454,8 +474,10 @@ class ChildMerge {
         long inserted = t.run("sources new", () -> jdbc.sql(SOURCES_NEW).param("source", source.name())
                 .param("origin", origin).param("importId", importId).update());
         t.run("held", () -> jdbc.sql(HELD).param("bit", bit).update());
-        t.run("touched", () -> jdbc.sql(TOUCHED).update());
-        t.run("records", () -> jdbc.sql(RECORDS).update());
+        boolean first = source == ChildSource.JUSTICE;
+        if (!first) t.run("touched", () -> jdbc.sql(TOUCHED).update());
+        if (first) t.run("records staged", () -> jdbc.sql(RECORDS_STAGED).update());
+        if (!first || withdrawn > 0) t.run("records", () -> jdbc.sql(RECORDS).update());
         t.run("name keys", () -> jdbc.sql(NAME_KEYS).update());
         t.run("persons", () -> jdbc.sql(PERSONS).update());
         return new Merged(inserted, updated, withdrawn, children, duplicates);
