@@ -332,9 +332,9 @@ class ChildMerge {
                 (System.nanoTime() - start) / 1_000_000);
         T result = merges.get();
         long rebuild = System.nanoTime();
-        for (var index : indexes) jdbc.sql(index.definition()).update();
-        for (var key : keys)
-            jdbc.sql("alter table child_source add constraint " + key.name() + " " + key.definition()).update();
+        for (var index : indexes) timed(index.name(), () -> jdbc.sql(index.definition()).update());
+        for (var key : keys) timed(key.name(), () -> jdbc.sql("alter table child_source add constraint " + key.name()
+                + " " + key.definition()).update());
         for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child enable trigger " + trigger).update();
         jdbc.sql("analyze child").update();
         log.debug("bulk merge: {} indexes rebuilt, child analysed in {} ms", indexes.size(),
@@ -481,6 +481,12 @@ class ChildMerge {
         t.run("name keys", () -> jdbc.sql(NAME_KEYS).update());
         t.run("persons", () -> jdbc.sql(PERSONS).update());
         return new Merged(inserted, updated, withdrawn, children, duplicates);
+    }
+
+    private static void timed(String what, Runnable ddl) {
+        long start = System.nanoTime();
+        ddl.run();
+        log.debug("bulk merge: {} rebuilt in {} ms", what, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Each statement's time and rows at debug level (counts only, never a row), for profiling a large merge. */
