@@ -102,6 +102,6 @@ class Arrivals {
         return new CollectionRepository.SubmissionRow(row.id(), row.periodId(), row.level(), row.organisationId(),
                 row.kato(), row.addresseeKato(), SubmissionStatus.SUBMITTED, version, channel,
                 arrived, row.late() != null ? row.late() : late, row.distorted(), row.distortions(), row.returns(), null,
-                row.lockUntil());
+                row.lockUntil(), row.basis());
     }
 }

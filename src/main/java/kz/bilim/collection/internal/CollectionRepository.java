@@ -36,7 +36,8 @@ class CollectionRepository {
 
     private static final String SUBMISSION_COLUMNS = """
             s.id, s.period_id, s.level, s.organisation_id, s.kato, s.addressee_kato, s.status, s.version, s.channel,
-            s.arrived_at, s.late, s.distorted, s.distortions, s.returns, s.comment, x.until as lock_until
+            s.arrived_at, s.late, s.distorted, s.distortions, s.returns, s.comment, x.until as lock_until,
+            s.consolidation_basis
             """;
 
     private final JdbcClient jdbc;
@@ -191,7 +192,13 @@ class CollectionRepository {
 
     record SubmissionRow(long id, long periodId, Level level, Long organisationId, String kato, String addresseeKato,
                          SubmissionStatus status, int version, String channel, Instant arrivedAt, Boolean late,
-                         boolean distorted, int distortions, int returns, String comment, LocalDate lockUntil) {
+                         boolean distorted, int distortions, int returns, String comment, LocalDate lockUntil,
+                         String basis) {
+
+        /** EIS-6: whether this consolidation was formed from exactly these accepted participants and versions. */
+        boolean formedFrom(String current) {
+            return basis != null && basis.equals(current);
+        }
     }
 
     private static SubmissionRow row(ResultSet rs, int row) throws SQLException {
@@ -201,7 +208,7 @@ class CollectionRepository {
                 SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getString("channel"),
                 arrived == null ? null : arrived.toInstant(), (Boolean) rs.getObject("late"), rs.getBoolean("distorted"),
                 rs.getInt("distortions"), rs.getInt("returns"), rs.getString("comment"),
-                rs.getObject("lock_until", LocalDate.class));
+                rs.getObject("lock_until", LocalDate.class), rs.getString("consolidation_basis"));
     }
 
     long insertTerritorySubmission(long periodId, Level level, String kato, String addresseeKato) {
@@ -267,17 +274,37 @@ class CollectionRepository {
             """;
 
     /**
-     * EIS-6: the consolidation of one territory, one statement: its values become {@link #CONSOLIDATED_SUMS}.
-     * Returns the number of values written.
+     * EIS-6: what the sums are formed from — the accepted submissions addressed to a territory and their versions. An
+     * accepted submission's values change only with a new version, so an unchanged basis means unchanged sums.
      */
-    int consolidate(long targetId, String kato, long periodId) {
+    private static final String BASIS = """
+            select md5(string_agg(b.id || ':' || b.version, ',' order by b.id))
+              from collection_submission b
+             where b.period_id = :period and b.addressee_kato = :kato and b.status = 'ACCEPTED'
+            """;
+
+    /**
+     * EIS-6: the consolidation of one territory, one statement over one snapshot: its values become
+     * {@link #CONSOLIDATED_SUMS}, and its row remembers the {@link #BASIS} they were formed from. Returns the values
+     * written, in the order of field and row.
+     */
+    List<Submission.Value> consolidate(long targetId, String kato, long periodId) {
         jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
-        return jdbc.sql("insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value) "
-                        + "select :target, :kato, null, c.field_code, c.row_code, c.total from (" + CONSOLIDATED_SUMS + ") c")
-                .param("target", targetId).param("kato", kato).param("period", periodId).update();
+        return jdbc.sql("""
+                        with based as (update collection_submission set consolidation_basis = (%s) where id = :target)
+                        insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value)
+                        select :target, :kato, null, c.field_code, c.row_code, c.total from (%s) c
+                        returning field_code, row_code, number_value
+                        """.formatted(BASIS, CONSOLIDATED_SUMS))
+                .param("target", targetId).param("kato", kato).param("period", periodId)
+                .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
+                        null))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing(Submission.Value::field).thenComparing(Submission.Value::row))
+                .toList();
     }
 
-    /** EIS-6: what {@link #consolidate} would write now, without writing (the bytes a consolidation's officer signs). */
+    /** EIS-6: what {@link #consolidate} would write now, without writing (a stale consolidation's bytes to sign). */
     List<Submission.Value> consolidatedSums(String kato, long periodId) {
         return jdbc.sql(CONSOLIDATED_SUMS + " order by 1, 2").param("kato", kato).param("period", periodId)
                 .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
@@ -285,23 +312,38 @@ class CollectionRepository {
                 .list();
     }
 
+    /** EIS-6: the {@link #BASIS} of a territory's consolidation as it would be formed now. */
+    String basis(String kato, long periodId) {
+        return jdbc.sql(BASIS).param("kato", kato).param("period", periodId).query(String.class).optional().orElse(null);
+    }
+
     /** EIS-6: the participants addressed to a territory, and how many of them are accepted. */
-    record Participation(long expected, long accepted) {
+    record Participation(long expected, long accepted, String basis) {
+
+        boolean complete() {
+            return expected > 0 && accepted >= expected;
+        }
+
+        long missing() {
+            return expected - accepted;
+        }
     }
 
     /**
      * The participants a territory consolidates: the organisations addressed to a district; for a region, every
      * district with organisations in the period (a district row exists once it consolidated); for the ministry,
-     * every region likewise.
+     * every region likewise. With the {@link #BASIS} of the accepted ones, read in the same statement.
      */
     Participation participation(long periodId, Level level, String kato) {
         if (level == Level.DISTRICT)
             return jdbc.sql("""
-                            select count(*) as expected, count(*) filter (where status = 'ACCEPTED') as accepted
+                            select count(*) as expected, count(*) filter (where status = 'ACCEPTED') as accepted,
+                                   md5(string_agg(id || ':' || version, ',' order by id)
+                                           filter (where status = 'ACCEPTED')) as basis
                               from collection_submission where period_id = :period and addressee_kato = :kato
                             """)
                     .param("period", periodId).param("kato", kato)
-                    .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2))).single();
+                    .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
         int length = level == Level.REGION ? 4 : 2;
         String childLevel = level == Level.REGION ? "DISTRICT" : "REGION";
         String pad = level == Level.REGION ? "00000" : "0000000";
@@ -311,15 +353,15 @@ class CollectionRepository {
                               from collection_submission o
                              where o.period_id = :period and o.level = 'ORGANISATION' and o.kato like :prefix)
                         select count(*) as expected,
-                               count(*) filter (where t.status = 'ACCEPTED') as accepted
+                               count(*) filter (where t.status = 'ACCEPTED') as accepted, (%s) as basis
                           from expected e
                           left join collection_submission t
                             on t.period_id = :period and t.level = :childLevel and t.kato = e.kato
-                        """)
+                        """.formatted(BASIS))
                 .param("length", length).param("pad", pad).param("period", periodId)
                 .param("prefix", (level == Level.MINISTRY ? "" : kato.substring(0, 2)) + "%")
-                .param("childLevel", childLevel)
-                .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2))).single();
+                .param("childLevel", childLevel).param("kato", kato)
+                .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
     }
 
     void update(long id, SubmissionStatus status, String comment) {

@@ -124,9 +124,9 @@ class Submitting {
         return repository.submission(id, false).map(row -> {
             Period period = repository.period(row.periodId()).orElseThrow();
             Form form = views.formOf(period);
-            // EIS-6: a territory signs the sums as they stand now (what its submission recomputes)
+            // EIS-6: a territory signs the sums as they stand now (what its submission checks)
             var values = row.level() == Level.ORGANISATION ? enterOnce.currentValues(row, form)
-                    : repository.consolidatedSums(row.kato(), row.periodId());
+                    : currentSums(row, repository.basis(row.kato(), row.periodId()));
             return arrivals.canonical(form, period, row, values, row.version() + 1);
         });
     }
@@ -181,17 +181,17 @@ class Submitting {
     private Submission submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                  Instant now, Caller caller) {
         var participation = repository.participation(row.periodId(), row.level(), row.kato());
-        if (participation.expected() == 0 || participation.accepted() < participation.expected())
+        if (!participation.complete())
             throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.consolidate.missing",
-                    participation.expected() - participation.accepted(), participation.expected()).exception();
+                    participation.missing(), participation.expected()).exception();
         if (caller.iin() == null)
             throw Refusal.byRule(CollectionPolicy.EIS_6, new FieldError("signature", "collection.signature.no-iin"))
                     .exception();
-        List<Submission.Value> values = repository.consolidatedSums(row.kato(), row.periodId());
+        // the stored consolidation is rewritten only where what it was formed from changed since
+        List<Submission.Value> values = row.formedFrom(participation.basis()) ? repository.values(row.id())
+                : repository.consolidate(row.id(), row.kato(), row.periodId());
         if (values.isEmpty())
             throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.submit.not-consolidated").exception();
-        // the stored consolidation is rewritten only where a participant's data changed since it was formed
-        if (!sameNumbers(values, repository.values(row.id()))) repository.consolidate(row.id(), row.kato(), row.periodId());
         byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
         Signer signer = signatures.verify(content, signature,
                 SignatureCheck.byPerson(CollectionPolicy.EIS_6, new Iin(caller.iin()))).orElseThrow();
@@ -199,16 +199,13 @@ class Submitting {
                 period, values);
     }
 
-    /** Both lists in the order of field and row (as the repository reads them): the same sums? */
-    private static boolean sameNumbers(List<Submission.Value> sums, List<Submission.Value> stored) {
-        if (sums.size() != stored.size()) return false;
-        for (int i = 0; i < sums.size(); i++) {
-            var a = sums.get(i);
-            var b = stored.get(i);
-            if (!a.field().equals(b.field()) || !a.row().equals(b.row()) || b.number() == null
-                    || a.number().compareTo(b.number()) != 0) return false;
-        }
-        return true;
+    /**
+     * EIS-6: a territory's sums as they stand now: its stored consolidation while the accepted participants and their
+     * versions are those it was formed from (the same basis), else summed again (read only).
+     */
+    private List<Submission.Value> currentSums(CollectionRepository.SubmissionRow row, String basis) {
+        return row.formedFrom(basis) ? repository.values(row.id())
+                : repository.consolidatedSums(row.kato(), row.periodId());
     }
 
     Outcome<Submission> receivePaper(long id, PaperSubmission paper, Map<String, Object> values) {
