@@ -56,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(AccessFixture.class)
+@Import({AccessFixture.class, RoundTrips.Config.class})
 @EnabledIfSystemProperty(named = "bilim.collection.benchmark", matches = "[0-9]+")
 class CollectionBenchmark {
 
@@ -146,13 +146,24 @@ class CollectionBenchmark {
         long[] signing = {0, 0, 0}; // signing (the client's), reading the bytes, submitting
         long start = System.nanoTime();
         long consolidating = 0;
+        RoundTrips counted = null;
+        long countedFrom = 0;
         for (String district : districts) {
             var officer = officers.get(district);
+            // the last ten districts' steps are counted (the driver's trace: a few ms a step)
+            if (district.equals(districts.get(districts.size() - 10))) {
+                counted = RoundTrips.open();
+                countedFrom = System.nanoTime();
+            }
             long c = System.nanoTime();
             long id = as(officer.user(), () -> collection.consolidate(periodId).orElseThrow().id());
             consolidating += System.nanoTime() - c;
             submitSigned(officer, id, signing);
         }
+        counted.close();
+        System.out.printf("BENCH the last ten districts: %.2f ms each, with the officers' signing%n",
+                (System.nanoTime() - countedFrom) / 1e7);
+        print("one district's consolidate, read the bytes, submit signed", counted, 10);
         System.out.printf("BENCH districts: consolidating %.2f s, reading the bytes to sign %.2f s, signing %.2f s, "
                 + "submitting signed %.2f s%n", consolidating / 1e9, signing[1] / 1e9, signing[0] / 1e9, signing[2] / 1e9);
         long districtsDone = System.nanoTime();
@@ -253,6 +264,9 @@ class CollectionBenchmark {
             }
         }
         Collections.shuffle(prepared, new java.util.Random(12));
+        // ten left out of the burst, for the count of statements and round trips of one submission
+        var sample = new ArrayList<>(prepared.subList(prepared.size() - 10, prepared.size()));
+        prepared.subList(prepared.size() - 10, prepared.size()).clear();
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int warmup = 100;
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -270,15 +284,8 @@ class CollectionBenchmark {
             var item = prepared.get(i);
             pool.submit(() -> {
                 long t = System.nanoTime();
-                try {
-                    var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                    + "/api/v1/collection/submissions/" + item.submission() + "/submission"))
-                            .header("Authorization", "Bearer " + item.token()).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(item.body())).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) failures.add(response.statusCode());
-                } catch (Exception e) {
-                    failures.add(-1);
-                }
+                int code = post(client, item.submission(), item.token(), item.body());
+                if (code != 200) failures.add(code);
                 latencies.add(System.nanoTime() - t);
             });
         }
@@ -291,7 +298,32 @@ class CollectionBenchmark {
                 n, seconds, n / seconds, sorted.get(n / 2) / 1e6, sorted.get((int) (n * 0.95)) / 1e6,
                 sorted.get((int) (n * 0.99)) / 1e6, failures);
         assertThat(failures).isEmpty();
+        try (var counted = RoundTrips.open()) {
+            for (var item : sample) assertThat(post(client, item.submission(), item.token(), item.body())).isEqualTo(200);
+            print("one signed submission over HTTP", counted, sample.size());
+        }
         yardstick();
+    }
+
+    /** EIS-5: one signed submission over HTTP, as the head's client posts it; the status code (-1: no answer). */
+    int post(HttpClient client, long submission, String token, String body) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/api/v1/collection/submissions/" + submission + "/submission"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static void print(String what, RoundTrips counted, int times) {
+        long waited = counted.byStatement().keySet().stream().mapToLong(counted::nanos).sum();
+        System.out.printf("BENCH count, %s: %.1f statements in %.1f round trips, waited for %.2f ms%n", what,
+                counted.statements() / (double) times, counted.roundTrips() / (double) times, waited / 1e6 / times);
+        counted.byStatement().forEach((statement, n) -> System.out.printf("BENCH   %5.1f × %6.2f ms  %s%n",
+                n / (double) times, counted.nanos(statement) / 1e6 / n, statement));
     }
 
     /** The plan of one district's consolidation, as the application's role under the district's scope. */

@@ -47,10 +47,10 @@ class AddresseeSteps {
             if (from != null && row.status() != from)
                 throw Refusal.conflict("collection.step.wrong-status", action, row.status().name()).exception();
             change.apply(row, caller);
-            repository.event(row, action, row.version(), caller.username(), clock.instant(), comment);
+            var history = repository.event(row, action, row.version(), caller.username(), clock.instant(), comment);
             audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because(action.toLowerCase(Locale.ROOT))
                     .with(Map.of("version", row.version(), "clause", action.equals("DISTORTED") ? "EIS-8" : "EIS-6")));
-            return views.reload(id);
+            return views.reload(id, history);
         }));
     }
 

@@ -211,13 +211,17 @@ class CollectionRepository {
                 rs.getObject("lock_until", LocalDate.class), rs.getString("consolidation_basis"));
     }
 
-    long insertTerritorySubmission(long periodId, Level level, String kato, String addresseeKato) {
+    /** A territory's submission, new (so locked by this transaction and without values or lock exception). */
+    SubmissionRow insertTerritorySubmission(long periodId, Level level, String kato, String addresseeKato) {
         return jdbc.sql("""
                         insert into collection_submission (period_id, level, kato, addressee_kato)
-                        values (:period, :level, :kato, :addressee) returning id
+                        values (:period, :level, :kato, :addressee)
+                        returning id, period_id, level, organisation_id, kato, addressee_kato, status, version, channel,
+                                  arrived_at, late, distorted, distortions, returns, comment, null::date as lock_until,
+                                  consolidation_basis
                         """)
                 .param("period", periodId).param("level", level.name()).param("kato", kato)
-                .param("addressee", addresseeKato).query(Long.class).single();
+                .param("addressee", addresseeKato).query(CollectionRepository::row).single();
     }
 
     List<Submission.Value> values(long submissionId) {
@@ -225,11 +229,12 @@ class CollectionRepository {
                         select field_code, row_code, number_value, text_value, prefilled, explanation
                           from collection_value where submission_id = :id order by field_code, row_code
                         """)
-                .param("id", submissionId)
-                .query((rs, n) -> new Submission.Value(rs.getString("field_code"), rs.getString("row_code"),
-                        rs.getBigDecimal("number_value"), rs.getString("text_value"), rs.getBoolean("prefilled"),
-                        rs.getString("explanation")))
-                .list();
+                .param("id", submissionId).query(CollectionRepository::value).list();
+    }
+
+    private static Submission.Value value(ResultSet rs, int n) throws SQLException {
+        return new Submission.Value(rs.getString("field_code"), rs.getString("row_code"), rs.getBigDecimal("number_value"),
+                rs.getString("text_value"), rs.getBoolean("prefilled"), rs.getString("explanation"));
     }
 
     void replaceValues(SubmissionRow s, List<Submission.Value> values) {
@@ -286,10 +291,10 @@ class CollectionRepository {
     /**
      * EIS-6: the consolidation of one territory, one statement over one snapshot: its values become
      * {@link #CONSOLIDATED_SUMS}, and its row remembers the {@link #BASIS} they were formed from. Returns the values
-     * written, in the order of field and row.
+     * written, in the order of field and row. {@code fresh}: a row just made, with no values to remove first.
      */
-    List<Submission.Value> consolidate(long targetId, String kato, long periodId) {
-        jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
+    List<Submission.Value> consolidate(long targetId, String kato, long periodId, boolean fresh) {
+        if (!fresh) jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
         return jdbc.sql("""
                         with based as (update collection_submission set consolidation_basis = (%s) where id = :target)
                         insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value)
@@ -312,9 +317,19 @@ class CollectionRepository {
                 .list();
     }
 
-    /** EIS-6: the {@link #BASIS} of a territory's consolidation as it would be formed now. */
-    String basis(String kato, long periodId) {
-        return jdbc.sql(BASIS).param("kato", kato).param("period", periodId).query(String.class).optional().orElse(null);
+    /**
+     * EIS-6: a territory's stored consolidation, if it was formed from the {@link #BASIS} as it stands now — one
+     * statement; empty when it is stale (or was never formed).
+     */
+    List<Submission.Value> consolidationIfCurrent(SubmissionRow territory) {
+        if (territory.basis() == null) return List.of();
+        return jdbc.sql("""
+                        select field_code, row_code, number_value, text_value, prefilled, explanation
+                          from collection_value where submission_id = :id and (%s) = :basis
+                         order by field_code, row_code
+                        """.formatted(BASIS))
+                .param("id", territory.id()).param("basis", territory.basis()).param("kato", territory.kato())
+                .param("period", territory.periodId()).query(CollectionRepository::value).list();
     }
 
     /** EIS-6: the participants addressed to a territory, and how many of them are accepted. */
@@ -388,10 +403,11 @@ class CollectionRepository {
 
     /**
      * EIS-7, EIS-8: a version reaches the addressee — kept with its proof, the submission dated (late once late) and
-     * the step in its history — in one statement, so that a deadline-day burst pays one round trip, not three.
+     * the step in its history — in one statement, so that a deadline-day burst pays one round trip, not four: it
+     * returns the history with the step.
      */
-    void arrived(NewVersion v, Instant at, String comment) {
-        jdbc.sql("""
+    List<Submission.Step> arrived(NewVersion v, Instant at, String comment) {
+        return jdbc.sql("""
                         with kept as (
                             insert into collection_submission_version (submission_id, kato, organisation_id, version,
                                    channel, arrived_at, late, content, signature, signer_name, signer_bin,
@@ -402,17 +418,20 @@ class CollectionRepository {
                             update collection_submission
                                set status = 'SUBMITTED', version = :version, channel = :channel, arrived_at = :arrived,
                                    late = coalesce(late, :late), comment = null, updated_at = now()
-                             where id = :id)
-                        insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at, comment)
-                        values (:id, :kato, :org, 'SUBMITTED', :version, :by, :at, :comment)
-                        """)
+                             where id = :id),
+                        added as (
+                            insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at,
+                                                          comment)
+                            values (:id, :kato, :org, 'SUBMITTED', :version, :by, :at, :comment)
+                            returning id, action, version, actor, at, comment)
+                        """ + HISTORY_WITH_ADDED)
                 .param("id", v.submissionId()).param("kato", v.kato()).param("org", v.organisationId())
                 .param("version", v.version()).param("channel", v.channel()).param("arrived", utc(v.arrivedAt()))
                 .param("late", v.late()).param("content", v.content()).param("signature", v.signature())
                 .param("signerName", v.signerName()).param("signerBin", v.signerBin())
                 .param("serial", v.certificateSerial()).param("scan", v.scan()).param("scanType", v.scanType())
                 .param("reference", v.paperReference()).param("by", v.submittedBy()).param("at", utc(at))
-                .param("comment", comment).update();
+                .param("comment", comment).query(CollectionRepository::step).list();
     }
 
     Optional<byte[]> versionContent(long submissionId, int version) {
@@ -420,21 +439,36 @@ class CollectionRepository {
                 .param("id", submissionId).param("v", version).query(byte[].class).optional();
     }
 
-    void event(SubmissionRow s, String action, int version, String actor, Instant at, String comment) {
-        jdbc.sql("""
-                        insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at, comment)
-                        values (:id, :kato, :org, :action, :version, :actor, :at, :comment)
-                        """)
+    /** A step in a submission's history; returns the history with it, in order (so that no read follows). */
+    List<Submission.Step> event(SubmissionRow s, String action, int version, String actor, Instant at, String comment) {
+        return jdbc.sql("""
+                        with added as (
+                            insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at,
+                                                          comment)
+                            values (:id, :kato, :org, :action, :version, :actor, :at, :comment)
+                            returning id, action, version, actor, at, comment)
+                        """ + HISTORY_WITH_ADDED)
                 .param("id", s.id()).param("kato", s.kato()).param("org", s.organisationId()).param("action", action)
-                .param("version", version).param("actor", actor).param("at", utc(at)).param("comment", comment).update();
+                .param("version", version).param("actor", actor).param("at", utc(at)).param("comment", comment)
+                .query(CollectionRepository::step).list();
+    }
+
+    /** The history before a statement's step ({@code added}, which the statement's own reads do not see yet) and it. */
+    private static final String HISTORY_WITH_ADDED = """
+            select action, version, actor, at, comment, id from collection_event where submission_id = :id
+            union all
+            select action, version, actor, at, comment, id from added
+            order by id
+            """;
+
+    private static Submission.Step step(ResultSet rs, int n) throws SQLException {
+        return new Submission.Step(rs.getString("action"), rs.getInt("version"), rs.getString("actor"),
+                rs.getTimestamp("at").toInstant(), rs.getString("comment"));
     }
 
     List<Submission.Step> history(long submissionId) {
         return jdbc.sql("select action, version, actor, at, comment from collection_event where submission_id = :id order by id")
-                .param("id", submissionId)
-                .query((rs, n) -> new Submission.Step(rs.getString("action"), rs.getInt("version"), rs.getString("actor"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("comment")))
-                .list();
+                .param("id", submissionId).query(CollectionRepository::step).list();
     }
 
     void lockException(SubmissionRow s, LocalDate until, String reason, String actor, Instant at) {
