@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Handler;
@@ -31,7 +32,11 @@ final class RoundTrips implements AutoCloseable {
     private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
             "executeLargeUpdate");
-    private static volatile RoundTrips current;
+    /** Counting every thread's statements (the HTTP burst's sample: one request at a time, on Tomcat's threads). */
+    private static volatile RoundTrips everywhere;
+    /** Counting one thread's statements (an officer's steps while other officers' run beside them). */
+    private static final ThreadLocal<RoundTrips> HERE = new ThreadLocal<>();
+    private boolean local;
 
     private final Map<String, Integer> statements = new LinkedHashMap<>();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
@@ -43,7 +48,7 @@ final class RoundTrips implements AutoCloseable {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getMessage() != null && record.getMessage().startsWith(" FE=> Sync"))
+            if (record.getMessage() != null && record.getMessage().startsWith(" FE=> Sync") && current() == RoundTrips.this)
                 synchronized (RoundTrips.this) {
                     syncs++;
                 }
@@ -58,13 +63,32 @@ final class RoundTrips implements AutoCloseable {
         }
     };
 
+    /** Counts every thread's statements until closed. */
     static RoundTrips open() {
         var trips = new RoundTrips();
+        trips.trace();
+        everywhere = trips;
+        return trips;
+    }
+
+    /** Counts this thread's statements until closed (on this thread). */
+    static RoundTrips openHere() {
+        var trips = new RoundTrips();
+        trips.local = true;
+        trips.trace();
+        HERE.set(trips);
+        return trips;
+    }
+
+    private void trace() {
         DRIVER.setUseParentHandlers(false); // the trace to this count only, not to the log
         DRIVER.setLevel(Level.FINEST);
-        DRIVER.addHandler(trips.handler);
-        current = trips;
-        return trips;
+        DRIVER.addHandler(handler);
+    }
+
+    private static RoundTrips current() {
+        var here = HERE.get();
+        return here != null ? here : everywhere;
     }
 
     private synchronized void executed(String sql, long took) {
@@ -83,6 +107,19 @@ final class RoundTrips implements AutoCloseable {
         return syncs;
     }
 
+    /** Both counts together (one officer's and another's). */
+    RoundTrips plus(RoundTrips other) {
+        var sum = new RoundTrips();
+        for (var trips : List.of(this, other))
+            synchronized (trips) {
+                trips.statements.forEach((k, v) -> sum.statements.merge(k, v, Integer::sum));
+                trips.nanos.forEach((k, v) -> sum.nanos.merge(k, v, Long::sum));
+                sum.executed += trips.executed;
+                sum.syncs += trips.syncs;
+            }
+        return sum;
+    }
+
     /** Each statement sent (its first 100 characters) with how often. */
     synchronized Map<String, Integer> byStatement() {
         return new LinkedHashMap<>(statements);
@@ -95,7 +132,8 @@ final class RoundTrips implements AutoCloseable {
 
     @Override
     public void close() {
-        current = null;
+        if (local) HERE.remove();
+        else everywhere = null;
         DRIVER.removeHandler(handler);
         DRIVER.setLevel(before);
         DRIVER.setUseParentHandlers(parents);
@@ -124,7 +162,7 @@ final class RoundTrips implements AutoCloseable {
 
         @Override
         public Connection getConnection() throws SQLException {
-            var trips = current;
+            var trips = current();
             long start = System.nanoTime();
             Connection connection = super.getConnection();
             if (trips != null) trips.executed("(checkout: the scope's set_config)", System.nanoTime() - start);
@@ -147,7 +185,7 @@ final class RoundTrips implements AutoCloseable {
                             return statement(statement, sql, method.getReturnType());
                         }
                         if (method.getName().equals("commit") || method.getName().equals("rollback")) {
-                            var trips = current;
+                            var trips = current();
                             if (trips != null) trips.executed(method.getName(), System.nanoTime() - start);
                         }
                         return result;
@@ -156,7 +194,7 @@ final class RoundTrips implements AutoCloseable {
 
         private static Object statement(Statement statement, String prepared, Class<?> type) {
             return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
-                var trips = current;
+                var trips = current();
                 if (trips == null || !EXECUTIONS.contains(method.getName())) return invoke(statement, method, args);
                 long start = System.nanoTime();
                 Object result = invoke(statement, method, args);

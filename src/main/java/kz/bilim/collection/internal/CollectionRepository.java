@@ -195,6 +195,11 @@ class CollectionRepository {
                          boolean distorted, int distortions, int returns, String comment, LocalDate lockUntil,
                          String basis) {
 
+        SubmissionRow withLockUntil(LocalDate until) {
+            return new SubmissionRow(id, periodId, level, organisationId, kato, addresseeKato, status, version, channel,
+                    arrivedAt, late, distorted, distortions, returns, comment, until, basis);
+        }
+
         /** EIS-6: whether this consolidation was formed from exactly these accepted participants and versions. */
         boolean formedFrom(String current) {
             return basis != null && basis.equals(current);
@@ -379,20 +384,32 @@ class CollectionRepository {
                 .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
     }
 
-    void update(long id, SubmissionStatus status, String comment) {
-        jdbc.sql("update collection_submission set status = :status, comment = :comment, updated_at = now() where id = :id")
-                .param("id", id).param("status", status.name()).param("comment", comment).update();
+    /** The columns of a submission row just changed, as {@link #SUBMISSION_COLUMNS} (its lock exception unchanged). */
+    private static final String CHANGED_COLUMNS = """
+            returning id, period_id, level, organisation_id, kato, addressee_kato, status, version, channel, arrived_at,
+                      late, distorted, distortions, returns, comment, cast(:lockUntil as date) as lock_until,
+                      consolidation_basis
+            """;
+
+    /** A new status (and comment); returns the row as it now stands. */
+    SubmissionRow update(SubmissionRow s, SubmissionStatus status, String comment) {
+        return jdbc.sql("update collection_submission set status = :status, comment = :comment, updated_at = now() "
+                        + "where id = :id " + CHANGED_COLUMNS)
+                .param("id", s.id()).param("status", status.name()).param("comment", comment)
+                .param("lockUntil", s.lockUntil()).query(CollectionRepository::row).single();
     }
 
-    void returned(long id, String comment, boolean distortion) {
-        jdbc.sql("""
+    /** Returned (for a distortion: marked so and counted); returns the row as it now stands. */
+    SubmissionRow returned(SubmissionRow s, String comment, boolean distortion) {
+        return jdbc.sql("""
                         update collection_submission
                            set status = 'RETURNED', comment = :comment, returns = returns + 1,
                                distorted = distorted or :distortion,
                                distortions = distortions + case when :distortion then 1 else 0 end, updated_at = now()
                          where id = :id
-                        """)
-                .param("id", id).param("comment", comment).param("distortion", distortion).update();
+                        """ + CHANGED_COLUMNS)
+                .param("id", s.id()).param("comment", comment).param("distortion", distortion)
+                .param("lockUntil", s.lockUntil()).query(CollectionRepository::row).single();
     }
 
     record NewVersion(long submissionId, String kato, Long organisationId, int version, String channel,

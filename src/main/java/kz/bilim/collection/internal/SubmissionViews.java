@@ -49,12 +49,6 @@ class SubmissionViews {
         return period;
     }
 
-    /** A submission as it now stands, after a step whose history is known. */
-    Submission reload(long id, List<Submission.Step> history) {
-        var row = repository.submission(id, false).orElseThrow();
-        return view(row, periodOf(row), repository.values(id), history);
-    }
-
     Submission view(CollectionRepository.SubmissionRow r, Period period, List<Submission.Value> values,
                             List<Submission.Step> history) {
         return new Submission(r.id(), r.periodId(), r.level(), r.organisationId(), r.kato(), r.addresseeKato(),
