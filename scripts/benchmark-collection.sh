@@ -7,4 +7,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 exec ./mvnw -o -q test -Dtest=CollectionBenchmark -Dbilim.collection.benchmark="${1:-7500}" \
-    -Dbilim.collection.officers="${2:-1}" | grep -A12 "^BENCH"
+    -Dbilim.collection.officers="${2:-4}" | grep -A12 "^BENCH"

@@ -144,8 +144,8 @@ class CollectionBenchmark {
         for (String kato : REGIONS) officers.put(kato, officer(pki, registry, kato, TestUsers::regionUser));
         officers.put(Level.NATIONAL, officer(pki, registry, Level.NATIONAL, (k, iin) -> TestUsers.ministryUser(iin)));
         // EIS-6 on the deadline day: the officers of different territories act at the same time (each their own
-        // steps in order); -Dbilim.collection.officers=1 runs them one after another
-        int parallel = Integer.getInteger("bilim.collection.officers", 1);
+        // steps in order): four at a time; -Dbilim.collection.officers=1 runs them one after another
+        int parallel = Integer.getInteger("bilim.collection.officers", 4);
         var pool = Executors.newFixedThreadPool(parallel);
         var signing = new java.util.concurrent.atomic.AtomicLongArray(3); // signing (the client's), reading, submitting
         var consolidating = new java.util.concurrent.atomic.AtomicLong();
