@@ -90,13 +90,12 @@ class Arrivals {
      * EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. Returns the
      * row and history as they now stand (so that the answer needs no read-back).
      */
-    Arrived record(CollectionRepository.SubmissionRow row, byte[] content, Instant arrived,
-                                              Period period, String channel, byte[] signature, Signer signer,
-                                              PaperSubmission paper, Caller caller) {
+    Arrived record(CollectionRepository.SubmissionRow row, byte[] content, Instant arrived, Period period, String channel,
+                   byte[] signature, Signer signer, PaperSubmission paper, Caller caller) {
         int version = row.version() + 1;
         boolean late = CollectionPolicy.late(arrived, CollectionPolicy.deadline(calendar, period, row.level()));
-        var history = repository.arrived(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(), version,
-                channel, arrived, late, content, signature, signer == null ? null : signer.commonName(),
+        var history = repository.arrived(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(),
+                version, channel, arrived, late, content, signature, signer == null ? null : signer.commonName(),
                 signer == null || signer.bin() == null ? null : signer.bin().value(),
                 signer == null ? null : signer.certificateSerial(), paper == null ? null : paper.scan(),
                 paper == null ? null : paper.scanType(), paper == null ? null : paper.reference(), caller.username()),

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -310,7 +311,7 @@ class CollectionRepository {
                 .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
                         null))
                 .list().stream()
-                .sorted(java.util.Comparator.comparing(Submission.Value::field).thenComparing(Submission.Value::row))
+                .sorted(Comparator.comparing(Submission.Value::field).thenComparing(Submission.Value::row))
                 .toList();
     }
 
