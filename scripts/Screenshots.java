@@ -35,7 +35,8 @@ public class Screenshots {
                     new Shot("organisations", "/organisations"), new Shot("pupils", "/enrolments"),
                     new Shot("new-user", "/admin/users/new"))),
             new Role("school.taraz", "demo-school-2026", "kk", List.of(new Shot("home", "/"),
-                    new Shot("organisation", "#own-organisation"), new Shot("pupils", "#organisation-pupils"))),
+                    new Shot("organisation", "#own-organisation"), new Shot("pupils", "#organisation-pupils"),
+                    new Shot("year-end", "#pupil-year-end"))),
             new Role("statistics", "demo-statistics-2026", "ru", List.of(new Shot("home", "/"),
                     new Shot("pivot", "/statistics?indicator=1&rows=region&cols=sex"))),
             new Role("police.zhambyl2", "demo-police-2026", "ru", List.of(new Shot("pupils", "/enrolments"),
@@ -47,7 +48,8 @@ public class Screenshots {
                     // child whose sources disagree on the birth date
                     new Shot("children-review", "/children/reviews/2"), new Shot("children-record", "/children/101272"))),
             new Role("school.zhambyl2", "demo-school2-2026", "ru", List.of(new Shot("attendance", "/attendance"),
-                    new Shot("collection", "/collection"))),
+                    new Shot("collection", "/collection"), new Shot("home", "/"), new Shot("organisation", "#own-organisation"),
+                    new Shot("pupils", "#organisation-pupils"), new Shot("year-end", "#pupil-year-end"))),
             new Role("applicant", "demo-applicant-2026", "kk", List.of(new Shot("home", "/"))));
 
     public static void main(String[] args) throws Exception {

@@ -54,6 +54,22 @@ public interface PupilRecords {
      */
     Outcome<EnrolmentId> yearEnd(EnrolmentId enrolment, YearEnd outcome, LocalDate on, String basis);
 
+    /** One pupil's line of a school's year-end record: the enrolment and the council's outcome for it. */
+    record YearEndLine(EnrolmentId enrolment, YearEnd outcome) {
+    }
+
+    /**
+     * Records the year-end outcomes of pupils of one organisation decided on one day by one council decision — the
+     * school's whole class at once, all or none: a refused line (named {@code lines[i]}: not a pupil of this
+     * organisation, no grade, the day outside its enrolment, recorded already) leaves nothing written. Answers how
+     * many were recorded.
+     */
+    Outcome<Integer> yearEnds(kz.bilim.organisation.OrganisationId organisation, LocalDate on, String basis,
+                              java.util.List<YearEndLine> lines);
+
+    /** The outcomes recorded for these enrolments in the school year beginning in {@code schoolYear} (within scope). */
+    java.util.Map<EnrolmentId, YearEnd> yearEndsRecorded(java.util.Collection<EnrolmentId> enrolments, int schoolYear);
+
     /** Ends the open enrolment on the day of graduation and records the certificate. */
     Outcome<EnrolmentId> graduate(EnrolmentId enrolment, Graduation graduation);
 }

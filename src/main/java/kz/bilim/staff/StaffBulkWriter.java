@@ -17,7 +17,8 @@ public interface StaffBulkWriter {
     record Employee(long organisationId, String kato, String iin, String lastName, String firstName, String patronymic,
                     LocalDate birthDate, Sex sex, EducationLevel educationLevel, String speciality,
                     QualificationCategory category, Integer experienceYears, String position, String subject,
-                    BigDecimal weeklyHours, String contractNumber, LocalDate contractDate, LocalDate startsOn) {
+                    BigDecimal weeklyHours, String contractNumber, LocalDate contractDate, LocalDate startsOn,
+                    String nationality, GradesTaught gradesTaught) {
     }
 
     /** What was written and how long it took. */

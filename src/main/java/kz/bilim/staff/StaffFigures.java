@@ -19,7 +19,11 @@ public interface StaffFigures {
         TERRITORY,
         POSITION, PEDAGOGICAL, WORKS_WITH_MINORS, EDUCATION_LEVEL, CATEGORY, SEX,
         /** UNDER_30, 30_39, 40_49, 50_59, 60_PLUS on the day */
-        AGE_BAND
+        AGE_BAND,
+        /** the employee's nationality as recorded; UNKNOWN when not */
+        NATIONALITY,
+        /** the contract's band of grades taught ({@link kz.bilim.staff.GradesTaught}); UNKNOWN when not recorded */
+        GRADES_TAUGHT
     }
 
     /** Under the KATO prefix ('' for the country), on the day, grouped by these dimensions (none: one total). */

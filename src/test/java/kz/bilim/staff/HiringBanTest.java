@@ -72,6 +72,32 @@ class HiringBanTest {
         return fixture.count("select count(*) from staff_member where iin = ?", iin.value());
     }
 
+    ResultActions hireWith(Iin iin, String position, String extra, String language) throws Exception {
+        String body = StaffFixture.hire(iin, position, TODAY, TODAY, null).strip();
+        return mvc.perform(post("/api/v1/organisations/" + school + "/staff").with(head())
+                .header("Accept-Language", language).contentType(MediaType.APPLICATION_JSON)
+                .content(body.substring(0, body.length() - 1) + ", " + extra + "}"));
+    }
+
+    @Test
+    @DisplayName("SC-5 a hire records the nationality and a teacher's band of grades; the band on another position is refused by field")
+    void nationalityAndGradesTaught() throws Exception {
+        var teacher = fixture.adult(1988, Sex.FEMALE);
+        hireWith(teacher, "TEACHER", "\"nationality\": \"KAZAKH\", \"gradesTaught\": \"senior\"", "en")
+                .andExpect(status().isCreated());
+        assertThat(fixture.count("select count(*) from staff_member m join employment_contract c on c.staff_member_id = m.id "
+                + "where m.iin = ? and m.nationality = 'KAZAKH' and c.grades_taught = 'SENIOR'", teacher.value())).isOne();
+        var cook = fixture.adult(1979, Sex.MALE);
+        hireWith(cook, "COOK", "\"gradesTaught\": \"PRIMARY\"", "ru")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("gradesTaught"))
+                .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("только в договоре учителя")));
+        hireWith(cook, "TEACHER", "\"gradesTaught\": \"ALL\"", "kk")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("gradesTaught"));
+        assertThat(staffRows(cook)).isZero();
+    }
+
     @Test
     @DisplayName("HB-1 a teacher with a lifetime ban on pedagogical positions is not hired: HIRING_BANNED names the verdict, nothing is written, the attempt is audited")
     void refusedHire() throws Exception {

@@ -101,6 +101,21 @@ class StaffImportTest {
     }
 
     @Test
+    @DisplayName("SC-5 a staff file may carry the nationality and a teacher's band of grades taught; the band on another position is a named rejection")
+    void nationalityAndGradesTaught() throws Exception {
+        var teacher = fixture.adult(1981, Sex.FEMALE);
+        var cook = fixture.adult(1982, Sex.MALE);
+        String header = HEADER + ";nationality;grades_taught";
+        upload(header + "\n" + row(bin, teacher, "TEACHER", "41") + ";KAZAKH;primary\n"
+                + row(bin, cook, "COOK", "42") + ";RUSSIAN;BASIC\n", false)
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejections[0].row").value(3))
+                .andExpect(jsonPath("$.rejections[0].field").value("grades_taught"));
+        assertThat(fixture.count("select count(*) from staff_member m join employment_contract c on c.staff_member_id = m.id "
+                + "where m.iin = ? and m.nationality = 'KAZAKH' and c.grades_taught = 'PRIMARY'", teacher.value())).isOne();
+    }
+
+    @Test
     @DisplayName("HB-1 existing staff imported with a verdict in force are not refused but flagged; allOrNothing with one bad row writes nothing")
     void flaggedAndAtomic() throws Exception {
         var banned = fixture.adult(1969, Sex.MALE);

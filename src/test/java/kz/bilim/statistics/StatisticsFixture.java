@@ -114,10 +114,11 @@ final class StatisticsFixture {
                 "NURSERY");
         pupil(LocalDate.of(2021, 8, 14), Sex.FEMALE, "KAZAKH", preschoolP, null, urbanSettlement, null, from, null);
         // staff
-        staff(schoolA, urbanSettlement, "TEACHER", 1985, Sex.FEMALE, "HIGHER", null);
-        staff(schoolA, urbanSettlement, "TEACHER", 1990, Sex.MALE, "TECHNICAL_VOCATIONAL", null);
-        staff(schoolB, ruralSettlement, "TEACHER", 1970, Sex.FEMALE, "POSTGRADUATE", null);
-        staff(schoolA, urbanSettlement, "TEACHER", 1980, Sex.MALE, "HIGHER", LocalDate.of(2026, 9, 15));
+        // teachers with nationality and grades taught (V191); B's teacher has neither recorded (UNKNOWN)
+        staff(schoolA, urbanSettlement, "TEACHER", 1985, Sex.FEMALE, "HIGHER", null, "KAZAKH", "PRIMARY");
+        staff(schoolA, urbanSettlement, "TEACHER", 1990, Sex.MALE, "TECHNICAL_VOCATIONAL", null, "RUSSIAN", "SENIOR");
+        staff(schoolB, ruralSettlement, "TEACHER", 1970, Sex.FEMALE, "POSTGRADUATE", null, null, null);
+        staff(schoolA, urbanSettlement, "TEACHER", 1980, Sex.MALE, "HIGHER", LocalDate.of(2026, 9, 15), "KAZAKH", "BASIC");
         staff(preschoolP, urbanSettlement, "EDUCATOR", 1995, Sex.FEMALE, "HIGHER", null);
         staff(preschoolP, urbanSettlement, "DIRECTOR", 1975, Sex.FEMALE, "HIGHER", null);
         staff(preschoolP, urbanSettlement, "COOK", 1965, Sex.FEMALE, null, null);
@@ -344,22 +345,28 @@ final class StatisticsFixture {
 
     private void staff(long organisation, String kato, String position, int born, Sex sex, String education,
                        LocalDate dismissed) {
+        staff(organisation, kato, position, born, sex, education, dismissed, null, null);
+    }
+
+    private void staff(long organisation, String kato, String position, int born, Sex sex, String education,
+                       LocalDate dismissed, String nationality, String gradesTaught) {
         Iin iin = registry.nextIin(LocalDate.of(born, 4, 14), sex);
         iins.add(iin.value());
         long member = owner.sql("""
                         insert into staff_member (organisation_id, kato, iin, last_name, first_name, birth_date, sex,
-                                                  education_level)
-                        values (:o, :k, :iin, :l, :f, :b, :s, :e) returning id""")
+                                                  education_level, nationality)
+                        values (:o, :k, :iin, :l, :f, :b, :s, :e, :nat) returning id""")
                 .param("o", organisation).param("k", kato).param("iin", iin.value()).param("l", SECRET_SURNAME)
                 .param("f", SECRET_FIRST_NAME).param("b", iin.birthDate()).param("s", sex.name()).param("e", education)
-                .query(Long.class).single();
+                .param("nat", nationality).query(Long.class).single();
         long contract = owner.sql("""
                         insert into employment_contract (staff_member_id, organisation_id, kato, position, contract_number,
-                                                         contract_date, starts_on, dismissed_on, dismissal_order)
-                        values (:m, :o, :k, :p, :n, date '2020-08-20', date '2020-09-01', :d, :do) returning id""")
+                                                         contract_date, starts_on, dismissed_on, dismissal_order,
+                                                         grades_taught)
+                        values (:m, :o, :k, :p, :n, date '2020-08-20', date '2020-09-01', :d, :do, :g) returning id""")
                 .param("m", member).param("o", organisation).param("k", kato).param("p", position)
                 .param("n", "СТ-" + iin.value().substring(6)).param("d", dismissed)
-                .param("do", dismissed == null ? null : "Б-1").query(Long.class).single();
+                .param("do", dismissed == null ? null : "Б-1").param("g", gradesTaught).query(Long.class).single();
         if (staffMemberId == 0) {
             staffMemberId = member;
             contractId = contract;

@@ -342,12 +342,32 @@ class StatisticsIndicatorsTest {
                 .andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString("разреза")));
     }
 
+    /** The teachers of general schools current on the day, per value of a registry column (the independent count). */
+    private static final String TEACHERS_BY = "select coalesce(%s, 'UNKNOWN') as v, count(*) from employment_contract c "
+            + "join organisation o on o.id = c.organisation_id join staff_member m on m.id = c.staff_member_id "
+            + "where c.position = 'TEACHER' and o.kind in " + GENERAL + CURRENT + "%s group by 1";
+
     @Test
-    @DisplayName("SC-5 an indicator whose input is not held yet answers 409 NOT YET AVAILABLE naming the input, never a number")
-    void notYetAvailable() throws Exception {
-        var byNationality = problem("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=nationality", 409, "by");
-        assertThat(byNationality.get("errors").get(0).get("reason").asText()).contains("staffMember.nationality");
-        problem("/api/v1/statistics/indicators/17?by=grade", 409, "by");
+    @DisplayName("SC-5 indicators 16 by nationality and grade, 17 by grade: every row is the staff registry's own count")
+    void teachersByNationalityAndGrade() throws Exception {
+        assertThat(rows(read("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=nationality")))
+                .containsExactlyInAnyOrderElementsOf(registryRows("nationality", "m.nationality", ""));
+        assertThat(rows(read("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=grade")))
+                .containsExactlyInAnyOrderElementsOf(registryRows("grade", "c.grades_taught", ""));
+        assertThat(rows(read("/api/v1/statistics/indicators/17?snapshot=2026-10-05&by=grade")))
+                .containsExactlyInAnyOrderElementsOf(registryRows("grade", "c.grades_taught",
+                        " and m.education_level in ('HIGHER', 'POSTGRADUATE')"));
+        // the fixture's own teachers: school A's two (the one dismissed before the day out), school B's unrecorded one
+        assertThat(rows(read("/api/v1/statistics/indicators/16?snapshot=2026-10-05&by=nationality,grade"
+                + "&filter=district:594300000"))).containsExactly("nationality=KAZAKH,grade=PRIMARY:1",
+                "nationality=RUSSIAN,grade=SENIOR:1");
+        assertThat(rows(read("/api/v1/statistics/indicators/17?snapshot=2026-10-05&by=grade"
+                + "&filter=district:594500000"))).containsExactly("grade=UNKNOWN:1");
+    }
+
+    private java.util.List<String> registryRows(String dim, String column, String condition) {
+        return fixture.owner.sql(TEACHERS_BY.formatted(column, condition))
+                .query((rs, n) -> dim + "=" + rs.getString(1) + ":" + rs.getLong(2)).list();
     }
 
     @Test

@@ -3,6 +3,7 @@ package kz.bilim.demo.internal;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.staff.EducationLevel;
+import kz.bilim.staff.GradesTaught;
 import kz.bilim.staff.QualificationCategory;
 import kz.bilim.staff.StaffBulkWriter;
 
@@ -26,12 +27,18 @@ import java.util.NoSuchElementException;
 public final class DemoStaff {
 
     private static final long SALT = 41;
+    /** The nationalities are drawn apart, so the staff drawn before them (sex, age, names) stay as they were. */
+    private static final long NATIONALITY_SALT = 43;
     private static final String[] MALE = {"Ерлан", "Нұрлан", "Асқар", "Болат", "Данияр", "Марат", "Серік", "Талғат",
             "Александр", "Сергей", "Андрей", "Руслан"};
     private static final String[] FEMALE = {"Айгүл", "Гүлнар", "Динара", "Жанар", "Сәуле", "Әсел", "Мадина", "Айжан",
             "Елена", "Ольга", "Наталья", "Татьяна"};
     private static final String[] SURNAMES = {"Ахметов", "Серікбаев", "Жұмабаев", "Нұрланов", "Қасымов", "Оспанов",
             "Сәрсенбаев", "Тоқтаров", "Әбенов", "Иванов", "Ким", "Попов"};
+    /** The staff's nationalities with their weights (the demo's; a person's nationality is its name). */
+    private static final String[] NATIONALITIES = {"KAZAKH", "RUSSIAN", "UZBEK", "UKRAINIAN", "UYGHUR", "TATAR",
+            "GERMAN", "KOREAN"};
+    private static final int[] NATIONALITY_WEIGHTS = {68, 20, 3, 2, 2, 2, 2, 1};
     private static final String[] SUBJECTS = {"қазақ тілі", "математика", "орыс тілі", "физика", "химия", "биология",
             "тарих", "ағылшын тілі", "информатика", "дене шынықтыру", "бастауыш сынып", "география"};
 
@@ -73,6 +80,7 @@ public final class DemoStaff {
         private final List<StaffBulkWriter.Employee> current = new ArrayList<>();
         private int next;
         private int org;
+        private Rng nationalities;
         private final int[] serials = new int[2 * 366 * 50];
 
         Employees(List<Org> orgs, long seed) {
@@ -96,6 +104,7 @@ public final class DemoStaff {
             current.clear();
             next = 0;
             Rng rng = Rng.of(seed, SALT, o.id());
+            nationalities = Rng.of(seed, NATIONALITY_SALT, o.id());
             boolean preschool = o.kind().equals("PRESCHOOL");
             boolean college = o.kind().equals("TVET_COLLEGE");
             int pupils = Math.max(o.pupils(), 15);
@@ -106,7 +115,8 @@ public final class DemoStaff {
             if (pupils >= 200) add(o, rng, preschool ? "SPEECH_THERAPIST" : "PSYCHOLOGIST", null, true);
             if (pupils >= 500 && !preschool) add(o, rng, "SOCIAL_PEDAGOGUE", null, true);
             for (int i = 0; i < pedagogues; i++)
-                add(o, rng, preschool ? "EDUCATOR" : "TEACHER", preschool ? null : SUBJECTS[i % SUBJECTS.length], true);
+                add(o, rng, preschool ? "EDUCATOR" : "TEACHER", preschool ? null : SUBJECTS[i % SUBJECTS.length], true,
+                        preschool || college ? null : grades(o.kind(), i, SUBJECTS[i % SUBJECTS.length]));
             String[] roles = preschool ? new String[]{"COOK", "WATCHMAN", "CLEANER", "NURSE", "COOK", "CLEANER"}
                     : college ? new String[]{"WATCHMAN", "CLEANER", "LIBRARIAN", "ACCOUNTANT", "IT_ENGINEER", "COOK"}
                     : new String[]{"COOK", "WATCHMAN", "CLEANER", "LIBRARIAN", "NURSE", "ACCOUNTANT", "CLEANER"};
@@ -115,6 +125,34 @@ public final class DemoStaff {
         }
 
         private void add(Org o, Rng rng, String position, String subject, boolean pedagogue) {
+            add(o, rng, position, subject, pedagogue, null);
+        }
+
+        /**
+         * The band a school's i-th teacher teaches: the primary-class teachers primary, a basic school's others basic,
+         * a secondary school's others basic, senior or mixed by turn (one in ten not recorded, as in a real registry).
+         */
+        private static GradesTaught grades(String kind, int i, String subject) {
+            if (i % 10 == 9) return null;
+            if (kind.equals("PRIMARY_SCHOOL") || subject.equals("бастауыш сынып")) return GradesTaught.PRIMARY;
+            if (kind.equals("BASIC_SCHOOL")) return GradesTaught.BASIC;
+            return switch (i % 3) {
+                case 0 -> GradesTaught.BASIC;
+                case 1 -> GradesTaught.SENIOR;
+                default -> GradesTaught.MIXED;
+            };
+        }
+
+        private static String nationality(Rng rng) {
+            int n = rng.nextInt(100);
+            for (int i = 0; i < NATIONALITIES.length; i++) {
+                n -= NATIONALITY_WEIGHTS[i];
+                if (n < 0) return NATIONALITIES[i];
+            }
+            return NATIONALITIES[0];
+        }
+
+        private void add(Org o, Rng rng, String position, String subject, boolean pedagogue, GradesTaught grades) {
             boolean female = rng.nextInt(100) < (pedagogue ? 80 : 55);
             int age = rng.between(22, 63);
             LocalDate birth = LocalDate.of(2026 - age, 1, 1).plusDays(rng.nextInt(365));
@@ -129,7 +167,7 @@ public final class DemoStaff {
                     : EducationLevel.values()[rng.nextInt(3)], pedagogue ? "педагогика" : null,
                     pedagogue ? QualificationCategory.values()[rng.nextInt(6)] : null, experience, position, subject,
                     BigDecimal.valueOf(pedagogue ? 18 : 40), "Д-" + o.id() + "-" + current.size(),
-                    starts.minusDays(10), starts));
+                    starts.minusDays(10), starts, nationalities.nextInt(20) == 0 ? null : nationality(nationalities), grades));
         }
 
         /** A valid IIN unique among the demo's staff: a serial per birth day and sex. */

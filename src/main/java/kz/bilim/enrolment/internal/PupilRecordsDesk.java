@@ -11,16 +11,23 @@ import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.kernel.ScopeCondition;
 import kz.bilim.kernel.SignedIn;
+import kz.bilim.organisation.AcademicYear;
+import kz.bilim.organisation.OrganisationId;
 import kz.bilim.organisation.OrganisationKind;
 import kz.bilim.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,10 +122,8 @@ class PupilRecordsDesk implements PupilRecords {
         if (enrolment == null) return Refusal.notFound("enrolment", id.value()).outcome();
         var errors = new ArrayList<FieldError>();
         if (outcome == null) errors.add(new FieldError("outcome", "error.field.required"));
-        if (basis == null || basis.isBlank()) errors.add(new FieldError("basis", "error.field.required"));
-        if (on == null) errors.add(new FieldError("on", "error.field.required"));
-        else if (on.isAfter(LocalDate.now(clock)) || on.isBefore(enrolment.enrolledFrom())
-                || (enrolment.enrolledTo() != null && on.isAfter(enrolment.enrolledTo())))
+        dayAndBasis(on, basis, errors);
+        if (on != null && !on.isAfter(LocalDate.now(clock)) && outside(enrolment, on))
             errors.add(new FieldError("on", "enrolment.year-end.day"));
         if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         if (enrolment.grade() == null) return Refusal.invalid("grade", "enrolment.year-end.no-grade").outcome();
@@ -136,6 +141,96 @@ class PupilRecordsDesk implements PupilRecords {
         audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", id, enrolment.kato(),
                 enrolment.organisationId().value()).with(Map.of("change", "yearEnd", "outcome", outcome.name())));
         return Outcome.done(id);
+    }
+
+    /** The longest council decision (its number, date, what it says) a year-end record holds. */
+    static final int BASIS_MAX = 500;
+
+    private void dayAndBasis(LocalDate on, String basis, List<FieldError> errors) {
+        if (basis == null || basis.isBlank()) errors.add(new FieldError("basis", "error.field.required"));
+        else if (basis.strip().length() > BASIS_MAX) errors.add(new FieldError("basis", "enrolment.year-end.basis-long", BASIS_MAX));
+        if (on == null) errors.add(new FieldError("on", "error.field.required"));
+        else if (on.isAfter(LocalDate.now(clock))) errors.add(new FieldError("on", "enrolment.year-end.day"));
+    }
+
+    /** Whether the day of the decision falls outside the enrolment (before the admission, after its end). */
+    private static boolean outside(Enrolment enrolment, LocalDate on) {
+        return on.isBefore(enrolment.enrolledFrom()) || (enrolment.enrolledTo() != null && on.isAfter(enrolment.enrolledTo()));
+    }
+
+    @Override
+    @Transactional
+    @PreAuthorize(EnrolmentDesk.WRITERS)
+    public Outcome<Integer> yearEnds(OrganisationId organisation, LocalDate on, String basis, List<YearEndLine> lines) {
+        if (organisation == null || organisations.find(organisation).isEmpty())
+            return Refusal.notFound("organisation", organisation == null ? null : organisation.value()).outcome();
+        var errors = new ArrayList<FieldError>();
+        dayAndBasis(on, basis, errors);
+        if (lines == null || lines.isEmpty()) errors.add(new FieldError("lines", "enrolment.year-end.no-lines"));
+        var list = lines == null ? List.<YearEndLine>of() : lines;
+        int schoolYear = on == null ? 0 : AcademicYear.containing(on).startYear();
+        var ids = list.stream().filter(l -> l != null && l.enrolment() != null).map(YearEndLine::enrolment).toList();
+        var recorded = on == null ? Map.<EnrolmentId, YearEnd>of() : yearEndsRecorded(ids, schoolYear);
+        var found = new ArrayList<Enrolment>();
+        var seen = new HashSet<EnrolmentId>();
+        for (int i = 0; i < list.size(); i++) {
+            var line = list.get(i);
+            String field = "lines[" + i + "]";
+            // a school records its own pupils only: another school's enrolment, or one out of scope, is not one of them
+            Enrolment e = line == null || line.enrolment() == null ? null : enrolments.find(line.enrolment()).orElse(null);
+            if (e == null || !e.organisationId().equals(organisation)) {
+                errors.add(new FieldError(field + ".enrolment", "enrolment.year-end.not-of-organisation"));
+                continue;
+            }
+            if (!seen.add(e.id())) errors.add(new FieldError(field + ".enrolment", "enrolment.year-end.twice"));
+            if (line.outcome() == null) errors.add(new FieldError(field + ".outcome", "error.field.required"));
+            if (e.grade() == null) errors.add(new FieldError(field + ".enrolment", "enrolment.year-end.no-grade"));
+            else if (on != null && outside(e, on)) errors.add(new FieldError(field + ".enrolment", "enrolment.year-end.day"));
+            if (recorded.containsKey(e.id())) errors.add(new FieldError(field + ".enrolment", "enrolment.year-end.recorded"));
+            found.add(e);
+        }
+        if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
+        int written = ScopeCondition.current().sql(jdbc, """
+                        insert into pupil_year_end (enrolment_id, school_year, organisation_id, kato, grade, outcome,
+                                                    decided_on, basis, recorded_by)
+                        select e.id, :year, e.organisation_id, e.kato, e.grade, l.outcome, :on, :basis, :by
+                          from unnest(cast(:ids as bigint[]), cast(:outcomes as text[])) as l(id, outcome)
+                          join enrolment e on e.id = l.id
+                         where e.organisation_id = :organisation and {scope: kato=e.kato, organisation=e.organisation_id}
+                        on conflict (enrolment_id, school_year) do nothing""")
+                .param("year", schoolYear).param("on", on).param("basis", basis.strip())
+                .param("by", SignedIn.required().username()).param("organisation", organisation.value())
+                .param("ids", list.stream().map(l -> l.enrolment().value()).toArray(Long[]::new))
+                .param("outcomes", list.stream().map(l -> l.outcome().name()).toArray(String[]::new))
+                .update();
+        if (written != list.size()) {
+            // recorded by someone else meanwhile: nothing of this record stays
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Refusal.conflict("enrolment.year-end.recorded").outcome();
+        }
+        for (int i = 0; i < found.size(); i++) {
+            var e = found.get(i);
+            audit.record(AuditEntry.of(AuditAction.UPDATE, "enrolment", e.id(), e.kato(), e.organisationId().value())
+                    .with(Map.of("change", "yearEnd", "outcome", list.get(i).outcome().name())));
+        }
+        return Outcome.done(written);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize(EnrolmentDesk.READERS)
+    public Map<EnrolmentId, YearEnd> yearEndsRecorded(Collection<EnrolmentId> ids, int schoolYear) {
+        var out = new HashMap<EnrolmentId, YearEnd>();
+        if (ids.isEmpty()) return out;
+        ScopeCondition.current().sql(jdbc, """
+                        select y.enrolment_id, y.outcome from pupil_year_end y
+                         where y.enrolment_id = any (cast(:ids as bigint[])) and y.school_year = :year
+                           and {scope: kato=y.kato, organisation=y.organisation_id}""")
+                .param("ids", ids.stream().map(EnrolmentId::value).toArray(Long[]::new)).param("year", schoolYear)
+                .query(rs -> {
+                    out.put(new EnrolmentId(rs.getLong(1)), YearEnd.valueOf(rs.getString(2)));
+                });
+        return out;
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Counts per child territory: organisations and classes are counted in one set-based query, grouped by the first
+ * Counts per child territory: organisations and classes (the kept tally of V190, not the classes themselves) are
+ * counted in one set-based query, grouped by the first
  * digits of their KATO code (2 for regions, 4 for districts, 6 for rural districts, 9 for settlements), and set beside
  * the child territories the territory module lists (each child's subtree is the codes starting with its scope prefix).
  * Scoped like every other read.
@@ -36,8 +37,8 @@ class StatisticsRepository implements OrganisationStatistics {
                    and {scope: kato=o.kato, organisation=o.id}
                  group by 1),
             classes as (
-                select left(c.kato, :childLength) as prefix, count(*) as classes
-                  from school_class c
+                select left(c.kato, :childLength) as prefix, sum(c.classes) as classes
+                  from school_class_tally c
                  where c.academic_year = :year and c.kato between :from and :to
                    and {scope: kato=c.kato, organisation=c.organisation_id}
                  group by 1)

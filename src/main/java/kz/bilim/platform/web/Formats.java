@@ -22,6 +22,8 @@ import java.util.Locale;
 public final class Formats {
 
     private final Locale locale;
+    /** Made once per page (one page is one thread): a page of counts formats a hundred numbers, each new format parses its pattern. */
+    private NumberFormat integers;
 
     public Formats(Locale locale) {
         this.locale = locale;
@@ -44,7 +46,9 @@ public final class Formats {
     }
 
     public String number(Number number) {
-        return number == null ? "" : NumberFormat.getIntegerInstance(locale).format(number);
+        if (number == null) return "";
+        if (integers == null) integers = NumberFormat.getIntegerInstance(locale);
+        return integers.format(number);
     }
 
     /**

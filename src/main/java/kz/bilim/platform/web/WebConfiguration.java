@@ -55,6 +55,20 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
+     * Spring Boot registers the filter that rewrites every link of a page to a versioned resource URL whenever the
+     * resource chain is on (it is, for the version-less /webjars/ paths). No version strategy is configured, so it
+     * rewrites nothing — but it looks each link up on the class path (every jar) first: a fifth of the home page's
+     * rendering at national scale. Off; the /webjars/ handler still resolves the version-less paths on request.
+     */
+    @Bean
+    FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter> noResourceUrlEncoding() {
+        // Boot's own registration backs off when one for this filter exists (@ConditionalOnMissingFilterBean)
+        var registration = new FilterRegistrationBean<>(new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /**
      * The check of percent-encodings runs before Spring Security (whose filters read parameters before any login),
      * after the character encoding is set.
      */

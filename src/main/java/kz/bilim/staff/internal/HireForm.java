@@ -16,11 +16,13 @@ class HireForm extends PersonFields {
     private String speciality;
     private String category;
     private String experienceYears;
+    private String nationality;
+    private String gradesTaught;
 
     StaffApiController.HireRequest request() {
         return new StaffApiController.HireRequest(iin, lastName, firstName, patronymic, birthDate, sex, position,
                 contractNumber, contractDate, startsOn, endsOn, subject, weeklyHours, educationLevel, speciality,
-                category, experienceYears);
+                category, experienceYears, nationality, gradesTaught);
     }
 
     public String getPosition() { return position; }
@@ -45,4 +47,8 @@ class HireForm extends PersonFields {
     public void setCategory(String category) { this.category = category; }
     public String getExperienceYears() { return experienceYears; }
     public void setExperienceYears(String experienceYears) { this.experienceYears = experienceYears; }
+    public String getNationality() { return nationality; }
+    public void setNationality(String nationality) { this.nationality = nationality; }
+    public String getGradesTaught() { return gradesTaught; }
+    public void setGradesTaught(String gradesTaught) { this.gradesTaught = gradesTaught; }
 }

@@ -12,6 +12,7 @@ import kz.bilim.staff.Dismissal;
 import kz.bilim.staff.EducationLevel;
 import kz.bilim.staff.EmploymentContract;
 import kz.bilim.staff.FlaggedContract;
+import kz.bilim.staff.GradesTaught;
 import kz.bilim.staff.Hiring;
 import kz.bilim.staff.QualificationCategory;
 import kz.bilim.staff.StaffFigures;
@@ -55,7 +56,7 @@ class StaffApiController {
     record HireRequest(String iin, String lastName, String firstName, String patronymic, String birthDate, String sex,
                        String position, String contractNumber, String contractDate, String startsOn, String endsOn,
                        String subject, String weeklyHours, String educationLevel, String speciality, String category,
-                       String experienceYears) {
+                       String experienceYears, String nationality, String gradesTaught) {
     }
 
     record DismissalRequest(String date, String order, String reason) {
@@ -174,7 +175,8 @@ class StaffApiController {
                 StaffValidation.date("endsOn", r.endsOn(), errors),
                 StaffValidation.choice(EducationLevel.class, "educationLevel", r.educationLevel(), errors),
                 r.speciality(), StaffValidation.choice(QualificationCategory.class, "category", r.category(), errors),
-                StaffValidation.integer("experienceYears", r.experienceYears(), errors));
+                StaffValidation.integer("experienceYears", r.experienceYears(), errors), r.nationality(),
+                StaffValidation.choice(GradesTaught.class, "gradesTaught", r.gradesTaught(), errors));
     }
 
     @GetMapping("/organisations/{id}/staff")

@@ -26,30 +26,30 @@ class StaffBulkLoad implements StaffBulkWriter {
                 last_name text not null, first_name text not null, patronymic text, birth_date date not null,
                 sex text not null, education_level text, speciality text, category text, experience_years smallint,
                 position text collate "C" not null, subject text, weekly_hours numeric(4, 1), contract_number text not null,
-                contract_date date not null, starts_on date not null
+                contract_date date not null, starts_on date not null, nationality text, grades_taught text
             ) on commit drop
             """;
 
     private static final String COPY = """
             copy staff_bulk_staging (organisation_id, kato, iin, last_name, first_name, patronymic, birth_date, sex,
                 education_level, speciality, category, experience_years, position, subject, weekly_hours,
-                contract_number, contract_date, starts_on) from stdin (format csv)
+                contract_number, contract_date, starts_on, nationality, grades_taught) from stdin (format csv)
             """;
 
     private static final String MEMBERS = """
             insert into staff_member (organisation_id, kato, iin, last_name, first_name, patronymic, birth_date, sex,
-                                      education_level, speciality, category, experience_years)
+                                      education_level, speciality, category, experience_years, nationality)
             select distinct on (organisation_id, iin) organisation_id, kato, iin, last_name, first_name, patronymic,
-                   birth_date, sex, education_level, speciality, category, experience_years
+                   birth_date, sex, education_level, speciality, category, experience_years, nationality
               from staff_bulk_staging
              order by organisation_id, iin
             """;
 
     private static final String CONTRACTS = """
             insert into employment_contract (staff_member_id, organisation_id, kato, position, subject, weekly_hours,
-                                             contract_number, contract_date, starts_on)
+                                             contract_number, contract_date, starts_on, grades_taught)
             select m.id, s.organisation_id, s.kato, s.position, s.subject, s.weekly_hours, s.contract_number,
-                   s.contract_date, s.starts_on
+                   s.contract_date, s.starts_on, s.grades_taught
               from staff_bulk_staging s
               join staff_member m on m.organisation_id = s.organisation_id and m.iin = s.iin
             """;
@@ -143,7 +143,9 @@ class StaffBulkLoad implements StaffBulkWriter {
                 quoted(line, e.subject()).append(',')
                         .append(e.weeklyHours() == null ? "" : e.weeklyHours().toPlainString()).append(',');
                 quoted(line, e.contractNumber()).append(',').append(e.contractDate()).append(',').append(e.startsOn())
-                        .append('\n');
+                        .append(',');
+                quoted(line, e.nationality()).append(',')
+                        .append(e.gradesTaught() == null ? "" : e.gradesTaught().name()).append('\n');
                 if (line.length() >= CHUNK) {
                     byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);

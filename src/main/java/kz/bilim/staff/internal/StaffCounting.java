@@ -29,7 +29,9 @@ class StaffCounting implements StaffFigures {
             Dimension.EDUCATION_LEVEL, "education_level",
             Dimension.CATEGORY, "category",
             Dimension.SEX, "sex",
-            Dimension.AGE_BAND, "age_band");
+            Dimension.AGE_BAND, "age_band",
+            Dimension.NATIONALITY, "nationality",
+            Dimension.GRADES_TAUGHT, "grades_taught");
 
     private final JdbcClient jdbc;
 

@@ -133,7 +133,7 @@ class StaffDesk implements StaffRegistry, StaffTasks {
                 member = staff.insertMember(new StaffRepository.NewMember(organisation.id(), organisation.kato().value(),
                         checked.iin().value(), checked.lastName(), checked.firstName(), checked.patronymic(),
                         checked.iin().birthDate(), checked.iin().sex(), hiring.educationLevel(), checked.speciality(),
-                        hiring.category(), hiring.experienceYears()));
+                        hiring.category(), hiring.experienceYears(), checked.nationality()));
                 audit.record(AuditEntry.of(AuditAction.CREATE, "staff-member", member.value(), organisation.kato().value(),
                         organisation.id().value()));
             }
@@ -141,7 +141,8 @@ class StaffDesk implements StaffRegistry, StaffTasks {
             try {
                 contract = staff.insertContract(new StaffRepository.NewContract(member, organisation.id(),
                         organisation.kato().value(), checked.position().code(), checked.subject(), hiring.weeklyHours(),
-                        checked.contractNumber(), hiring.contractDate(), hiring.startsOn(), hiring.endsOn()));
+                        checked.contractNumber(), hiring.contractDate(), hiring.startsOn(), hiring.endsOn(),
+                        hiring.gradesTaught()));
             } catch (DataIntegrityViolationException e) {
                 if (!isViolation(e, "employment_contract_one_open")) throw e;
                 status.setRollbackOnly();
@@ -155,7 +156,7 @@ class StaffDesk implements StaffRegistry, StaffTasks {
 
     /** The hire's fields that need more than a look, once checked. */
     private record Checked(Iin iin, String lastName, String firstName, String patronymic, Position position,
-                           String subject, String contractNumber, String speciality) {
+                           String subject, String contractNumber, String speciality, String nationality) {
     }
 
     private Checked check(Hiring h, List<FieldError> errors) {
@@ -181,7 +182,11 @@ class StaffDesk implements StaffRegistry, StaffTasks {
             errors.add(new FieldError("weeklyHours", "staff.field.out-of-range", 0, 60));
         if (h.experienceYears() != null && (h.experienceYears() < 0 || h.experienceYears() > 70))
             errors.add(new FieldError("experienceYears", "staff.field.out-of-range", 0, 70));
-        return new Checked(iin, lastName, firstName, patronymic, position, subject, number, speciality);
+        String nationality = StaffValidation.name("nationality", h.nationality(), false, errors);
+        // SC-5: the grades taught are a teacher's (the band counts teachers of indicators 16 and 17 by grade)
+        if (h.gradesTaught() != null && position != null && !"TEACHER".equals(position.code()))
+            errors.add(new FieldError("gradesTaught", "staff.grades-taught.teacher-only"));
+        return new Checked(iin, lastName, firstName, patronymic, position, subject, number, speciality, nationality);
     }
 
     @Override

@@ -6,6 +6,7 @@ import kz.bilim.identity.InvalidIdentityNumber;
 import kz.bilim.identity.Sex;
 import kz.bilim.kernel.FieldError;
 import kz.bilim.staff.EducationLevel;
+import kz.bilim.staff.GradesTaught;
 import kz.bilim.staff.ImportReport.RowRejection;
 import kz.bilim.staff.QualificationCategory;
 
@@ -28,12 +29,13 @@ final class StaffFile {
     static final List<String> REQUIRED = List.of("bin", "iin", "last_name", "first_name", "position",
             "contract_number", "contract_date", "starts_on");
     static final List<String> OPTIONAL = List.of("patronymic", "birth_date", "sex", "subject", "weekly_hours",
-            "ends_on", "education_level", "speciality", "category", "experience_years");
+            "ends_on", "education_level", "speciality", "category", "experience_years", "nationality", "grades_taught");
 
     record Contract(int row, String bin, Iin iin, String lastName, String firstName, String patronymic,
                     EducationLevel educationLevel, String speciality, QualificationCategory category,
                     Integer experienceYears, String position, String subject, BigDecimal weeklyHours,
-                    String contractNumber, LocalDate contractDate, LocalDate startsOn, LocalDate endsOn) {
+                    String contractNumber, LocalDate contractDate, LocalDate startsOn, LocalDate endsOn,
+                    String nationality, GradesTaught gradesTaught) {
     }
 
     record Checked(List<Contract> contracts, List<RowRejection> rejections) {
@@ -95,9 +97,15 @@ final class StaffFile {
         Integer experience = StaffValidation.integer("experience_years", row.get("experience_years"), errors);
         if (experience != null && (experience < 0 || experience > 70))
             errors.add(new FieldError("experience_years", "staff.field.out-of-range", 0, 70));
+        String nationality = StaffValidation.name("nationality", row.get("nationality"), false, errors);
+        var grades = StaffValidation.choice(GradesTaught.class, "grades_taught", row.get("grades_taught"), errors);
+        // SC-5: the band of grades is a teacher's (indicators 16, 17 by grade)
+        if (grades != null && !"TEACHER".equals(position))
+            errors.add(new FieldError("grades_taught", "staff.grades-taught.teacher-only"));
         if (!errors.isEmpty()) return null;
         return new Contract(row.number(), bin, iin, lastName, firstName, patronymic, education,
                 StaffValidation.text("speciality", row.get("speciality"), false, StaffValidation.TEXT_MAX, errors),
-                category, experience, position, subject, hours, number, contractDate, startsOn, endsOn);
+                category, experience, position, subject, hours, number, contractDate, startsOn, endsOn, nationality,
+                grades);
     }
 }

@@ -32,14 +32,15 @@ class StaffImportRepository {
                 iin text collate "C" not null, last_name text not null, first_name text not null, patronymic text,
                 birth_date date not null, sex text not null, education_level text, speciality text, category text,
                 experience_years smallint, position text collate "C" not null, subject text, weekly_hours numeric(4, 1),
-                contract_number text not null, contract_date date not null, starts_on date not null, ends_on date
+                contract_number text not null, contract_date date not null, starts_on date not null, ends_on date,
+                nationality text, grades_taught text
             ) on commit drop
             """;
 
     private static final String COPY = """
             copy staff_import_staging (row_no, organisation_id, kato, iin, last_name, first_name, patronymic, birth_date,
                 sex, education_level, speciality, category, experience_years, position, subject, weekly_hours,
-                contract_number, contract_date, starts_on, ends_on) from stdin (format csv)
+                contract_number, contract_date, starts_on, ends_on, nationality, grades_taught) from stdin (format csv)
             """;
 
     /** Another undismissed contract of the same position (another number) whose period meets the row's. */
@@ -56,9 +57,9 @@ class StaffImportRepository {
 
     private static final String MEMBERS = """
             insert into staff_member (organisation_id, kato, iin, last_name, first_name, patronymic, birth_date, sex,
-                                      education_level, speciality, category, experience_years)
+                                      education_level, speciality, category, experience_years, nationality)
             select distinct on (organisation_id, iin) organisation_id, kato, iin, last_name, first_name, patronymic,
-                   birth_date, sex, education_level, speciality, category, experience_years
+                   birth_date, sex, education_level, speciality, category, experience_years, nationality
               from staff_import_staging
              order by organisation_id, iin, row_no
             on conflict (organisation_id, iin) do nothing
@@ -66,9 +67,9 @@ class StaffImportRepository {
 
     private static final String CONTRACTS = """
             insert into employment_contract (staff_member_id, organisation_id, kato, position, subject, weekly_hours,
-                                             contract_number, contract_date, starts_on, ends_on)
+                                             contract_number, contract_date, starts_on, ends_on, grades_taught)
             select m.id, s.organisation_id, s.kato, s.position, s.subject, s.weekly_hours, s.contract_number,
-                   s.contract_date, s.starts_on, s.ends_on
+                   s.contract_date, s.starts_on, s.ends_on, s.grades_taught
               from staff_import_staging s
               join staff_member m on m.organisation_id = s.organisation_id and m.iin = s.iin
              where not exists (select 1 from employment_contract c
@@ -109,7 +110,8 @@ class StaffImportRepository {
                         c.patronymic(), c.iin().birthDate(), c.iin().sex().name(),
                         c.educationLevel() == null ? null : c.educationLevel().name(), c.speciality(),
                         c.category() == null ? null : c.category().name(), c.experienceYears(), c.position(),
-                        c.subject(), c.weeklyHours(), c.contractNumber(), c.contractDate(), c.startsOn(), c.endsOn());
+                        c.subject(), c.weeklyHours(), c.contractNumber(), c.contractDate(), c.startsOn(), c.endsOn(),
+                        c.nationality(), c.gradesTaught() == null ? null : c.gradesTaught().name());
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not write the staging rows", e);

@@ -114,6 +114,7 @@ class StaffPageController {
         model.addAttribute("positions", registry.positions());
         model.addAttribute("positionNames", positionNames(locale));
         model.addAttribute("educationLevels", EducationLevel.values());
+        model.addAttribute("gradeBands", kz.bilim.staff.GradesTaught.values());
         model.addAttribute("categories", QualificationCategory.values());
         return HIRE;
     }

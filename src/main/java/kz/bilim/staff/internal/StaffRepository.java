@@ -9,6 +9,7 @@ import kz.bilim.staff.CourtBanId;
 import kz.bilim.staff.EducationLevel;
 import kz.bilim.staff.EmploymentContract;
 import kz.bilim.staff.FlaggedContract;
+import kz.bilim.staff.GradesTaught;
 import kz.bilim.staff.Position;
 import kz.bilim.staff.QualificationCategory;
 import kz.bilim.staff.StaffListing;
@@ -76,9 +77,9 @@ class StaffRepository {
 
     private static final String INSERT_MEMBER = """
             insert into staff_member (organisation_id, kato, iin, last_name, first_name, patronymic, birth_date, sex,
-                                      education_level, speciality, category, experience_years)
+                                      education_level, speciality, category, experience_years, nationality)
             values (:organisation, :kato, :iin, :lastName, :firstName, :patronymic, :birthDate, :sex, :educationLevel,
-                    :speciality, :category, :experienceYears)
+                    :speciality, :category, :experienceYears, :nationality)
             returning id
             """;
 
@@ -92,8 +93,9 @@ class StaffRepository {
 
     private static final String INSERT_CONTRACT = """
             insert into employment_contract (staff_member_id, organisation_id, kato, position, subject, weekly_hours,
-                                             contract_number, contract_date, starts_on, ends_on)
-            values (:member, :organisation, :kato, :position, :subject, :weeklyHours, :number, :date, :startsOn, :endsOn)
+                                             contract_number, contract_date, starts_on, ends_on, grades_taught)
+            values (:member, :organisation, :kato, :position, :subject, :weeklyHours, :number, :date, :startsOn, :endsOn,
+                    :gradesTaught)
             returning id
             """;
 
@@ -197,7 +199,7 @@ class StaffRepository {
 
     record NewMember(OrganisationId organisation, String kato, String iin, String lastName, String firstName,
                      String patronymic, LocalDate birthDate, Sex sex, EducationLevel educationLevel, String speciality,
-                     QualificationCategory category, Integer experienceYears) {
+                     QualificationCategory category, Integer experienceYears, String nationality) {
     }
 
     StaffMemberId insertMember(NewMember m) {
@@ -206,7 +208,7 @@ class StaffRepository {
                 .param("firstName", m.firstName()).param("patronymic", m.patronymic()).param("birthDate", m.birthDate())
                 .param("sex", m.sex().name()).param("educationLevel", m.educationLevel() == null ? null : m.educationLevel().name())
                 .param("speciality", m.speciality()).param("category", m.category() == null ? null : m.category().name())
-                .param("experienceYears", m.experienceYears())
+                .param("experienceYears", m.experienceYears()).param("nationality", m.nationality())
                 .query(Long.class).single());
     }
 
@@ -216,7 +218,8 @@ class StaffRepository {
     }
 
     record NewContract(StaffMemberId member, OrganisationId organisation, String kato, String position, String subject,
-                       BigDecimal weeklyHours, String number, LocalDate date, LocalDate startsOn, LocalDate endsOn) {
+                       BigDecimal weeklyHours, String number, LocalDate date, LocalDate startsOn, LocalDate endsOn,
+                       GradesTaught gradesTaught) {
     }
 
     ContractId insertContract(NewContract c) {
@@ -224,6 +227,7 @@ class StaffRepository {
                 .param("organisation", c.organisation().value()).param("kato", c.kato()).param("position", c.position())
                 .param("subject", c.subject()).param("weeklyHours", c.weeklyHours()).param("number", c.number())
                 .param("date", c.date()).param("startsOn", c.startsOn()).param("endsOn", c.endsOn())
+                .param("gradesTaught", c.gradesTaught() == null ? null : c.gradesTaught().name())
                 .query(Long.class).single());
     }
 

@@ -61,13 +61,11 @@ final class Catalogue {
         live(14, Source.GRADUATES, GENERAL + " and f.distinction = 'HONOURS'", TERRITORY_SEX_GRADE);
         live(15, Source.GRADUATES, GENERAL + " and f.next_step in " + PLACED, List.of(REGION, DISTRICT, LOCALITY, GRADE,
                 SEX));
-        add(new Indicator(16, Source.STAFF, GENERAL + " and f.position = 'TEACHER'",
-                List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP, SEX, GRADE, AGE, NATIONALITY), null,
-                Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"),
-                        NATIONALITY, new Pending(Feed.STAFF_REGISTRY, "staffMember.nationality"))));
-        add(new Indicator(17, Source.STAFF, GENERAL + " and f.position = 'TEACHER' and f.education_level in "
-                + "('HIGHER', 'POSTGRADUATE')", TERRITORY_SEX_GRADE, null,
-                Map.of(GRADE, new Pending(Feed.STAFF_REGISTRY, "contract.gradesTaught"))));
+        // by grade: the band of grades the contract teaches (staff registry, V191), one per contract
+        live(16, Source.STAFF, GENERAL + " and f.position = 'TEACHER'",
+                List.of(REGION, DISTRICT, SCHOOL_TYPE, STUDY_FORM, LOCALITY, OWNERSHIP, SEX, GRADE, AGE, NATIONALITY));
+        live(17, Source.STAFF, GENERAL + " and f.position = 'TEACHER' and f.education_level in ('HIGHER', 'POSTGRADUATE')",
+                TERRITORY_SEX_GRADE);
         live(18, Source.PUPILS, GENERAL + " and o.kind <> 'EVENING_SCHOOL' and f.study_form = 'EVENING'", PUPILS_12);
         // the year-end outcomes of the school year before the snapshot (the pedagogical council's decisions)
         live(19, Source.YEAR_ENDS, "o.kind = 'EVENING_SCHOOL' and f.outcome in ('PROMOTED', 'COMPLETED')",

@@ -60,7 +60,8 @@ class IndicatorReading implements Indicators {
             case LOCALITY -> "case when o.urban then 'URBAN' else 'RURAL' end";
             case OWNERSHIP -> "o.ownership";
             case SEX -> "f.sex";
-            case GRADE -> "coalesce(f.grade::text, 'NONE')";
+            // a teacher's grades are the band of the contract (PRIMARY, BASIC, SENIOR, MIXED, UNKNOWN)
+            case GRADE -> source == Indicator.Source.STAFF ? "f.grades_taught" : "coalesce(f.grade::text, 'NONE')";
             case SHIFT -> "f.shift::text";
             case AGE -> source == Indicator.Source.STAFF ? "f.age_band" : "f.age::text";
             case NATIONALITY -> "f.nationality";

@@ -168,14 +168,17 @@ class SnapshotTaking {
             });
 
     private static final BulkTable<Row<StaffFigures.Count>> STAFF = BulkTable.of("stat_staff",
-            "snapshot_id, organisation_id, position, pedagogical, education_level, sex, age_band, staff", "snapshot_id",
+            "snapshot_id, organisation_id, position, pedagogical, education_level, sex, age_band, staff, nationality, "
+                    + "grades_taught", "snapshot_id",
             (r, out) -> {
                 Map<StaffFigures.Dimension, String> k = r.fact().key();
                 out.int8(r.snapshot()).int8(Long.parseLong(k.get(StaffFigures.Dimension.ORGANISATION)))
                         .text(k.get(StaffFigures.Dimension.POSITION))
                         .bool(Boolean.parseBoolean(k.get(StaffFigures.Dimension.PEDAGOGICAL)))
                         .text(k.get(StaffFigures.Dimension.EDUCATION_LEVEL)).text(k.get(StaffFigures.Dimension.SEX))
-                        .text(k.get(StaffFigures.Dimension.AGE_BAND)).int8(r.fact().staff());
+                        .text(k.get(StaffFigures.Dimension.AGE_BAND)).int8(r.fact().staff())
+                        .text(k.get(StaffFigures.Dimension.NATIONALITY))
+                        .text(k.get(StaffFigures.Dimension.GRADES_TAUGHT));
             });
 
     /** A child fact with what the snapshot adds: the residence's locality, the organisation attended and its type. */
@@ -233,13 +236,14 @@ class SnapshotTaking {
              group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19""";
     private static final String STAFF_CELLS = """
             insert into stat_staff_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type,
-                                         position, pedagogical, education_level, sex, age_band, staff)
+                                         position, pedagogical, education_level, sex, age_band, nationality,
+                                         grades_taught, staff)
             select f.snapshot_id, o.kato, o.kind, o.ownership, o.urban, o.language, o.preschool_type, f.position,
-                   f.pedagogical, f.education_level, f.sex, f.age_band, sum(f.staff)
+                   f.pedagogical, f.education_level, f.sex, f.age_band, f.nationality, f.grades_taught, sum(f.staff)
               from stat_staff f join stat_organisation o on o.snapshot_id = f.snapshot_id
                                                       and o.organisation_id = f.organisation_id
              where f.snapshot_id = :s
-             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12""";
+             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14""";
     private static final String GRADUATE_CELLS = """
             insert into stat_graduate_cell (snapshot_id, kato, kind, ownership, urban, org_language, preschool_type, sex,
                                             grade, shift, language, age, nationality, study_form, certificate_kind,
@@ -286,7 +290,8 @@ class SnapshotTaking {
             counts.addAll(staff.counts(new StaffFigures.Query("", asOf, EnumSet.of(StaffFigures.Dimension.ORGANISATION,
                     StaffFigures.Dimension.POSITION, StaffFigures.Dimension.PEDAGOGICAL,
                     StaffFigures.Dimension.EDUCATION_LEVEL, StaffFigures.Dimension.SEX,
-                    StaffFigures.Dimension.AGE_BAND), 9)));
+                    StaffFigures.Dimension.AGE_BAND, StaffFigures.Dimension.NATIONALITY,
+                    StaffFigures.Dimension.GRADES_TAUGHT), 9)));
         });
         Taken taken = transaction.execute(status -> {
             Long id;
@@ -393,7 +398,8 @@ class SnapshotTaking {
                                   from stat_year_end where snapshot_id = :s
                                 union all
                                 select 's|' || organisation_id || '|' || position || '|' || pedagogical || '|'
-                                       || education_level || '|' || sex || '|' || age_band || '|' || staff
+                                       || education_level || '|' || sex || '|' || age_band || '|' || staff || '|'
+                                       || nationality || '|' || grades_taught
                                   from stat_staff where snapshot_id = :s
                                 union all
                                 select 'c|' || kato || '|' || urban || '|' || coalesce(organisation_id::text, '') || '|'

@@ -358,5 +358,17 @@ class DemoLoadTest {
                 .query(Double.class).single();
         assertThat(pedagogues).isBetween(0.5, 0.7);
         db.sql("select iin from staff_member").query(String.class).list().forEach(kz.bilim.identity.Iin::parse);
+        // SC-5 (16, 17): a nationality for most staff; the band of grades on most school teachers' contracts, never
+        // on another position's nor at a preschool or college
+        double withNationality = db.sql("select avg(case when nationality is not null then 1.0 else 0 end) from staff_member")
+                .query(Double.class).single();
+        assertThat(withNationality).isBetween(0.9, 0.99);
+        double teachersWithGrades = db.sql("select avg(case when c.grades_taught is not null then 1.0 else 0 end) "
+                + "from employment_contract c join organisation o on o.id = c.organisation_id where c.position = 'TEACHER' "
+                + "and o.kind not in ('PRESCHOOL', 'TVET_COLLEGE')").query(Double.class).single();
+        assertThat(teachersWithGrades).isBetween(0.8, 0.95);
+        assertThat(db.sql("select count(*) from employment_contract c join organisation o on o.id = c.organisation_id "
+                + "where c.grades_taught is not null and (c.position <> 'TEACHER' or o.kind in ('PRESCHOOL', 'TVET_COLLEGE'))")
+                .query(Long.class).single()).isZero();
     }
 }

@@ -161,7 +161,8 @@ class StaffBenchmark extends BenchmarkRunner {
                         pedagogue ? EducationLevel.HIGHER : EducationLevel.TECHNICAL_VOCATIONAL, null,
                         pedagogue ? QualificationCategory.values()[1 + n % 5] : null, n % 35, position, null,
                         pedagogue ? BigDecimal.valueOf(18) : BigDecimal.valueOf(40), "ЕШ-" + n,
-                        today.minusYears(1 + n % 10).withDayOfMonth(20), today.minusYears(1 + n % 10).withDayOfMonth(25));
+                        today.minusYears(1 + n % 10).withDayOfMonth(20), today.minusYears(1 + n % 10).withDayOfMonth(25),
+                        null, null);
             }
         };
     }
