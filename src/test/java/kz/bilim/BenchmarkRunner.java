@@ -87,7 +87,7 @@ public abstract class BenchmarkRunner implements ApplicationRunner {
         return secret;
     }
 
-    protected static String percentiles(List<Double> ms) {
+    public static String percentiles(List<Double> ms) {
         var sorted = new ArrayList<>(ms);
         Collections.sort(sorted);
         return String.format(Locale.ROOT, "%d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
@@ -107,10 +107,44 @@ public abstract class BenchmarkRunner implements ApplicationRunner {
     }
 
     /** CPU seconds this JVM (server and client threads together) has used so far. */
-    protected static double processCpuSeconds() {
+    public static double processCpuSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime() / 1e9;
         return Double.NaN;
+    }
+
+    /**
+     * CPU seconds used so far by the PostgreSQL cluster behind {@code owner} (Linux {@code /proc}): the postmaster with
+     * its exited children, and every live child (backends, writer, WAL) — NaN where {@code /proc} cannot tell.
+     */
+    protected static double databaseCpuSeconds(JdbcClient owner) {
+        try {
+            long backend = owner.sql("select pg_backend_pid()").query(Long.class).single();
+            long postmaster = Long.parseLong(stat(backend)[1]);
+            String[] main = stat(postmaster);
+            long ticks = Long.parseLong(main[11]) + Long.parseLong(main[12]) + Long.parseLong(main[13])
+                    + Long.parseLong(main[14]);
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (var dir : processes.filter(d -> d.getFileName().toString().matches("[0-9]+")).toList()) {
+                    try {
+                        String[] child = stat(Long.parseLong(dir.getFileName().toString()));
+                        if (Long.parseLong(child[1]) == postmaster)
+                            ticks += Long.parseLong(child[11]) + Long.parseLong(child[12]);
+                    } catch (Exception gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return ticks / 100.0; // USER_HZ: 100 on Linux
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime. */
+    private static String[] stat(long pid) throws Exception {
+        String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
@@ -130,11 +164,11 @@ public abstract class BenchmarkRunner implements ApplicationRunner {
         return total;
     }
 
-    protected static double seconds(long since) {
+    public static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    protected static void out(String format, Object... args) {
+    public static void out(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 }

@@ -22,7 +22,22 @@ public interface ChildLookup {
      */
     List<ChildRecord> childrenOf(Iin parent, String purpose);
 
-    /** The person's record and the open enrolment, if the child is a pupil now. */
-    record ChildRecord(Person person, Enrolment current) {
+    /**
+     * The person's record, the open enrolment if the child is a pupil now, and the IINs of the parents the registry
+     * links to the child ({@code person_parent}; empty when it links none).
+     */
+    record ChildRecord(Person person, Enrolment current, List<String> parentIins) {
+
+        public ChildRecord {
+            parentIins = List.copyOf(parentIins);
+        }
+
+        /**
+         * May this person apply for the child as its parent? Yes when the registry links them, and also when it links
+         * no parent at all (no register of parents is complete yet); no when it links others only.
+         */
+        public boolean representedBy(Iin applicant) {
+            return parentIins.isEmpty() || (applicant != null && parentIins.contains(applicant.value()));
+        }
     }
 }

@@ -221,6 +221,39 @@ class TransferPortalTest {
         assertThat(applications(unknown)).isZero();
     }
 
+    void link(Iin child, Iin parentIin) {
+        fixture.owner.sql("insert into person_parent (person_id, parent_iin) select id, :parent from person where iin = :iin")
+                .param("parent", parentIin.value()).param("iin", child.value()).update();
+    }
+
+    @Test
+    @DisplayName("TR-18 a child the registry links to other parents only: the text and the submission refused on childIin, nothing written; a linked parent applies")
+    void childOfOthers() throws Exception {
+        Iin child = pupil("Нұрланова");
+        link(child, otherParent.iin());
+        String form = form(child, "Нұрланова", true);
+        var text = mvc.perform(post("/api/v1/transfers/application-text").with(as(parent.user()))
+                .header("Accept-Language", "ru").contentType(MediaType.APPLICATION_JSON)
+                .content(TransferFixture.unsigned(form))).andReturn();
+        assertThat(text.getResponse().getStatus()).isEqualTo(422);
+        assertThat(text.getResponse().getContentType()).startsWith("application/problem+json");
+        var problem = body(text);
+        assertThat(problem.get("clause").asString()).isEqualTo("TR-18");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("childIin");
+        assertThat(problem.get("errors").get(0).get("reason").asString()).contains("другие родители");
+        // a signature made anyhow (here over the linked parent's text) changes nothing: refused before it is read
+        var result = submit(parent, form, signatures.sign(textToSign(otherParent, form), parent.key()), "kk");
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(result).get("errors").get(0).get("field").asString()).isEqualTo("childIin");
+        assertThat(body(result).get("errors").get(0).get("reason").asString()).contains("басқа ата-анасы");
+        assertThat(applications(child)).isZero();
+
+        // the parent the registry links applies
+        var linked = submit(otherParent, form, signatures.sign(textToSign(otherParent, form), otherParent.key()), "en");
+        assertThat(linked.getResponse().getStatus()).as(linked.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(applications(child)).isEqualTo(1);
+    }
+
     @Test
     @DisplayName("TR-1 on a school day without one of the four grounds the application is refused citing TR-1, nothing written")
     void outsideTheWindow() throws Exception {

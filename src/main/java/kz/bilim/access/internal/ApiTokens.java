@@ -1,5 +1,6 @@
 package kz.bilim.access.internal;
 
+import kz.bilim.access.BilimUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final Users users;
 
-    ApiTokens(JdbcClient jdbc) {
+    ApiTokens(JdbcClient jdbc, Users users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     record IssuedToken(long id, String secret) {
@@ -51,10 +54,11 @@ class ApiTokens {
     }
 
     /**
-     * The user id behind a live token, marking it used — to the minute: a token authenticates every request of a
-     * client, and rewriting its row each time would serialise a busy client's parallel requests on the row lock.
+     * The account behind a live token, marking the token used — to the minute: a token authenticates every request of
+     * a client, and rewriting its row each time would serialise a busy client's parallel requests on the row lock.
+     * One statement with the account's row, for the same reason: it runs before every request of the client.
      */
-    Optional<Long> userOf(String secret) {
+    Optional<BilimUser> userOf(String secret) {
         if (!secret.startsWith(PREFIX)) return Optional.empty();
         return jdbc.sql("""
                         with t as (select id, user_id, last_used_at from api_token
@@ -62,9 +66,8 @@ class ApiTokens {
                              used as (update api_token a set last_used_at = now() from t
                                        where a.id = t.id
                                          and (t.last_used_at is null or t.last_used_at < now() - interval '1 minute'))
-                        select user_id from t
-                        """)
-                .param("hash", hash(secret)).query(Long.class).optional();
+                        """ + Users.SELECT + " join t on t.user_id = u.id")
+                .param("hash", hash(secret)).query(users::map).optional();
     }
 
     List<TokenInfo> of(long userId) {

@@ -14,14 +14,12 @@ import java.io.IOException;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
-    private final Users users;
 
     private final MachineSignIns machines;
     private final kz.bilim.audit.AuditTrail audit;
 
-    BearerTokenFilter(ApiTokens tokens, Users users, MachineSignIns machines, kz.bilim.audit.AuditTrail audit) {
+    BearerTokenFilter(ApiTokens tokens, MachineSignIns machines, kz.bilim.audit.AuditTrail audit) {
         this.tokens = tokens;
-        this.users = users;
         this.machines = machines;
         this.audit = audit;
     }
@@ -32,7 +30,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String secret = header.substring(7).trim();
-            CurrentScope.asSystem(() -> tokens.userOf(secret).flatMap(users::byId))
+            CurrentScope.asSystem(() -> tokens.userOf(secret))
                     .filter(user -> user.isEnabled())
                     .ifPresent(user -> {
                         var context = SecurityContextHolder.createEmptyContext();

@@ -29,7 +29,7 @@ import java.util.Optional;
 @Repository
 class Users {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select u.id, u.username, u.password_hash, u.full_name, u.role, u.kato, u.organisation_id, u.locale,
                    u.enabled, u.session_version, u.scope_kato, u.iin
               from app_user u
@@ -226,7 +226,7 @@ class Users {
 
 
     /** The signed-in user, whose territorial scope is the subtree of the territory the role is bound to. */
-    private BilimUser map(ResultSet rs, int row) throws SQLException {
+    BilimUser map(ResultSet rs, int row) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));
         Long organisationId = rs.getObject("organisation_id", Long.class);
         // the subtree of the territory (a foreign key): its code prefix, as the territory module derives it from the code

@@ -5,7 +5,6 @@ import kz.bilim.audit.AuditEntry;
 import kz.bilim.audit.AuditTrail;
 import kz.bilim.enrolment.ChildLookup;
 import kz.bilim.enrolment.Enrolment;
-import kz.bilim.enrolment.Person;
 import kz.bilim.identity.Iin;
 import kz.bilim.kernel.CurrentScope;
 import kz.bilim.kernel.Refusal;
@@ -27,14 +26,14 @@ class ChildIdentification implements ChildLookup {
     private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9:._-]{1,59}");
 
     private final PersonRepository persons;
-    private final EnrolmentRepository enrolments;
+    private final ChildRecords records;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
-    ChildIdentification(PersonRepository persons, EnrolmentRepository enrolments, AuditTrail audit,
+    ChildIdentification(PersonRepository persons, ChildRecords records, AuditTrail audit,
                         TransactionTemplate transaction) {
         this.persons = persons;
-        this.enrolments = enrolments;
+        this.records = records;
         this.audit = audit;
         this.transaction = transaction;
     }
@@ -43,11 +42,10 @@ class ChildIdentification implements ChildLookup {
     public Optional<ChildRecord> identify(Iin iin, String lastName, String purpose) {
         checkPurpose(purpose);
         if (iin == null || lastName == null || lastName.isBlank()) return Optional.empty();
-        return CurrentScope.asSystem(() -> transaction.execute(status -> persons.idByIin(iin.value())
-                .flatMap(persons::find)
-                .filter(p -> p.lastName().strip().toLowerCase(Locale.ROOT)
+        return CurrentScope.asSystem(() -> transaction.execute(status -> records.byIin(iin.value())
+                .filter(c -> c.person().lastName().strip().toLowerCase(Locale.ROOT)
                         .equals(lastName.strip().toLowerCase(Locale.ROOT)))
-                .map(p -> audited(p, purpose))));
+                .map(c -> audited(c, purpose))));
     }
 
     @Override
@@ -55,7 +53,7 @@ class ChildIdentification implements ChildLookup {
         checkPurpose(purpose);
         if (parent == null) return List.of();
         return CurrentScope.asSystem(() -> transaction.execute(status -> persons.childrenOf(parent.value()).stream()
-                .flatMap(id -> persons.find(id).stream()).map(p -> audited(p, purpose)).toList()));
+                .flatMap(id -> records.byId(id).stream()).map(c -> audited(c, purpose)).toList()));
     }
 
     private static void checkPurpose(String purpose) {
@@ -63,12 +61,12 @@ class ChildIdentification implements ChildLookup {
             throw Refusal.invalid("purpose", "enrolment.person.purpose-format").exception();
     }
 
-    /** The child with the open enrolment, the read written to the audit trail in the territory of the child's school. */
-    private ChildRecord audited(Person person, String purpose) {
-        Enrolment current = enrolments.ofPerson(person.id()).stream().filter(Enrolment::active).findFirst().orElse(null);
-        String kato = current != null ? current.kato() : person.residenceKato().value();
-        audit.record(AuditEntry.of(AuditAction.READ, "person", person.id(), kato,
+    /** The child, the read written to the audit trail in the territory of the child's school. */
+    private ChildRecord audited(ChildRecord child, String purpose) {
+        Enrolment current = child.current();
+        String kato = current != null ? current.kato() : child.person().residenceKato().value();
+        audit.record(AuditEntry.of(AuditAction.READ, "person", child.person().id(), kato,
                 current == null ? null : current.organisationId().value()).because(purpose));
-        return new ChildRecord(person, current);
+        return child;
     }
 }

@@ -182,12 +182,17 @@ class EnrolmentRepository {
     }
 
     private static Enrolment map(ResultSet rs, int row) throws SQLException {
-        long classId = rs.getLong("class_id");
+        return map(rs, "");
+    }
+
+    /** The enrolment in the columns of {@link #COLUMNS}, each name with this prefix (a join's {@code e_id} …). */
+    static Enrolment map(ResultSet rs, String prefix) throws SQLException {
+        long classId = rs.getLong(prefix + "class_id");
         SchoolClassId schoolClass = rs.wasNull() ? null : new SchoolClassId(classId);
-        return new Enrolment(new EnrolmentId(rs.getLong("id")), new PersonId(rs.getLong("person_id")),
-                new OrganisationId(rs.getLong("organisation_id")), schoolClass, rs.getString("kato"),
-                rs.getObject("grade", Integer.class), rs.getObject("enrolled_from", LocalDate.class),
-                rs.getObject("enrolled_to", LocalDate.class), rs.getString("admission_order"),
-                rs.getString("expulsion_order"));
+        return new Enrolment(new EnrolmentId(rs.getLong(prefix + "id")), new PersonId(rs.getLong(prefix + "person_id")),
+                new OrganisationId(rs.getLong(prefix + "organisation_id")), schoolClass, rs.getString(prefix + "kato"),
+                rs.getObject(prefix + "grade", Integer.class), rs.getObject(prefix + "enrolled_from", LocalDate.class),
+                rs.getObject(prefix + "enrolled_to", LocalDate.class), rs.getString(prefix + "admission_order"),
+                rs.getString(prefix + "expulsion_order"));
     }
 }

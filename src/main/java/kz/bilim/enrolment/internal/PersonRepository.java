@@ -101,7 +101,7 @@ class PersonRepository {
         return new PersonId(id);
     }
 
-    private static Person map(ResultSet rs, int row) throws SQLException {
+    static Person map(ResultSet rs, int row) throws SQLException {
         String iin = rs.getString("iin");
         return new Person(new PersonId(rs.getLong("id")), iin == null ? null : new Iin(iin), rs.getString("last_name"),
                 rs.getString("first_name"), rs.getString("patronymic"), rs.getObject("birth_date", java.time.LocalDate.class),

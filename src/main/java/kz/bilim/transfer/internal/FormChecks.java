@@ -46,8 +46,12 @@ class FormChecks {
         this.territories = territories;
     }
 
-    /** The checked form, or the refusal naming every field at fault. {@code paper}: typed at the school. */
-    Object check(ApplicationForm form, boolean paper, String purpose, Locale locale) {
+    /**
+     * The checked form, or the refusal naming every field at fault. {@code paper}: typed at the school;
+     * {@code applicant}: the signed-in parent on the portal (null on paper), who may apply only for a child the
+     * registry links to them, or to no parent at all.
+     */
+    Object check(ApplicationForm form, boolean paper, Iin applicant, String purpose, Locale locale) {
         List<FieldError> errors = new ArrayList<>();
         if (form == null) return Refusal.invalid("childIin", "error.field.required");
         Iin childIin = iin("childIin", form.childIin(), errors);
@@ -118,6 +122,9 @@ class FormChecks {
         var child = children.identify(childIin, lastName, purpose).orElse(null);
         if (child == null) errors.add(new FieldError("childIin", "transfer.child.not-in-registry"));
         if (!errors.isEmpty()) return Refusal.invalid(errors);
+        // the portal's parent picks their own child: when the registry links the child to parents, one must be them
+        if (!paper && !child.representedBy(applicant))
+            return Refusal.byRule("TR-18", new FieldError("childIin", "transfer.child.not-linked"));
 
         if (grade == null) {
             if (child.current() == null || child.current().grade() == null || child.current().grade() < 1)

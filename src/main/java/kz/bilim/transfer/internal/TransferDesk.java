@@ -109,7 +109,7 @@ class TransferDesk implements Transfers {
         Caller caller = SignedIn.required();
         if (caller.iin() == null) return Refusal.forbidden("TR-17", "transfer.applicant.no-iin").outcome();
         return inOneTransaction(() -> {
-            var checked = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            var checked = checks.check(form, false, new Iin(caller.iin()), "transfer-application", PLACE_NAMES);
             if (checked instanceof Refusal refusal) return refusal.outcome();
             return Outcome.done(ApplicationText.of(caller.iin(), (Checked) checked));
         });
@@ -124,7 +124,7 @@ class TransferDesk implements Transfers {
         // one system transaction for the whole submission: the school, the child (its read audited), the place
         // names, the signature and the write; a refusal before the write commits only the audit of the read
         return inOneTransaction(() -> {
-            var result = checks.check(form, false, "transfer-application", PLACE_NAMES);
+            var result = checks.check(form, false, new Iin(caller.iin()), "transfer-application", PLACE_NAMES);
             if (result instanceof Refusal refusal) return refusal.outcome();
             Checked c = (Checked) result;
             if (c.signature() == null) return Refusal.invalid("signature", "error.field.required").outcome();
@@ -151,7 +151,7 @@ class TransferDesk implements Transfers {
                 form.supportingDocument(), null, form.applicantIin(), form.applicantName(), form.documents(),
                 form.residenceDocument());
         return inOneTransaction(() -> {
-            var result = checks.check(withSchool, true, "transfer-paper", PLACE_NAMES);
+            var result = checks.check(withSchool, true, null, "transfer-paper", PLACE_NAMES);
             if (result instanceof Refusal refusal) return refusal.outcome();
             Checked c = (Checked) result;
             return register(c, Route.PAPER, null, c.applicantIin(), c.applicantName(), null, null, false);
@@ -181,17 +181,16 @@ class TransferDesk implements Transfers {
                 current == null ? null : current.id().value(), c.organisation().id().value(),
                 c.organisation().kato().value(), term.received(), term.registered(), term.due(), content, signature,
                 onServer, c.residenceDocument());
-        TransferId id;
+        TransferApplication created;
         try {
-            id = repository.insert(row);
+            created = repository.insert(row, SignedIn.actor(), SignedIn.actorRole(),
+                    route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
         } catch (DuplicateKeyException e) {
             throw Refusal.conflict("transfer.already-open").exception();
         }
-        stage(id, "SUBMITTED", now, c.organisation().kato().value(),
-                route == Route.PORTAL ? (onServer ? "portal, demo signature" : "portal") : "paper");
-        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", id, c.organisation().kato().value(),
+        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", created.id(), c.organisation().kato().value(),
                 c.organisation().id().value()).with(Map.of("route", route.name())));
-        return Outcome.done(repository.find(id).orElseThrow());
+        return Outcome.done(created);
     }
 
     // ------------------------------------------------------------------------------------------- deciding
@@ -241,6 +240,15 @@ class TransferDesk implements Transfers {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         String actor = SignedIn.actor();
+        // TR-4: the notification is rendered and signed before the transaction, so that the application and the
+        // class stay locked (and a connection held) for the move alone, not for the PDF's layout (≈ 80 % of an
+        // acceptance's CPU); a move refused inside throws it away
+        Outcome<TransferDocuments.Signed> rendered = document == null ? Outcome.done(null)
+                : CurrentScope.asSystem(() -> Outcome.attempt(() -> organisations.findClass(new SchoolClassId(classId))
+                .filter(k -> k.organisationId().value() == a.receivingOrganisationId())
+                .map(k -> render(document, a, k, Map.of("decidedAt", now.atZone(clock.getZone())))).orElse(null)));
+        if (rendered instanceof Outcome.Refused<TransferDocuments.Signed> r) return r.refusal().outcome();
+        TransferDocuments.Signed signed = rendered.orElseThrow();
         return inTransaction(() -> {
             var locked = repository.lock(a.id()).orElseThrow();
             TransferPolicy.inState(locked.state(), from).ifPresent(r -> {
@@ -271,7 +279,8 @@ class TransferDesk implements Transfers {
                 throw Refusal.conflict("transfer.refused.decided-meanwhile").exception();
             stage(a.id(), to.name(), now, a.kato(), "class " + schoolClass.label() + ", order " + order);
             var updated = repository.find(a.id()).orElseThrow();
-            if (document != null) issue(document, updated, schoolClass, now, Map.of());
+            if (document != null) store(document, updated, signed != null ? signed
+                    : render(document, updated, schoolClass, Map.of("decidedAt", updated.decidedAt())), now);
             audit.record(AuditEntry.of(AuditAction.UPDATE, "transfer", a.id(), a.kato(), a.receivingOrganisationId())
                     .with(Map.of("state", to.name(), "enrolment", admitted.id().value())));
             return updated;
@@ -551,12 +560,21 @@ class TransferDesk implements Transfers {
 
     private void issue(DocumentKind kind, TransferApplication a, SchoolClass schoolClass, Instant now,
                        Map<String, Object> extra) {
+        store(kind, a, render(kind, a, schoolClass, extra), now);
+    }
+
+    /** The document as rendered and signed by its school; {@code extra}: more template variables. */
+    private TransferDocuments.Signed render(DocumentKind kind, TransferApplication a, SchoolClass schoolClass,
+                                            Map<String, Object> extra) {
         Organisation receiving = organisations.find(new OrganisationId(a.receivingOrganisationId())).orElseThrow();
         Organisation departing = a.departingOrganisationId() == null ? null
                 : organisations.find(new OrganisationId(a.departingOrganisationId())).orElse(null);
         SchoolClass k = schoolClass != null ? schoolClass
                 : a.classId() == null ? null : organisations.findClass(new SchoolClassId(a.classId())).orElse(null);
-        var signed = documents.render(kind, a, receiving, departing, k, extra);
+        return documents.render(kind, a, receiving, departing, k, extra);
+    }
+
+    private void store(DocumentKind kind, TransferApplication a, TransferDocuments.Signed signed, Instant now) {
         repository.document(a.id(), kind, a.kato(), signed.pdf(), signed.signature(), now);
     }
 

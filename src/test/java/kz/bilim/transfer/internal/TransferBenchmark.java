@@ -14,10 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -36,10 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --bilim.transfer.benchmark=3000}: the load benchmark of issue 11 on a fresh temporary database
  * (scripts/benchmark-transfer.sh). Registers that many pupils in a departing school, an applicant with an API token
  * and a test certificate, and receiving schools with their keys and heads' tokens; prepares and signs every
- * application on the client side (the application text is fetched first, untimed), then over HTTP on loopback with
- * {@code bilim.transfer.benchmark-threads} clients: submits them all (verify the CMS signature, find the child,
- * check the rules, write the application, stage and audit) and accepts a share of them (move the enrolment, render the
- * notification PDF and sign it with the school's key). Prints throughput and latency percentiles, and the yardstick.
+ * application beforehand (the application text is fetched first, untimed), then over HTTP on loopback with
+ * {@code bilim.transfer.benchmark-threads} clients of the load generator, a JVM of its own ({@link TransferLoadClient}):
+ * submits them all (verify the CMS signature, find the child and its parent link, check the rules, write the
+ * application, stage and audit) and accepts a share of them (move the enrolment, render the notification PDF and sign
+ * it with the school's key). Prints throughput and latency percentiles, the CPU per application of the server JVM, of
+ * the client JVM and of PostgreSQL, and the yardstick.
  */
 @Component
 @Order(3)
@@ -112,6 +119,12 @@ class TransferBenchmark extends BenchmarkRunner {
                 """).param("iins", String.join(",", children.stream().map(Iin::value).toList())).param("kato", settlement)
                 .param("org", departing).param("class", from).param("from", LocalDate.of(fixture.year, 9, 1)).update();
         var parent = fixture.applicant("benchmark.parent");
+        // the registry links the pupils to the applicant: a parent applies only for their own linked child
+        owner.sql("""
+                insert into person_parent (person_id, parent_iin)
+                select p.id, :parent from person p where p.iin = any (string_to_array(:iins, ','))
+                """).param("parent", parent.iin().value())
+                .param("iins", String.join(",", children.stream().map(Iin::value).toList())).update();
         String parentToken = token(owner, parent.user().id(), "", null);
         out("fixtures: %,d pupils, %d receiving schools with keys, in %.1f s", applications, SCHOOLS, seconds(t0));
 
@@ -135,58 +148,51 @@ class TransferBenchmark extends BenchmarkRunner {
             });
             out("prepared and signed on the client: %,d applications in %.1f s (untimed)", prepared.size(), seconds(t1));
 
-            // grade 1 (TR-10 limits grades 2-9 only): the classes take every pupil of the run
-            // warm-up: the first 5 % are submitted first and not counted
+            // grade 1 (TR-10 limits grades 2-9 only): the classes take every pupil of the run. The load generator
+            // is a JVM of its own: its CPU is not the server's, and the server's clock is read at its marks
             int warm = Math.max(20, applications / 20);
-            List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-            List<Integer> idSchools = Collections.synchronizedList(new ArrayList<>());
-            parallel(warm, i -> submit(client, base, parentToken, prepared.get(i), ids, idSchools));
-            double cpu0 = processCpuSeconds();
-            double client0 = clientCpuSeconds();
-            long t2 = System.nanoTime();
-            var submitted = parallel(applications - warm, i -> submit(client, base, parentToken, prepared.get(warm + i), ids, idSchools));
-            double submitSeconds = seconds(t2);
-            double cpu = processCpuSeconds() - cpu0;
-            double clientCpu = clientCpuSeconds() - client0;
-            out("SUBMIT (signed, verified, registered): %,d in %.2f s = %.0f applications/s; %s",
-                    submitted.size(), submitSeconds, submitted.size() / submitSeconds, percentiles(submitted));
-            out("  JVM CPU %.1f s in %.1f s (%.2f cores); of it the client %.1f s; per application: %.2f ms server, %.2f ms client",
-                    cpu, submitSeconds, cpu / submitSeconds, clientCpu, (cpu - clientCpu) * 1000 / submitted.size(),
-                    clientCpu * 1000 / submitted.size());
-            out("load average after submitting: %s", loadAverage());
-
-            int toDecide = Math.min(decisions, ids.size());
-            if (toDecide > 0) {
-                long t3 = System.nanoTime();
-                var decided = parallel(toDecide, i -> {
-                    int s = idSchools.get(i);
-                    long start = System.nanoTime();
-                    var answer = send(client, base + "/" + ids.get(i) + "/accept", heads[s], "{\"classId\": " + classes[s] + "}");
-                    if (answer.statusCode() != 200) throw new IllegalStateException(answer.statusCode() + " " + answer.body());
-                    return (System.nanoTime() - start) / 1e6;
-                });
-                double decideSeconds = seconds(t3);
-                out("ACCEPT (enrolment moved, notice PDF rendered and signed): %,d in %.2f s = %.0f decisions/s; %s",
-                        decided.size(), decideSeconds, decided.size() / decideSeconds, percentiles(decided));
+            var plan = new TransferLoadClient.Plan(base, threads, warm, decisions, parentToken, List.of(heads),
+                    java.util.Arrays.stream(classes).boxed().toList(),
+                    prepared.stream().map(p -> new TransferLoadClient.Application(p.body(), p.school())).toList());
+            Path file = Files.createTempFile("transfer-load", ".json");
+            json.writeValue(file.toFile(), plan);
+            var process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                    // keep a connection per client thread alive; never send a submission twice on a stale one
+                    "-Dhttp.maxConnections=" + (threads + 2), "-Dsun.net.http.retryPost=false",
+                    "-cp", System.getProperty("java.class.path"), TransferLoadClient.class.getName(), file.toString()).redirectErrorStream(true).start();
+            double cpu0 = 0, db0 = 0, submitSeconds = 0;
+            long t2 = 0;
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    switch (line) {
+                        case "@submit-start", "@accept-start" -> {
+                            cpu0 = processCpuSeconds();
+                            db0 = databaseCpuSeconds(owner);
+                            t2 = System.nanoTime();
+                        }
+                        case "@submit-end", "@accept-end" -> {
+                            double wall = seconds(t2);
+                            double cpu = processCpuSeconds() - cpu0;
+                            double db = databaseCpuSeconds(owner) - db0;
+                            int count = line.startsWith("@submit") ? applications - warm : Math.min(decisions, applications);
+                            out("  %s: server JVM CPU %.1f s (%.2f cores) = %.2f ms each; PostgreSQL CPU %.1f s = %.2f ms each; wall %.1f s",
+                                    line.substring(1, line.indexOf('-')), cpu, cpu / wall, cpu * 1000 / count, db,
+                                    db * 1000 / count, wall);
+                            if (line.startsWith("@submit")) submitSeconds = wall;
+                        }
+                        default -> System.out.println(line);
+                    }
+                }
+            } finally {
+                if (process.isAlive()) process.destroyForcibly();
+                Files.deleteIfExists(file);
             }
-            out("load average after: %s", loadAverage());
+            if (process.waitFor() != 0) throw new IllegalStateException("the load client failed: " + process.exitValue());
+            out("load average after: %s (submissions took %.1f s)", loadAverage(), submitSeconds);
         } finally {
             clients.shutdownNow();
         }
         yardstick(owner);
-    }
-
-    private double submit(HttpClient client, String base, String token, Prepared p, List<Long> ids, List<Integer> schools)
-            throws Exception {
-        long start = System.nanoTime();
-        var answer = send(client, base, token, p.body());
-        double ms = (System.nanoTime() - start) / 1e6;
-        if (answer.statusCode() != 201) throw new IllegalStateException(answer.statusCode() + " " + answer.body());
-        synchronized (ids) {
-            ids.add(json.readTree(answer.body()).get("id").asLong());
-            schools.add(p.school());
-        }
-        return ms;
     }
 
     interface Task {
