@@ -9,9 +9,9 @@
 #   scripts/benchmark-child.sh region       # or tiny; PORT and BILIM_EMBEDDED_PORT fix the ports (else any free)
 set -eu
 cd "$(dirname "$0")/.."
-SCALE="${1:-national}"
+SCALE="${1:-national}"; [ $# -gt 0 ] && shift
 . scripts/lib/run-test-main.sh
 echo "Machine: $(nproc) cores; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 run_test_main --bilim.child.benchmark="$SCALE" --bilim.child.benchmark-yardstick="$(yardstick_path)" \
     --bilim.db.embedded-data-dir= --bilim.db.embedded-port="${BILIM_EMBEDDED_PORT:-0}" --server.port="${PORT:-0}" --bilim.demo.load-on-start=none \
-    --logging.level.kz.bilim=warn
+    --logging.level.kz.bilim=warn "$@"

@@ -31,7 +31,7 @@ import java.util.Map;
 class BulkChildSources implements ChildBulkWriter {
 
     static final String ACTOR = "demo";
-    private static final String[] TRIGGERS = {"child_list_count_insert", "child_list_count_update", "child_list_count_delete"};
+    private static final java.util.List<String> TRIGGERS = ChildMerge.COUNT_TRIGGERS;
 
     /**
      * The persons staged by the enrolment module, each with its open enrolment's organisation and EMIS source (as

@@ -241,7 +241,8 @@ class ChildImporting implements ChildImports {
             }
             progress.stage("read, check and COPY into staging", rows, System.nanoTime() - started);
             long merging = System.nanoTime();
-            var merged = merge.merge(source, ChildMerge.IMPORT, KatoRange.under(prefix), id);
+            long staged = rows - rejectedRows;
+            var merged = merge.bulk(staged, () -> merge.merge(source, ChildMerge.IMPORT, KatoRange.under(prefix), id));
             progress.stage("merge (link, new children, sources, withdrawal, records)", rows - rejectedRows,
                     System.nanoTime() - merging);
             imports.saveRejections(spool);

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** EIS-6: a step of the level above on one submission — in one transaction over the row locked, only by the addressee,
  * only from the status it applies to, written to the history and the audit trail. */
@@ -37,8 +38,9 @@ class AddresseeSteps {
         this.views = views;
     }
 
+    /** {@code change}: the step's writes, returning the row as it then stands (so that the answer reads no row back). */
     Outcome<Submission> step(long id, SubmissionStatus from, String comment, String action,
-                                     java.util.function.BiFunction<CollectionRepository.SubmissionRow, Caller, Void> change) {
+                             BiFunction<CollectionRepository.SubmissionRow, Caller, CollectionRepository.SubmissionRow> change) {
         Caller caller = SignedIn.required();
         return Outcome.attempt(() -> transaction.execute(status -> {
             var row = repository.submission(id, true).orElseThrow(() -> Refusal.notFound("submission", id).exception());
@@ -46,11 +48,11 @@ class AddresseeSteps {
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.addressee").exception();
             if (from != null && row.status() != from)
                 throw Refusal.conflict("collection.step.wrong-status", action, row.status().name()).exception();
-            change.apply(row, caller);
-            repository.event(row, action, row.version(), caller.username(), clock.instant(), comment);
+            var changed = change.apply(row, caller);
+            var history = repository.event(row, action, row.version(), caller.username(), clock.instant(), comment);
             audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because(action.toLowerCase(Locale.ROOT))
                     .with(Map.of("version", row.version(), "clause", action.equals("DISTORTED") ? "EIS-8" : "EIS-6")));
-            return views.reload(id);
+            return views.view(changed, views.periodOf(changed), repository.values(id), history);
         }));
     }
 

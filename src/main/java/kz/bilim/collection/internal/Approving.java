@@ -19,26 +19,21 @@ class Approving {
     }
 
     Outcome<Submission> accept(long id) {
-        return steps.step(id, SubmissionStatus.SUBMITTED, null, "ACCEPTED", (row, caller) -> {
-            repository.update(row.id(), SubmissionStatus.ACCEPTED, null);
-            return null;
-        });
+        return steps.step(id, SubmissionStatus.SUBMITTED, null, "ACCEPTED",
+                (row, caller) -> repository.update(row, SubmissionStatus.ACCEPTED, null));
     }
 
     Outcome<Submission> giveBack(long id, String comment) {
         if (comment == null || comment.isBlank()) return Refusal.invalid("comment", "error.field.required").outcome();
-        return steps.step(id, SubmissionStatus.SUBMITTED, comment.strip(), "RETURNED", (row, caller) -> {
-            repository.returned(row.id(), comment.strip(), false);
-            return null;
-        });
+        return steps.step(id, SubmissionStatus.SUBMITTED, comment.strip(), "RETURNED",
+                (row, caller) -> repository.returned(row, comment.strip(), false));
     }
 
     Outcome<Submission> unapprove(long id, String reason) {
         if (reason == null || reason.isBlank()) return Refusal.invalid("reason", "error.field.required").outcome();
         return steps.step(id, SubmissionStatus.ACCEPTED, reason.strip(), "UNAPPROVED", (row, caller) -> {
             steps.notYetGoneUp(row);
-            repository.update(row.id(), SubmissionStatus.SUBMITTED, reason.strip());
-            return null;
+            return repository.update(row, SubmissionStatus.SUBMITTED, reason.strip());
         });
     }
 }

@@ -82,26 +82,29 @@ class Arrivals {
                     closes.atZone(Almaty.ZONE).toLocalDate()).exception();
     }
 
+    /** A version that arrived: the submission's row and history as they now stand. */
+    record Arrived(CollectionRepository.SubmissionRow row, List<Submission.Step> history) {
+    }
+
     /**
      * EIS-7, EIS-8: a version reaches the addressee: kept with its proof, dated, late or not, on record. Returns the
-     * row as it now stands (so that the answer needs no read-back).
+     * row and history as they now stand (so that the answer needs no read-back).
      */
-    CollectionRepository.SubmissionRow record(CollectionRepository.SubmissionRow row, byte[] content, Instant arrived,
-                                              Period period, String channel, byte[] signature, Signer signer,
-                                              PaperSubmission paper, Caller caller) {
+    Arrived record(CollectionRepository.SubmissionRow row, byte[] content, Instant arrived, Period period, String channel,
+                   byte[] signature, Signer signer, PaperSubmission paper, Caller caller) {
         int version = row.version() + 1;
         boolean late = CollectionPolicy.late(arrived, CollectionPolicy.deadline(calendar, period, row.level()));
-        repository.arrived(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(), version,
-                channel, arrived, late, content, signature, signer == null ? null : signer.commonName(),
+        var history = repository.arrived(new CollectionRepository.NewVersion(row.id(), row.kato(), row.organisationId(),
+                version, channel, arrived, late, content, signature, signer == null ? null : signer.commonName(),
                 signer == null || signer.bin() == null ? null : signer.bin().value(),
                 signer == null ? null : signer.certificateSerial(), paper == null ? null : paper.scan(),
                 paper == null ? null : paper.scanType(), paper == null ? null : paper.reference(), caller.username()),
                 clock.instant(), paper == null ? null : paper.reference());
         audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because("submitted")
                 .with(Map.of("version", version, "channel", channel, "late", late, "clause", CollectionPolicy.EIS_7)));
-        return new CollectionRepository.SubmissionRow(row.id(), row.periodId(), row.level(), row.organisationId(),
-                row.kato(), row.addresseeKato(), SubmissionStatus.SUBMITTED, version, channel,
+        return new Arrived(new CollectionRepository.SubmissionRow(row.id(), row.periodId(), row.level(),
+                row.organisationId(), row.kato(), row.addresseeKato(), SubmissionStatus.SUBMITTED, version, channel,
                 arrived, row.late() != null ? row.late() : late, row.distorted(), row.distortions(), row.returns(), null,
-                row.lockUntil());
+                row.lockUntil(), row.basis()), history);
     }
 }

@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,8 @@ class CollectionRepository {
 
     private static final String SUBMISSION_COLUMNS = """
             s.id, s.period_id, s.level, s.organisation_id, s.kato, s.addressee_kato, s.status, s.version, s.channel,
-            s.arrived_at, s.late, s.distorted, s.distortions, s.returns, s.comment, x.until as lock_until
+            s.arrived_at, s.late, s.distorted, s.distortions, s.returns, s.comment, x.until as lock_until,
+            s.consolidation_basis
             """;
 
     private final JdbcClient jdbc;
@@ -191,7 +193,18 @@ class CollectionRepository {
 
     record SubmissionRow(long id, long periodId, Level level, Long organisationId, String kato, String addresseeKato,
                          SubmissionStatus status, int version, String channel, Instant arrivedAt, Boolean late,
-                         boolean distorted, int distortions, int returns, String comment, LocalDate lockUntil) {
+                         boolean distorted, int distortions, int returns, String comment, LocalDate lockUntil,
+                         String basis) {
+
+        SubmissionRow withLockUntil(LocalDate until) {
+            return new SubmissionRow(id, periodId, level, organisationId, kato, addresseeKato, status, version, channel,
+                    arrivedAt, late, distorted, distortions, returns, comment, until, basis);
+        }
+
+        /** EIS-6: whether this consolidation was formed from exactly these accepted participants and versions. */
+        boolean formedFrom(String current) {
+            return basis != null && basis.equals(current);
+        }
     }
 
     private static SubmissionRow row(ResultSet rs, int row) throws SQLException {
@@ -201,16 +214,20 @@ class CollectionRepository {
                 SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getString("channel"),
                 arrived == null ? null : arrived.toInstant(), (Boolean) rs.getObject("late"), rs.getBoolean("distorted"),
                 rs.getInt("distortions"), rs.getInt("returns"), rs.getString("comment"),
-                rs.getObject("lock_until", LocalDate.class));
+                rs.getObject("lock_until", LocalDate.class), rs.getString("consolidation_basis"));
     }
 
-    long insertTerritorySubmission(long periodId, Level level, String kato, String addresseeKato) {
+    /** A territory's submission, new (so locked by this transaction and without values or lock exception). */
+    SubmissionRow insertTerritorySubmission(long periodId, Level level, String kato, String addresseeKato) {
         return jdbc.sql("""
                         insert into collection_submission (period_id, level, kato, addressee_kato)
-                        values (:period, :level, :kato, :addressee) returning id
+                        values (:period, :level, :kato, :addressee)
+                        returning id, period_id, level, organisation_id, kato, addressee_kato, status, version, channel,
+                                  arrived_at, late, distorted, distortions, returns, comment, null::date as lock_until,
+                                  consolidation_basis
                         """)
                 .param("period", periodId).param("level", level.name()).param("kato", kato)
-                .param("addressee", addresseeKato).query(Long.class).single();
+                .param("addressee", addresseeKato).query(CollectionRepository::row).single();
     }
 
     List<Submission.Value> values(long submissionId) {
@@ -218,11 +235,12 @@ class CollectionRepository {
                         select field_code, row_code, number_value, text_value, prefilled, explanation
                           from collection_value where submission_id = :id order by field_code, row_code
                         """)
-                .param("id", submissionId)
-                .query((rs, n) -> new Submission.Value(rs.getString("field_code"), rs.getString("row_code"),
-                        rs.getBigDecimal("number_value"), rs.getString("text_value"), rs.getBoolean("prefilled"),
-                        rs.getString("explanation")))
-                .list();
+                .param("id", submissionId).query(CollectionRepository::value).list();
+    }
+
+    private static Submission.Value value(ResultSet rs, int n) throws SQLException {
+        return new Submission.Value(rs.getString("field_code"), rs.getString("row_code"), rs.getBigDecimal("number_value"),
+                rs.getString("text_value"), rs.getBoolean("prefilled"), rs.getString("explanation"));
     }
 
     void replaceValues(SubmissionRow s, List<Submission.Value> values) {
@@ -267,17 +285,37 @@ class CollectionRepository {
             """;
 
     /**
-     * EIS-6: the consolidation of one territory, one statement: its values become {@link #CONSOLIDATED_SUMS}.
-     * Returns the number of values written.
+     * EIS-6: what the sums are formed from — the accepted submissions addressed to a territory and their versions. An
+     * accepted submission's values change only with a new version, so an unchanged basis means unchanged sums.
      */
-    int consolidate(long targetId, String kato, long periodId) {
-        jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
-        return jdbc.sql("insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value) "
-                        + "select :target, :kato, null, c.field_code, c.row_code, c.total from (" + CONSOLIDATED_SUMS + ") c")
-                .param("target", targetId).param("kato", kato).param("period", periodId).update();
+    private static final String BASIS = """
+            select md5(string_agg(b.id || ':' || b.version, ',' order by b.id))
+              from collection_submission b
+             where b.period_id = :period and b.addressee_kato = :kato and b.status = 'ACCEPTED'
+            """;
+
+    /**
+     * EIS-6: the consolidation of one territory, one statement over one snapshot: its values become
+     * {@link #CONSOLIDATED_SUMS}, and its row remembers the {@link #BASIS} they were formed from. Returns the values
+     * written, in the order of field and row. {@code fresh}: a row just made, with no values to remove first.
+     */
+    List<Submission.Value> consolidate(long targetId, String kato, long periodId, boolean fresh) {
+        if (!fresh) jdbc.sql("delete from collection_value where submission_id = :id").param("id", targetId).update();
+        return jdbc.sql("""
+                        with based as (update collection_submission set consolidation_basis = (%s) where id = :target)
+                        insert into collection_value (submission_id, kato, organisation_id, field_code, row_code, number_value)
+                        select :target, :kato, null, c.field_code, c.row_code, c.total from (%s) c
+                        returning field_code, row_code, number_value
+                        """.formatted(BASIS, CONSOLIDATED_SUMS))
+                .param("target", targetId).param("kato", kato).param("period", periodId)
+                .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
+                        null))
+                .list().stream()
+                .sorted(Comparator.comparing(Submission.Value::field).thenComparing(Submission.Value::row))
+                .toList();
     }
 
-    /** EIS-6: what {@link #consolidate} would write now, without writing (the bytes a consolidation's officer signs). */
+    /** EIS-6: what {@link #consolidate} would write now, without writing (a stale consolidation's bytes to sign). */
     List<Submission.Value> consolidatedSums(String kato, long periodId) {
         return jdbc.sql(CONSOLIDATED_SUMS + " order by 1, 2").param("kato", kato).param("period", periodId)
                 .query((rs, n) -> new Submission.Value(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), null, false,
@@ -285,23 +323,48 @@ class CollectionRepository {
                 .list();
     }
 
+    /**
+     * EIS-6: a territory's stored consolidation, if it was formed from the {@link #BASIS} as it stands now — one
+     * statement; empty when it is stale (or was never formed).
+     */
+    List<Submission.Value> consolidationIfCurrent(SubmissionRow territory) {
+        if (territory.basis() == null) return List.of();
+        return jdbc.sql("""
+                        select field_code, row_code, number_value, text_value, prefilled, explanation
+                          from collection_value where submission_id = :id and (%s) = :basis
+                         order by field_code, row_code
+                        """.formatted(BASIS))
+                .param("id", territory.id()).param("basis", territory.basis()).param("kato", territory.kato())
+                .param("period", territory.periodId()).query(CollectionRepository::value).list();
+    }
+
     /** EIS-6: the participants addressed to a territory, and how many of them are accepted. */
-    record Participation(long expected, long accepted) {
+    record Participation(long expected, long accepted, String basis) {
+
+        boolean complete() {
+            return expected > 0 && accepted >= expected;
+        }
+
+        long missing() {
+            return expected - accepted;
+        }
     }
 
     /**
      * The participants a territory consolidates: the organisations addressed to a district; for a region, every
      * district with organisations in the period (a district row exists once it consolidated); for the ministry,
-     * every region likewise.
+     * every region likewise. With the {@link #BASIS} of the accepted ones, read in the same statement.
      */
     Participation participation(long periodId, Level level, String kato) {
         if (level == Level.DISTRICT)
             return jdbc.sql("""
-                            select count(*) as expected, count(*) filter (where status = 'ACCEPTED') as accepted
+                            select count(*) as expected, count(*) filter (where status = 'ACCEPTED') as accepted,
+                                   md5(string_agg(id || ':' || version, ',' order by id)
+                                           filter (where status = 'ACCEPTED')) as basis
                               from collection_submission where period_id = :period and addressee_kato = :kato
                             """)
                     .param("period", periodId).param("kato", kato)
-                    .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2))).single();
+                    .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
         int length = level == Level.REGION ? 4 : 2;
         String childLevel = level == Level.REGION ? "DISTRICT" : "REGION";
         String pad = level == Level.REGION ? "00000" : "0000000";
@@ -311,31 +374,43 @@ class CollectionRepository {
                               from collection_submission o
                              where o.period_id = :period and o.level = 'ORGANISATION' and o.kato like :prefix)
                         select count(*) as expected,
-                               count(*) filter (where t.status = 'ACCEPTED') as accepted
+                               count(*) filter (where t.status = 'ACCEPTED') as accepted, (%s) as basis
                           from expected e
                           left join collection_submission t
                             on t.period_id = :period and t.level = :childLevel and t.kato = e.kato
-                        """)
+                        """.formatted(BASIS))
                 .param("length", length).param("pad", pad).param("period", periodId)
                 .param("prefix", (level == Level.MINISTRY ? "" : kato.substring(0, 2)) + "%")
-                .param("childLevel", childLevel)
-                .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2))).single();
+                .param("childLevel", childLevel).param("kato", kato)
+                .query((rs, n) -> new Participation(rs.getLong(1), rs.getLong(2), rs.getString(3))).single();
     }
 
-    void update(long id, SubmissionStatus status, String comment) {
-        jdbc.sql("update collection_submission set status = :status, comment = :comment, updated_at = now() where id = :id")
-                .param("id", id).param("status", status.name()).param("comment", comment).update();
+    /** The columns of a submission row just changed, as {@link #SUBMISSION_COLUMNS} (its lock exception unchanged). */
+    private static final String CHANGED_COLUMNS = """
+            returning id, period_id, level, organisation_id, kato, addressee_kato, status, version, channel, arrived_at,
+                      late, distorted, distortions, returns, comment, cast(:lockUntil as date) as lock_until,
+                      consolidation_basis
+            """;
+
+    /** A new status (and comment); returns the row as it now stands. */
+    SubmissionRow update(SubmissionRow s, SubmissionStatus status, String comment) {
+        return jdbc.sql("update collection_submission set status = :status, comment = :comment, updated_at = now() "
+                        + "where id = :id " + CHANGED_COLUMNS)
+                .param("id", s.id()).param("status", status.name()).param("comment", comment)
+                .param("lockUntil", s.lockUntil()).query(CollectionRepository::row).single();
     }
 
-    void returned(long id, String comment, boolean distortion) {
-        jdbc.sql("""
+    /** Returned (for a distortion: marked so and counted); returns the row as it now stands. */
+    SubmissionRow returned(SubmissionRow s, String comment, boolean distortion) {
+        return jdbc.sql("""
                         update collection_submission
                            set status = 'RETURNED', comment = :comment, returns = returns + 1,
                                distorted = distorted or :distortion,
                                distortions = distortions + case when :distortion then 1 else 0 end, updated_at = now()
                          where id = :id
-                        """)
-                .param("id", id).param("comment", comment).param("distortion", distortion).update();
+                        """ + CHANGED_COLUMNS)
+                .param("id", s.id()).param("comment", comment).param("distortion", distortion)
+                .param("lockUntil", s.lockUntil()).query(CollectionRepository::row).single();
     }
 
     record NewVersion(long submissionId, String kato, Long organisationId, int version, String channel,
@@ -346,10 +421,11 @@ class CollectionRepository {
 
     /**
      * EIS-7, EIS-8: a version reaches the addressee — kept with its proof, the submission dated (late once late) and
-     * the step in its history — in one statement, so that a deadline-day burst pays one round trip, not three.
+     * the step in its history — in one statement, so that a deadline-day burst pays one round trip, not four: it
+     * returns the history with the step.
      */
-    void arrived(NewVersion v, Instant at, String comment) {
-        jdbc.sql("""
+    List<Submission.Step> arrived(NewVersion v, Instant at, String comment) {
+        return jdbc.sql("""
                         with kept as (
                             insert into collection_submission_version (submission_id, kato, organisation_id, version,
                                    channel, arrived_at, late, content, signature, signer_name, signer_bin,
@@ -360,17 +436,20 @@ class CollectionRepository {
                             update collection_submission
                                set status = 'SUBMITTED', version = :version, channel = :channel, arrived_at = :arrived,
                                    late = coalesce(late, :late), comment = null, updated_at = now()
-                             where id = :id)
-                        insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at, comment)
-                        values (:id, :kato, :org, 'SUBMITTED', :version, :by, :at, :comment)
-                        """)
+                             where id = :id),
+                        added as (
+                            insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at,
+                                                          comment)
+                            values (:id, :kato, :org, 'SUBMITTED', :version, :by, :at, :comment)
+                            returning id, action, version, actor, at, comment)
+                        """ + HISTORY_WITH_ADDED)
                 .param("id", v.submissionId()).param("kato", v.kato()).param("org", v.organisationId())
                 .param("version", v.version()).param("channel", v.channel()).param("arrived", utc(v.arrivedAt()))
                 .param("late", v.late()).param("content", v.content()).param("signature", v.signature())
                 .param("signerName", v.signerName()).param("signerBin", v.signerBin())
                 .param("serial", v.certificateSerial()).param("scan", v.scan()).param("scanType", v.scanType())
                 .param("reference", v.paperReference()).param("by", v.submittedBy()).param("at", utc(at))
-                .param("comment", comment).update();
+                .param("comment", comment).query(CollectionRepository::step).list();
     }
 
     Optional<byte[]> versionContent(long submissionId, int version) {
@@ -378,21 +457,36 @@ class CollectionRepository {
                 .param("id", submissionId).param("v", version).query(byte[].class).optional();
     }
 
-    void event(SubmissionRow s, String action, int version, String actor, Instant at, String comment) {
-        jdbc.sql("""
-                        insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at, comment)
-                        values (:id, :kato, :org, :action, :version, :actor, :at, :comment)
-                        """)
+    /** A step in a submission's history; returns the history with it, in order (so that no read follows). */
+    List<Submission.Step> event(SubmissionRow s, String action, int version, String actor, Instant at, String comment) {
+        return jdbc.sql("""
+                        with added as (
+                            insert into collection_event (submission_id, kato, organisation_id, action, version, actor, at,
+                                                          comment)
+                            values (:id, :kato, :org, :action, :version, :actor, :at, :comment)
+                            returning id, action, version, actor, at, comment)
+                        """ + HISTORY_WITH_ADDED)
                 .param("id", s.id()).param("kato", s.kato()).param("org", s.organisationId()).param("action", action)
-                .param("version", version).param("actor", actor).param("at", utc(at)).param("comment", comment).update();
+                .param("version", version).param("actor", actor).param("at", utc(at)).param("comment", comment)
+                .query(CollectionRepository::step).list();
+    }
+
+    /** The history before a statement's step ({@code added}, which the statement's own reads do not see yet) and it. */
+    private static final String HISTORY_WITH_ADDED = """
+            select action, version, actor, at, comment, id from collection_event where submission_id = :id
+            union all
+            select action, version, actor, at, comment, id from added
+            order by id
+            """;
+
+    private static Submission.Step step(ResultSet rs, int n) throws SQLException {
+        return new Submission.Step(rs.getString("action"), rs.getInt("version"), rs.getString("actor"),
+                rs.getTimestamp("at").toInstant(), rs.getString("comment"));
     }
 
     List<Submission.Step> history(long submissionId) {
         return jdbc.sql("select action, version, actor, at, comment from collection_event where submission_id = :id order by id")
-                .param("id", submissionId)
-                .query((rs, n) -> new Submission.Step(rs.getString("action"), rs.getInt("version"), rs.getString("actor"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("comment")))
-                .list();
+                .param("id", submissionId).query(CollectionRepository::step).list();
     }
 
     void lockException(SubmissionRow s, LocalDate until, String reason, String actor, Instant at) {

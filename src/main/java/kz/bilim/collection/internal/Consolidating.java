@@ -43,21 +43,19 @@ class Consolidating {
         return Outcome.attempt(() -> transaction.execute(status -> {
             Period period = repository.period(periodId).orElseThrow(() -> Refusal.notFound("period", periodId).exception());
             var participation = repository.participation(periodId, own.level(), own.kato());
-            if (participation.expected() == 0 || participation.accepted() < participation.expected())
+            if (!participation.complete())
                 throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.consolidate.missing",
-                        participation.expected() - participation.accepted(), participation.expected()).exception();
+                        participation.missing(), participation.expected()).exception();
             String addressee = own.level() == Level.MINISTRY ? null : own.level().above().participantKato(own.kato());
-            var row = repository.territorySubmission(periodId, own.level(), own.kato(), true).orElse(null);
-            if (row == null) {
-                long id = repository.insertTerritorySubmission(periodId, own.level(), own.kato(), addressee);
-                row = repository.submission(id, true).orElseThrow();
-            }
+            var found = repository.territorySubmission(periodId, own.level(), own.kato(), true);
+            var row = found.orElseGet(() -> repository.insertTerritorySubmission(periodId, own.level(), own.kato(),
+                    addressee));
             if (!row.status().editable()) throw Refusal.conflict("collection.locked", row.status().name()).exception();
-            int written = repository.consolidate(row.id(), own.kato(), periodId);
-            repository.event(row, "CONSOLIDATED", row.version(), caller.username(), clock.instant(), null);
+            var written = repository.consolidate(row.id(), own.kato(), periodId, found.isEmpty());
+            var history = repository.event(row, "CONSOLIDATED", row.version(), caller.username(), clock.instant(), null);
             audit.record(SubmissionViews.entry(AuditAction.UPDATE, row).because("consolidated")
-                    .with(Map.of("participants", participation.expected(), "values", written, "clause", "EIS-6")));
-            return views.view(row, period, repository.values(row.id()), repository.history(row.id()));
+                    .with(Map.of("participants", participation.expected(), "values", written.size(), "clause", "EIS-6")));
+            return views.view(row, period, written, history);
         }));
     }
 }

@@ -32,7 +32,7 @@ class GrantingLockExceptions {
         if (!errors.isEmpty()) return Refusal.invalid(errors).outcome();
         return steps.step(id, null, reason.strip(), "LOCK_EXCEPTION", (row, caller) -> {
             repository.lockException(row, until, reason.strip(), caller.username(), clock.instant());
-            return null;
+            return row.withLockUntil(until);
         });
     }
 }

@@ -23,8 +23,7 @@ class MarkingDistortion {
         if (reason == null || reason.isBlank()) return Refusal.invalid("reason", "error.field.required").outcome();
         return steps.step(id, SubmissionStatus.ACCEPTED, reason.strip(), "DISTORTED", (row, caller) -> {
             steps.notYetGoneUp(row);
-            repository.returned(row.id(), reason.strip(), true);
-            return null;
+            return repository.returned(row, reason.strip(), true);
         });
     }
 }

@@ -21,6 +21,11 @@ class SubmissionViews {
     private final WorkingCalendar calendar;
     /** Forms by id: a form is never changed once defined (a new year is a new form), so its parsed definition is kept. */
     private final ConcurrentHashMap<Long, Form> formCache = new ConcurrentHashMap<>();
+    /**
+     * Published periods by id: a period changes only when it is published (once), so a published one is kept — a
+     * submission's every step reads its period's deadlines, and a deadline-day burst pays no round trip for them.
+     */
+    private final ConcurrentHashMap<Long, Period> periodCache = new ConcurrentHashMap<>();
 
     SubmissionViews(CollectionRepository repository, WorkingCalendar calendar) {
         this.repository = repository;
@@ -35,9 +40,13 @@ class SubmissionViews {
         return form;
     }
 
-    Submission reload(long id) {
-        var row = repository.submission(id, false).orElseThrow();
-        return view(row, repository.period(row.periodId()).orElseThrow(), repository.values(id), repository.history(id));
+    /** The period of a submission found (so it exists; a period is removed only with its submissions). */
+    Period periodOf(CollectionRepository.SubmissionRow row) {
+        Period cached = periodCache.get(row.periodId());
+        if (cached != null) return cached;
+        Period period = repository.period(row.periodId()).orElseThrow();
+        if (period.publishedAt() != null) periodCache.put(period.id(), period);
+        return period;
     }
 
     Submission view(CollectionRepository.SubmissionRow r, Period period, List<Submission.Value> values,

@@ -77,15 +77,15 @@ class Submitting {
         boolean more = rows.size() > size;
         var periods = new java.util.HashMap<Long, Period>();
         var items = rows.stream().limit(size)
-                .map(r -> views.view(r, periods.computeIfAbsent(r.periodId(), id -> repository.period(id).orElseThrow()),
-                        List.of(), List.of()))
+                .map(r -> views.view(r, periods.computeIfAbsent(r.periodId(), id -> views.periodOf(r)), List.of(),
+                        List.of()))
                 .toList();
         return new Paged<>(items, page, size, null, more);
     }
 
     Optional<Draft> submission(long id) {
         return repository.submission(id, false).map(row -> {
-            Period period = repository.period(row.periodId()).orElseThrow();
+            Period period = views.periodOf(row);
             Form form = views.formOf(period);
             List<Submission.Value> values = repository.values(id);
             List<RegistryQuery> queries = List.of();
@@ -108,7 +108,7 @@ class Submitting {
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.participant").exception();
             if (!row.status().editable())
                 throw Refusal.conflict("collection.locked", row.status().name()).exception();
-            Period period = repository.period(row.periodId()).orElseThrow();
+            Period period = views.periodOf(row);
             Form form = views.formOf(period);
             var checked = FormValidation.check(form.definition(), values, enterOnce.registry(row, form), explanations);
             if (!checked.errors().isEmpty())
@@ -122,11 +122,10 @@ class Submitting {
 
     Optional<byte[]> content(long id) {
         return repository.submission(id, false).map(row -> {
-            Period period = repository.period(row.periodId()).orElseThrow();
+            Period period = views.periodOf(row);
             Form form = views.formOf(period);
-            // EIS-6: a territory signs the sums as they stand now (what its submission recomputes)
-            var values = row.level() == Level.ORGANISATION ? enterOnce.currentValues(row, form)
-                    : repository.consolidatedSums(row.kato(), row.periodId());
+            // EIS-6: a territory signs the sums as they stand now (what its submission checks)
+            var values = row.level() == Level.ORGANISATION ? enterOnce.currentValues(row, form) : currentSums(row);
             return arrivals.canonical(form, period, row, values, row.version() + 1);
         });
     }
@@ -137,7 +136,7 @@ class Submitting {
             var row = repository.submission(id, true).orElseThrow(() -> Refusal.notFound("submission", id).exception());
             if (!CollectionPolicy.isParticipant(caller, row.level(), row.organisationId(), row.kato()))
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.participant").exception();
-            Period period = repository.period(row.periodId()).orElseThrow();
+            Period period = views.periodOf(row);
             Form form = views.formOf(period);
             Instant now = clock.instant();
             arrivals.checkSubmittable(row, period, now);
@@ -168,9 +167,9 @@ class Submitting {
                 period, values.stored());
     }
 
-    /** The answer to a submission, from the row just written and the period already read (no read-back of either). */
-    private Submission arrived(CollectionRepository.SubmissionRow row, Period period, List<Submission.Value> values) {
-        return views.view(row, period, values, repository.history(row.id()));
+    /** The answer to a submission, from what was just written and read (no read-back). */
+    private Submission arrived(Arrivals.Arrived arrived, Period period, List<Submission.Value> values) {
+        return views.view(arrived.row(), period, values, arrived.history());
     }
 
     /**
@@ -181,17 +180,17 @@ class Submitting {
     private Submission submitTerritory(CollectionRepository.SubmissionRow row, Form form, Period period, byte[] signature,
                                  Instant now, Caller caller) {
         var participation = repository.participation(row.periodId(), row.level(), row.kato());
-        if (participation.expected() == 0 || participation.accepted() < participation.expected())
+        if (!participation.complete())
             throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.consolidate.missing",
-                    participation.expected() - participation.accepted(), participation.expected()).exception();
+                    participation.missing(), participation.expected()).exception();
         if (caller.iin() == null)
             throw Refusal.byRule(CollectionPolicy.EIS_6, new FieldError("signature", "collection.signature.no-iin"))
                     .exception();
-        List<Submission.Value> values = repository.consolidatedSums(row.kato(), row.periodId());
+        // the stored consolidation is rewritten only where what it was formed from changed since
+        List<Submission.Value> values = row.formedFrom(participation.basis()) ? repository.values(row.id())
+                : repository.consolidate(row.id(), row.kato(), row.periodId(), false);
         if (values.isEmpty())
             throw Refusal.byRule(CollectionPolicy.EIS_6, "collection.submit.not-consolidated").exception();
-        // the stored consolidation is rewritten only where a participant's data changed since it was formed
-        if (!sameNumbers(values, repository.values(row.id()))) repository.consolidate(row.id(), row.kato(), row.periodId());
         byte[] content = arrivals.canonical(form, period, row, values, row.version() + 1);
         Signer signer = signatures.verify(content, signature,
                 SignatureCheck.byPerson(CollectionPolicy.EIS_6, new Iin(caller.iin()))).orElseThrow();
@@ -199,16 +198,13 @@ class Submitting {
                 period, values);
     }
 
-    /** Both lists in the order of field and row (as the repository reads them): the same sums? */
-    private static boolean sameNumbers(List<Submission.Value> sums, List<Submission.Value> stored) {
-        if (sums.size() != stored.size()) return false;
-        for (int i = 0; i < sums.size(); i++) {
-            var a = sums.get(i);
-            var b = stored.get(i);
-            if (!a.field().equals(b.field()) || !a.row().equals(b.row()) || b.number() == null
-                    || a.number().compareTo(b.number()) != 0) return false;
-        }
-        return true;
+    /**
+     * EIS-6: a territory's sums as they stand now: its stored consolidation while the accepted participants and their
+     * versions are those it was formed from (the same basis), else summed again (read only).
+     */
+    private List<Submission.Value> currentSums(CollectionRepository.SubmissionRow row) {
+        var stored = repository.consolidationIfCurrent(row);
+        return !stored.isEmpty() ? stored : repository.consolidatedSums(row.kato(), row.periodId());
     }
 
     Outcome<Submission> receivePaper(long id, PaperSubmission paper, Map<String, Object> values) {
@@ -231,7 +227,7 @@ class Submitting {
             var row = repository.submission(id, true).orElseThrow(() -> Refusal.notFound("submission", id).exception());
             if (row.level() != Level.ORGANISATION || !CollectionPolicy.isAddressee(caller, row.level(), row.addresseeKato()))
                 throw Refusal.forbidden(CollectionPolicy.EIS_6, "collection.forbidden.addressee").exception();
-            Period period = repository.period(row.periodId()).orElseThrow();
+            Period period = views.periodOf(row);
             Form form = views.formOf(period);
             if (paper.arrivedOn().isBefore(period.startsOn()))
                 throw Refusal.invalid("arrivedOn", "collection.paper.arrived-before-period", period.startsOn()).exception();

@@ -32,6 +32,9 @@ final class EmbeddedDatabase {
         config.put("max_connections", "100");
         config.put("shared_buffers", "256MB");
         config.put("work_mem", "64MB");
+        // a session's temporary tables (the child merge's staging: a national file is ~1 GB) live in this much of
+        // its own memory, taken only as used; the default 8 MB writes them out and reads them back page by page
+        config.put("temp_buffers", "1GB");
         config.put("maintenance_work_mem", "512MB");
         config.put("max_wal_size", "4GB");
         config.put("jit", "off");
