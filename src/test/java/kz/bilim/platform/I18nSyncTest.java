@@ -158,6 +158,8 @@ class I18nSyncTest {
             Map.entry("calendar.weekday.*", numbers(1, 7)),
             Map.entry("enrolment.sex.*", names(kz.bilim.identity.Sex.values())),
             Map.entry("staff.sex.*", names(kz.bilim.identity.Sex.values())),
+            Map.entry("staff.grades.*", names(kz.bilim.staff.GradesTaught.values())),
+            Map.entry("enrolment.year-end.outcome.*", names(kz.bilim.enrolment.PupilRecords.YearEnd.values())),
             Map.entry("child.review.sex.*", List.of("M", "F")),
             Map.entry("child.source.*", names(kz.bilim.child.ChildSource.values())),
             // child_source.origin: the registry's own enrolments or an imported file (V120 check constraint)

@@ -6,8 +6,8 @@
 -- EMIS source, as before) is taken per child before counting, in the workers.
 --
 -- Both facts functions group about 5 M joined rows into ~1 M groups; at the server's 64 MB per sort or hash they
--- spilled to temporary files (1.5 GB for the pupils). The functions set their own work_mem: it applies only while one
--- runs (a snapshot taken once a day or minutely by one instance under ShedLock), not to any other statement.
+-- spilled to temporary files (1.5 GB for the pupils). This function sets its own work_mem (V198 the pupils' one, owned
+-- by enrolment): it applies only while it runs (a snapshot taken by one instance under ShedLock), not to other statements.
 create or replace function bilim_child_facts(p_age_on date, p_max_age integer)
     returns table (kato text, sex text, age integer, organisation_id bigint, children bigint)
     language sql stable security definer set search_path = public as
@@ -27,4 +27,3 @@ select kato, sex, age, organisation_id, count(*)
  group by 1, 2, 3, 4
 $$;
 alter function bilim_child_facts(date, integer) set work_mem = '256MB';
-alter function bilim_pupil_facts(date) set work_mem = '256MB';
