@@ -332,8 +332,9 @@ class ChildMerge {
                 (System.nanoTime() - start) / 1_000_000);
         T result = merges.get();
         long rebuild = System.nanoTime();
-        for (var index : indexes) timed(index.name(), () -> jdbc.sql(index.definition()).update());
-        for (var key : keys) timed(key.name(), () -> jdbc.sql("alter table child_source add constraint " + key.name()
+        var rebuilt = new Timer("bulk merge: rebuilt");
+        for (var index : indexes) rebuilt.run(index.name(), () -> jdbc.sql(index.definition()).update());
+        for (var key : keys) rebuilt.run(key.name(), () -> jdbc.sql("alter table child_source add constraint " + key.name()
                 + " " + key.definition()).update());
         for (var trigger : COUNT_TRIGGERS) jdbc.sql("alter table child enable trigger " + trigger).update();
         jdbc.sql("analyze child").update();
@@ -449,7 +450,7 @@ class ChildMerge {
     }
 
     private Merged merge(ChildSource source, String origin, String snapshot, KatoRange territory, Long importId) {
-        var t = new Timer(source);
+        var t = new Timer("merge " + source);
         t.run("index", () -> jdbc.sql(INDEX).update());
         int bit = bit(source);
         long duplicates = t.run("duplicate iin", () -> count(DUPLICATE_IIN, importId))
@@ -475,32 +476,29 @@ class ChildMerge {
                 .param("origin", origin).param("importId", importId).update());
         t.run("held", () -> jdbc.sql(HELD).param("bit", bit).update());
         boolean first = source == ChildSource.JUSTICE;
-        if (!first) t.run("touched", () -> jdbc.sql(TOUCHED).update());
         if (first) t.run("records staged", () -> jdbc.sql(RECORDS_STAGED).update());
+        else t.run("touched", () -> jdbc.sql(TOUCHED).update());
         if (!first || withdrawn > 0) t.run("records", () -> jdbc.sql(RECORDS).update());
         t.run("name keys", () -> jdbc.sql(NAME_KEYS).update());
         t.run("persons", () -> jdbc.sql(PERSONS).update());
         return new Merged(inserted, updated, withdrawn, children, duplicates);
     }
 
-    private static void timed(String what, Runnable ddl) {
-        long start = System.nanoTime();
-        ddl.run();
-        log.debug("bulk merge: {} rebuilt in {} ms", what, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /** Each statement's time and rows at debug level (counts only, never a row), for profiling a large merge. */
+    /**
+     * Each statement's time and rows at debug level (counts only, never a row), for profiling a large merge: the
+     * merge's steps and the bulk merge's rebuilds alike.
+     */
     private static final class Timer {
-        private final ChildSource source;
+        private final String what;
 
-        Timer(ChildSource source) {
-            this.source = source;
+        Timer(String what) {
+            this.what = what;
         }
 
         <T> T run(String step, java.util.function.Supplier<T> statement) {
             long start = System.nanoTime();
             T result = statement.get();
-            if (log.isDebugEnabled()) log.debug("merge {} {}: {} in {} ms", source, step,
+            if (log.isDebugEnabled()) log.debug("{} {}: {} in {} ms", what, step,
                     result, (System.nanoTime() - start) / 1_000_000);
             return result;
         }
