@@ -65,15 +65,17 @@ public final class TransferLoadClient {
         parallel(warm, i -> submit(plan.applications().get(i), submitted));
         mark("@submit-start");
         double cpu0 = BenchmarkRunner.processCpuSeconds();
+        var threads0 = BenchmarkRunner.threadCpuSeconds();
         long t0 = System.nanoTime();
         var latencies = parallel(n - warm, i -> submit(plan.applications().get(warm + i), submitted));
         double seconds = BenchmarkRunner.seconds(t0);
         double cpu = BenchmarkRunner.processCpuSeconds() - cpu0;
+        var threads1 = BenchmarkRunner.threadCpuSeconds();
         mark("@submit-end");
         BenchmarkRunner.out("SUBMIT (signed, verified, registered): %,d in %.2f s = %.0f applications/s; %s",
                 latencies.size(), seconds, latencies.size() / seconds, BenchmarkRunner.percentiles(latencies));
-        BenchmarkRunner.out("  client JVM (separate process) CPU %.1f s = %.2f ms per application", cpu,
-                cpu * 1000 / latencies.size());
+        BenchmarkRunner.out("  client JVM (separate process) CPU %.1f s = %.2f ms per application%s", cpu,
+                cpu * 1000 / latencies.size(), BenchmarkRunner.jitAndGc(threads0, threads1, latencies.size()));
 
         List<Submitted> ids = new ArrayList<>(submitted);
         int toDecide = Math.min(plan.decisions(), ids.size());
