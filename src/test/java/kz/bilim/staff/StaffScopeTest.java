@@ -133,19 +133,27 @@ class StaffScopeTest {
     @DisplayName("Staff scope: row-level security under the queries: as bilim_app a school's scope sees its own staff only, and the verdict register not at all")
     void rowLevelSecurity() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
+            // the scopes set by hand are transaction-local and rolled back: a pooled connection never keeps a scope
+            // its preparer did not stamp (ScopeStampTest)
+            connection.setAutoCommit(false);
             var jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
-            jdbc.sql("select set_config('bilim.scope', :scope, false), set_config('bilim.pii', 'on', false), "
-                    + "set_config('bilim.role', 'ORGANISATION_ADMIN', false)").param("scope", "ORG:" + schoolA).query((rs, n) -> 1).list();
+            try {
+            jdbc.sql("select set_config('bilim.scope', :scope, true), set_config('bilim.pii', 'on', true), "
+                    + "set_config('bilim.role', 'ORGANISATION_ADMIN', true)").param("scope", "ORG:" + schoolA).query((rs, n) -> 1).list();
             assertThat(jdbc.sql("select count(*) from staff_member where iin = :iin").param("iin", iinB.value()).query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from staff_member where iin = :iin").param("iin", iinA.value()).query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from employment_contract where organisation_id <> :org").param("org", schoolA).query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from court_ban").query(Long.class).single()).as("a school never reads the register").isZero();
-            jdbc.sql("select set_config('bilim.scope', :scope, false), set_config('bilim.role', 'DISTRICT_OFFICER', false)")
+            jdbc.sql("select set_config('bilim.scope', :scope, true), set_config('bilim.role', 'DISTRICT_OFFICER', true)")
                     .param("scope", "KATO:" + DISTRICT_A.substring(0, 4)).query((rs, n) -> 1).list();
             assertThat(jdbc.sql("select count(*) from staff_member where iin = :iin").param("iin", iinB.value()).query(Long.class).single()).isZero();
-            jdbc.sql("select set_config('bilim.role', 'POLICE_LIAISON', false)").query((rs, n) -> 1).list();
+            jdbc.sql("select set_config('bilim.role', 'POLICE_LIAISON', true)").query((rs, n) -> 1).list();
             assertThat(jdbc.sql("select count(*) from staff_member where iin = :iin").param("iin", iinA.value()).query(Long.class).single())
                     .as("the police liaison reads no staff record").isZero();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         }
     }
 
