@@ -153,6 +153,27 @@ class TransferPortalTest {
     }
 
     @Test
+    @DisplayName("TR-17 with Prefer: return=minimal the signed submission answers 201 with its Location only; the application is registered there")
+    void minimalAnswer() throws Exception {
+        Iin child = pupil("Минималова");
+        String form = form(child, "Минималова", true);
+        byte[] signature = signatures.sign(textToSign(parent, form), parent.key());
+        var answer = mvc.perform(post("/api/v1/transfers").with(as(parent.user())).header("Prefer", "return=minimal")
+                .contentType(MediaType.APPLICATION_JSON).content(TransferFixture.withSignature(form, signature)))
+                .andReturn().getResponse();
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
+        assertThat(answer.getContentAsString()).isEmpty();
+        assertThat(answer.getHeader("Preference-Applied")).isEqualTo("return=minimal");
+        String location = answer.getHeader("Location");
+        assertThat(location).matches("/api/v1/transfers/[0-9]+");
+        var registered = json.readTree(mvc.perform(get(location).with(as(parent.user()))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(registered.get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(registered.get("childIin").asString()).isEqualTo(child.value());
+        assertThat(applications(child)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("TR-17 a tampered application (a field changed after signing) is refused on the signature, nothing written")
     void tampered() throws Exception {
         Iin child = pupil("Жұмабаева");

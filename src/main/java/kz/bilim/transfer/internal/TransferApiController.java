@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -70,11 +71,20 @@ class TransferApiController {
     }
 
     @PostMapping
-    @Operation(summary = "TR-2, TR-17: submit the application on the portal with a detached CMS signature (base64 DER)")
-    ResponseEntity<TransferApplication> submit(@RequestBody ApplicationForm form) {
+    @Operation(summary = "TR-2, TR-17: submit the application on the portal with a detached CMS signature (base64 DER); "
+            + "the application registered in the body, or only its Location with `Prefer: return=minimal` (RFC 7240)")
+    ResponseEntity<TransferApplication> submit(@RequestBody ApplicationForm form,
+                                               @RequestHeader(value = "Prefer", required = false) String prefer) {
         var a = transfers.submit(form).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/transfers/" + a.id())).body(a);
+        var created = ResponseEntity.created(URI.create("/api/v1/transfers/" + a.id()));
+        // a portal that only needs where the application is (its id) spares both sides the whole application in JSON
+        if (prefer != null && MINIMAL.matcher(prefer).find())
+            return created.header("Preference-Applied", "return=minimal").build();
+        return created.body(a);
     }
+
+    private static final java.util.regex.Pattern MINIMAL =
+            java.util.regex.Pattern.compile("(^|[,;\\s])return\\s*=\\s*\"?minimal\"?($|[,;\\s])", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     @PostMapping("/paper")
     @Operation(summary = "TR-2, TR-15: the receiving school registers a paper application")
