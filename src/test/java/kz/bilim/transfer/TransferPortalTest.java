@@ -171,6 +171,18 @@ class TransferPortalTest {
         assertThat(registered.get("state").asString()).isEqualTo("SUBMITTED");
         assertThat(registered.get("childIin").asString()).isEqualTo(child.value());
         assertThat(applications(child)).isEqualTo(1);
+        // the read of the child's record and the application, both in the trail (written together at the commit)
+        long id = registered.get("id").asLong();
+        assertThat(fixture.owner.sql("""
+                        select count(*) from audit_event where action = 'READ' and subject_type = 'person'
+                           and subject_id = :person and purpose = 'transfer-application' and actor = :actor""")
+                .param("person", String.valueOf(registered.get("childPersonId").asLong()))
+                .param("actor", parent.user().getUsername()).query(Long.class).single()).isGreaterThanOrEqualTo(2); // text and submission
+        assertThat(fixture.owner.sql("""
+                        select count(*) from audit_event where action = 'CREATE' and subject_type = 'transfer'
+                           and subject_id = :id and actor = :actor and actor_role = 'APPLICANT'""")
+                .param("id", String.valueOf(id)).param("actor", parent.user().getUsername())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -65,7 +65,8 @@ class ChildIdentification implements ChildLookup {
     private ChildRecord audited(ChildRecord child, String purpose) {
         Enrolment current = child.current();
         String kato = current != null ? current.kato() : child.person().residenceKato().value();
-        audit.record(AuditEntry.of(AuditAction.READ, "person", child.person().id(), kato,
+        // written with the caller's other records when the transaction commits, before the record leaves the service
+        audit.recordAtCommit(AuditEntry.of(AuditAction.READ, "person", child.person().id(), kato,
                 current == null ? null : current.organisationId().value()).because(purpose));
         return child;
     }

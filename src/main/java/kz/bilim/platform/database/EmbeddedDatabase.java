@@ -43,6 +43,12 @@ final class EmbeddedDatabase {
         config.put("fsync", durable);
         config.put("synchronous_commit", durable);
         config.put("full_page_writes", durable);
+        // -Dbilim.db.statement-statistics=true (benchmarks): pg_stat_statements counts every statement, so that a
+        // benchmark can print how many statements a request costs and which (docs/benchmarks.md)
+        if (Boolean.getBoolean("bilim.db.statement-statistics")) {
+            config.put("shared_preload_libraries", "pg_stat_statements");
+            config.put("pg_stat_statements.track", "all");
+        }
         return config;
     }
 

@@ -188,7 +188,8 @@ class TransferDesk implements Transfers {
         } catch (DuplicateKeyException e) {
             throw Refusal.conflict("transfer.already-open").exception();
         }
-        audit.record(AuditEntry.of(AuditAction.CREATE, "transfer", created.id(), c.organisation().kato().value(),
+        // with the read of the child in one statement at the commit
+        audit.recordAtCommit(AuditEntry.of(AuditAction.CREATE, "transfer", created.id(), c.organisation().kato().value(),
                 c.organisation().id().value()).with(Map.of("route", route.name())));
         return Outcome.done(created);
     }

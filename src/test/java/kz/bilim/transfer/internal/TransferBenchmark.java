@@ -1,6 +1,7 @@
 package kz.bilim.transfer.internal;
 
 import kz.bilim.BenchmarkRunner;
+import kz.bilim.StatementStatistics;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.platform.database.OwnerDataSource;
@@ -168,6 +169,7 @@ class TransferBenchmark extends BenchmarkRunner {
                     "-Dhttp.maxConnections=" + (threads + 2), "-Dsun.net.http.retryPost=false",
                     "-cp", System.getProperty("java.class.path"), TransferLoadClient.class.getName(), file.toString()).redirectErrorStream(true).start();
             double cpu0 = 0, db0 = 0, submitSeconds = 0;
+            var statements = new StatementStatistics(owner);
             var threads0 = threadCpuSeconds();
             long t2 = 0;
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -176,6 +178,7 @@ class TransferBenchmark extends BenchmarkRunner {
                         case "@submit-start", "@accept-start" -> {
                             cpu0 = processCpuSeconds();
                             threads0 = threadCpuSeconds();
+                            statements.reset();
                             db0 = databaseCpuSeconds(owner);
                             t2 = System.nanoTime();
                         }
@@ -188,6 +191,7 @@ class TransferBenchmark extends BenchmarkRunner {
                                     line.substring(1, line.indexOf('-')), cpu, cpu / wall, cpu * 1000 / count,
                                     jitAndGc(threads0, threadCpuSeconds(), count), db, db * 1000 / count, wall);
                             if (line.startsWith("@submit")) submitSeconds = wall;
+                            statements.print(count);
                         }
                         default -> System.out.println(line);
                     }
