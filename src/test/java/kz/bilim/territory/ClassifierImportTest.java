@@ -50,6 +50,8 @@ class ClassifierImportTest {
     OwnerDataSource ownerDataSource;
     @Autowired
     JsonMapper json;
+    @Autowired
+    Territories territories;
 
     @Test
     @DisplayName("CA-2 the sample classifier imports: level and parent from the code, names kk/ru stored")
@@ -164,6 +166,18 @@ class ClassifierImportTest {
                 .andExpect(jsonPath("$.rows").value(3));
         assertThat(row("101033102")).containsEntry("parent", "101033000").containsEntry("name_kk", "Ақшабай а.");
         assertThat(row("101033000")).containsEntry("name_ru", "Абыралинский с.о.");
+    }
+
+    @Test
+    @DisplayName("CA-2 a settlement renamed by a later import: its kept path (the place names of a transfer application) shows the new name at once")
+    void renamedPath() throws Exception {
+        String file = "te,name_kaz,name_rus\n101000000,Семей Қ.Ә.,Семей Г.А.\n101033000,Абыралы а.о.,Абыралинский с.о.\n"
+                + "101033102,Ақшабай а.,с.Акшабай\n";
+        importApi(file.getBytes(StandardCharsets.UTF_8), TestUsers.ministry()).andExpect(status().isOk());
+        assertThat(territories.path("101033102")).extracting(Territory::nameKk).endsWith("Абыралы а.о.", "Ақшабай а.");
+        importApi(file.replace("Ақшабай а.,", "Ақшабай ауылы,").getBytes(StandardCharsets.UTF_8), TestUsers.ministry())
+                .andExpect(status().isOk()).andExpect(jsonPath("$.updated").value(1));
+        assertThat(territories.path("101033102")).extracting(Territory::nameKk).endsWith("Абыралы а.о.", "Ақшабай ауылы");
     }
 
     @Test

@@ -56,6 +56,7 @@ class ImportingClassifier {
             var rows = ((ClassifierFile.Valid) checked).rows();
             long checkedAt = System.nanoTime();
             var merged = staging.merge(rows);
+            territories.forgetPaths();
             long mergedAt = System.nanoTime();
             int unchanged = rows.size() - merged.inserted() - merged.updated();
             var imported = new ImportResult.Imported(rows.size(), merged.inserted(), merged.updated(), unchanged,

@@ -5,6 +5,8 @@ import kz.bilim.territory.Territory;
 import kz.bilim.territory.TerritoryPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -108,9 +112,42 @@ class TerritoryRepository implements Territories {
         return new TerritoryPage(territories(childRows(parentKato, page, size)), page, size, countChildren(parentKato));
     }
 
+    /**
+     * The path from the region down, kept: a portal submission reads the child's place names on every request
+     * (issue 11's benchmark), and the tree changes only by the classifier import, which forgets every kept path
+     * ({@link #forgetPaths()}). A minute at most for a change made around the module (a bulk load, a hand-written
+     * fixture); bounded: emptied when full. Unknown codes are not kept.
+     */
     @Override
     public List<Territory> path(String kato) {
-        return territories(pathRows(kato));
+        long now = System.nanoTime();
+        var kept = paths.get(kato);
+        if (kept != null && now - kept.at() < PATH_TTL_NANOS) return kept.path();
+        List<Territory> path = territories(pathRows(kato));
+        if (path.isEmpty()) return path;
+        if (paths.size() >= PATHS_MAX) paths.clear();
+        paths.put(kato, new KeptPath(path, now));
+        return path;
+    }
+
+    private record KeptPath(List<Territory> path, long at) {
+    }
+
+    private static final int PATHS_MAX = 20_000;
+    private static final long PATH_TTL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private final Map<String, KeptPath> paths = new ConcurrentHashMap<>();
+
+    /** After a change of the tree: at the commit of the transaction that made it (or now, outside one). */
+    void forgetPaths() {
+        if (TransactionSynchronizationManager.isSynchronizationActive())
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            paths.clear();
+                        }
+                    });
+        paths.clear();
     }
 
     @Override
