@@ -34,12 +34,18 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.SignatureAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.operator.AlgorithmNameFinder;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
@@ -83,6 +89,9 @@ public final class Cms {
     /** How BouncyCastle writes an ASN.1 time out ({@link Time#getTime()}), read without a SimpleDateFormat per call. */
     private static final DateTimeFormatter ASN1_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'GMT'XXX");
     private static final int CACHE_MAX = 10_000;
+    private static final AlgorithmNameFinder ALGORITHM_NAMES = new DefaultAlgorithmNameFinder();
+    /** A request thread's signature engines by algorithm name: initialised afresh for every verification. */
+    private static final ThreadLocal<Map<String, Signature>> SIGNATURE_INSTANCES = ThreadLocal.withInitial(java.util.HashMap::new);
     /** Certificates as parsed once (a signer sends the same chain with every signature). */
     private static final Map<X509CertificateHolder, X509Certificate> PARSED = new ConcurrentHashMap<>();
     /**
@@ -142,12 +151,12 @@ public final class Cms {
         try {
             // by the public key: the certificate's validity is checked below, at the moment asked
             var verifier = new SignerInformationVerifier(SIGNATURE_NAMES, SIGNATURE_ALGORITHMS,
-                    new JcaContentVerifierProviderBuilder().build(certificate.getPublicKey()), DIGESTS);
+                    verifierOf(certificate.getPublicKey()), DIGESTS);
             if (!signer.verify(verifier))
                 return refused(check, "signature.refused.tampered");
         } catch (CMSSignerDigestMismatchException e) {
             return refused(check, "signature.refused.tampered");
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+        } catch (CMSException | RuntimeException e) {
             // an invalid signature value or a mismatching algorithm: the bytes were changed
             return refused(check, "signature.refused.tampered");
         }
@@ -171,6 +180,79 @@ public final class Cms {
                 CertificateSubject.organisation(certificate),
                 certificate.getSerialNumber().toString(16), certificate.getIssuerX500Principal().getName(),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), signingTime(signer)));
+    }
+
+    /**
+     * Verifies the signature value with the thread's own JCA {@link Signature} of the algorithm, initialised with the
+     * signer's key: BouncyCastle's {@code JcaContentVerifierProviderBuilder} looks up and initialises two of them
+     * for every signature (the plain one and a raw one that signed attributes never use), ≈ a fifth of a CMS
+     * verification's CPU in issue 11's profile. The cryptography is the same: the JCA verifies the DER of the signed
+     * attributes against the signature value. An algorithm the JCA does not know cannot be verified: refused.
+     */
+    private static ContentVerifierProvider verifierOf(PublicKey key) {
+        return new ContentVerifierProvider() {
+            @Override
+            public boolean hasAssociatedCertificate() {
+                return false;
+            }
+
+            @Override
+            public X509CertificateHolder getAssociatedCertificate() {
+                return null;
+            }
+
+            @Override
+            public ContentVerifier get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
+                Signature signature;
+                try {
+                    signature = SIGNATURE_INSTANCES.get().computeIfAbsent(ALGORITHM_NAMES.getAlgorithmName(algorithm), name -> {
+                        try {
+                            return Signature.getInstance(name);
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalArgumentException(e);
+                        }
+                    });
+                    signature.initVerify(key);
+                } catch (GeneralSecurityException | IllegalArgumentException e) {
+                    throw new OperatorCreationException("cannot verify " + algorithm.getAlgorithm(), e);
+                }
+                var stream = new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) throws java.io.IOException {
+                        write(new byte[]{(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                        try {
+                            signature.update(bytes, offset, length);
+                        } catch (java.security.SignatureException e) {
+                            throw new java.io.IOException(e);
+                        }
+                    }
+                };
+                return new ContentVerifier() {
+                    @Override
+                    public AlgorithmIdentifier getAlgorithmIdentifier() {
+                        return algorithm;
+                    }
+
+                    @Override
+                    public java.io.OutputStream getOutputStream() {
+                        return stream;
+                    }
+
+                    @Override
+                    public boolean verify(byte[] expected) {
+                        try {
+                            return signature.verify(expected);
+                        } catch (java.security.SignatureException e) {
+                            return false;
+                        }
+                    }
+                };
+            }
+        };
     }
 
     /** PKIX path from the signer's certificate (through any included intermediates) to a trusted CA, at {@code at}. */
