@@ -50,6 +50,10 @@ class OpenDataApiTest {
     MockMvc mvc;
     @Autowired
     OwnerDataSource ownerDataSource;
+    @Autowired
+    Publishing publishing;
+    @Autowired
+    java.time.Clock clock;
 
     RegistryFixture fixture;
     String settlement;
@@ -66,6 +70,19 @@ class OpenDataApiTest {
         pupil = fixture.nextIin(LocalDate.of(2015, 4, 2), Sex.MALE);
         long person = fixture.person(pupil, "Жариялов", "Асқар", settlement);
         fixture.enrolment(person, school, null, settlement, 5, LocalDate.of(2025, 9, 1));
+        // children of the single database (held by Justice, V170's bit 16): 10, 10 and 17 years old on 1 January
+        // 2026, and one of 18, who is not a child any more
+        child("Ашықұлы", LocalDate.of(2015, 6, 1), "MALE");
+        child("Ашықбаев", LocalDate.of(2015, 2, 1), "MALE");
+        child("Ашықова", LocalDate.of(2008, 3, 1), "FEMALE");
+        child("Ересеков", LocalDate.of(2007, 12, 31), "MALE");
+    }
+
+    private void child(String surname, LocalDate born, String sex) {
+        fixture.owner().sql("""
+                        insert into child (last_name, first_name, birth_date, sex, kato, name_key, held)
+                        values (:l, 'Бала', :b, :s, :k, child_name_key(:l, 'Бала'), 16)""")
+                .param("l", surname).param("b", born).param("s", sex).param("k", settlement).update();
     }
 
     private String bin(long organisation) {
@@ -238,5 +255,57 @@ class OpenDataApiTest {
         mvc.perform(post(API + "/30/events").with(TestUsers.ministry()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"occursOn\":\"1 March\",\"note\":\"x\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("occursOn"));
+    }
+
+    @Test
+    @DisplayName("OD-3 children under 18 per region, sex, urban or rural and age: the registry's counts, never a child")
+    void childrenUnder18() throws Exception {
+        var location = mvc.perform(post(API + "/7/releases/generate").with(TestUsers.ministry()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String csv = mvc.perform(get(location)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("year,region_kato,region_kk,region_ru,sex,settlement_type,age,children");
+        assertThat(csv).doesNotContain("Ашықұлы").doesNotContain("Ашықова").doesNotContain("Бала");
+        long expected = fixture.owner().sql("""
+                select count(*) from child c join territory t on t.kato = c.kato
+                 where c.kato like '11%' and c.held <> 0 and c.merged_into is null and c.sex = 'MALE' and not t.urban
+                   and extract(year from age(date '2026-01-01', c.birth_date)) = 10
+                """).query(Long.class).single();
+        var row = csv.lines().filter(l -> l.startsWith("2026,110000000,") && l.contains(",MALE,RURAL,10,"))
+                .findFirst().orElseThrow();
+        assertThat(Long.parseLong(row.substring(row.lastIndexOf(',') + 1))).isEqualTo(expected).isGreaterThanOrEqualTo(2);
+        assertThat(csv.lines().filter(l -> l.contains(",18,"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("OD-1 the daily publication runs once with two schedulers on one database (ShedLock) and fills what is due")
+    void publicationRunsOnce() throws Exception {
+        var a = new PublicationSchedule(publishing, clock, kz.bilim.platform.database.JobLocks.provider(ownerDataSource));
+        var b = new PublicationSchedule(publishing, clock, kz.bilim.platform.database.JobLocks.provider(ownerDataSource));
+        var barrier = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.List<Integer> byA, byB;
+        try {
+            var ranA = pool.submit(() -> {
+                barrier.await();
+                return a.run();
+            });
+            var ranB = pool.submit(() -> {
+                barrier.await();
+                return b.run();
+            });
+            byA = ranA.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            byB = ranB.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(byA.isEmpty() ^ byB.isEmpty()).as("one instance published, the other found the day's lock").isTrue();
+        // Nos. 8 and 26 are published by no other test: their 2026 periods were open and unpublished
+        assertThat(byA.isEmpty() ? byB : byA).contains(8, 26).doesNotContain(9, 13);
+        mvc.perform(get(API + "/26")).andExpect(jsonPath("$.state").value("PUBLISHED"))
+                .andExpect(jsonPath("$.latest.origin").value("REGISTRY"));
+        assertThat(a.run()).isEmpty();
+        assertThat(fixture.owner().sql("select count(*) from open_dataset_release where dataset = 26")
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }
