@@ -17,11 +17,6 @@ import java.util.Optional;
 @Repository
 class Catalogue {
 
-    /** A release as listed (without its file). */
-    record Release(long id, int dataset, String period, int version, String origin, Instant publishedAt,
-                   String publishedBy, int rows, String sha256) {
-    }
-
     private static final String RELEASE_COLUMNS =
             "id, dataset, period, version, origin, published_at, published_by, row_count, sha256";
 

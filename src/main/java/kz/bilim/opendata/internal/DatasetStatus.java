@@ -6,10 +6,10 @@ import java.util.List;
  * OD-1: where a dataset stands on a day — the period it is measured by ({@link ReleaseSchedule#current}), whether that
  * period is published, due or late, what comes next, and its latest releases (the latest version of each period).
  */
-record DatasetStatus(Dataset dataset, Obligation current, State state, Obligation next,
-                     List<Catalogue.Release> releases) {
+public record DatasetStatus(Dataset dataset, Obligation current, State state, Obligation next,
+                     List<Release> releases) {
 
-    enum State {
+    public enum State {
         /** The current period has a release. */
         PUBLISHED,
         /** The current period is open and not yet due. */
@@ -20,17 +20,17 @@ record DatasetStatus(Dataset dataset, Obligation current, State state, Obligatio
         NONE
     }
 
-    DatasetStatus {
+    public DatasetStatus {
         releases = List.copyOf(releases);
     }
 
     /** The current period's latest release, or null. */
-    Catalogue.Release currentRelease() {
+    public Release currentRelease() {
         return current == null ? null
                 : releases.stream().filter(r -> r.period().equals(current.period())).findFirst().orElse(null);
     }
 
-    Catalogue.Release latest() {
+    public Release latest() {
         return releases.isEmpty() ? null : releases.get(0);
     }
 

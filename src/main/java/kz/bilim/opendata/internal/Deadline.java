@@ -1,7 +1,7 @@
 package kz.bilim.opendata.internal;
 
 /** OD-1: a dataset's "time of submission" in appendix 2. */
-enum Deadline {
+public enum Deadline {
     /** Within the first … fourth quarter of the year. */
     Q1, Q2, Q3, Q4,
     /** Within September / December. */

@@ -10,9 +10,9 @@ import java.time.ZonedDateTime;
  * event's date {@code 2026-03-14} — the day its release is first accepted, and the last day it is in time (its due
  * moment is the end of that day in Almaty).
  */
-record Obligation(String period, LocalDate opens, LocalDate due) {
+public record Obligation(String period, LocalDate opens, LocalDate due) {
 
-    ZonedDateTime dueMoment() {
+    public ZonedDateTime dueMoment() {
         return due.atTime(WorkingCalendar.END_OF_DAY).atZone(WorkingCalendar.ZONE);
     }
 

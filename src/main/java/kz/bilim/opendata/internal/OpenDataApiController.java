@@ -43,7 +43,7 @@ class OpenDataApiController {
 
     record ReleaseView(long id, String period, int version, String origin, Instant publishedAt, int rows,
                        String sha256, String href) {
-        static ReleaseView of(Catalogue.Release r) {
+        static ReleaseView of(Release r) {
             return r == null ? null : new ReleaseView(r.id(), r.period(), r.version(), r.origin(), r.publishedAt(),
                     r.rows(), r.sha256(), "/api/v1/open-data/datasets/" + r.dataset() + "/releases/" + r.period()
                     + "?version=" + r.version());
@@ -142,7 +142,7 @@ class OpenDataApiController {
                 .body(new EventView(number, day, ObligationView.of(obligation)));
     }
 
-    private static ResponseEntity<ReleaseView> created(Catalogue.Release release) {
+    private static ResponseEntity<ReleaseView> created(Release release) {
         var view = ReleaseView.of(release);
         return ResponseEntity.created(URI.create(view.href())).body(view);
     }

@@ -87,7 +87,7 @@ class OpenDataPageController {
         return "redirect:/open-data/" + number;
     }
 
-    private String after(int number, Outcome<Catalogue.Release> outcome, String period, Model model,
+    private String after(int number, Outcome<Release> outcome, String period, Model model,
                          RedirectAttributes redirect, Locale locale) {
         if (outcome instanceof Outcome.Refused<?> refused)
             return show(number, errors(refused.refusal(), locale), period, model);

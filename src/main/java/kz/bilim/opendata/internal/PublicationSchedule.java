@@ -68,9 +68,9 @@ class PublicationSchedule {
                 if (!status.dataset().generated() || status.current() == null || status.currentRelease() != null)
                     continue;
                 var outcome = publishing.generate(status.dataset().number(), status.current().period());
-                if (outcome instanceof Outcome.Done<Catalogue.Release>) published.add(status.dataset().number());
+                if (outcome instanceof Outcome.Done<Release>) published.add(status.dataset().number());
                 else log.warn("Open dataset {} for {} not published: {}", status.dataset().number(),
-                        status.current().period(), ((Outcome.Refused<Catalogue.Release>) outcome).refusal().reasonKey());
+                        status.current().period(), ((Outcome.Refused<Release>) outcome).refusal().reasonKey());
             }
         }, new LockConfiguration(ClockProvider.now(), "open-data-" + today, LOCK_AT_MOST, LOCK_AT_LEAST));
         if (!published.isEmpty()) log.info("Open datasets published for their current period: {}", published);

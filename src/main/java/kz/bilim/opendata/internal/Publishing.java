@@ -64,7 +64,7 @@ class Publishing {
                 catalogue.latestReleases().getOrDefault(number, List.of())));
     }
 
-    private DatasetStatus status(Dataset d, LocalDate today, List<LocalDate> events, List<Catalogue.Release> releases) {
+    private DatasetStatus status(Dataset d, LocalDate today, List<LocalDate> events, List<Release> releases) {
         var current = schedule.current(d, today, events).orElse(null);
         boolean published = current != null && releases.stream().anyMatch(r -> r.period().equals(current.period()));
         return new DatasetStatus(d, current, DatasetStatus.state(current, published, today),
@@ -72,7 +72,7 @@ class Publishing {
     }
 
     /** OD-2: the ministry uploads the file of a dataset for a period (the portal's workstation takes it as it is). */
-    Outcome<Catalogue.Release> upload(int number, String period, byte[] content) {
+    Outcome<Release> upload(int number, String period, byte[] content) {
         var dataset = catalogue.dataset(number).orElse(null);
         if (dataset == null) return Refusal.notFound("open-dataset", number).outcome();
         var refused = openPeriod(dataset, period);
@@ -84,7 +84,7 @@ class Publishing {
      * OD-3: generates a dataset this system holds from its registries and publishes it; {@code period} null: the
      * period it is measured by today.
      */
-    Outcome<Catalogue.Release> generate(int number, String period) {
+    Outcome<Release> generate(int number, String period) {
         var dataset = catalogue.dataset(number).orElse(null);
         if (dataset == null) return Refusal.notFound("open-dataset", number).outcome();
         if (!dataset.generated()) return Refusal.invalid("dataset", "opendata.dataset.uploaded-only", number).outcome();
@@ -147,7 +147,7 @@ class Publishing {
         return Optional.empty();
     }
 
-    private Outcome<Catalogue.Release> store(Dataset dataset, String period, String origin, byte[] content) {
+    private Outcome<Release> store(Dataset dataset, String period, String origin, byte[] content) {
         var checked = DatasetFile.check(content);
         if (checked instanceof Outcome.Refused<DatasetFile.Checked> refused) return refused.refusal().outcome();
         var file = checked.orElseThrow();
