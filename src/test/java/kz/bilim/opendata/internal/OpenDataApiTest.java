@@ -1,7 +1,6 @@
 package kz.bilim.opendata.internal;
 
 import kz.bilim.TestUsers;
-import kz.bilim.access.AccessFixture;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.organisation.RegistryFixture;
@@ -11,11 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
@@ -37,10 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * OD-1…OD-3 over HTTP on a fixed day, 3 December 2026 (the same context as FixedClockAdmissionTest): the public
  * catalogue and its states, generation from the registries, uploads refused for personal data, who may publish.
  */
-@SpringBootTest(properties = "bilim.clock.fixed=2026-12-03T06:00:00Z")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(AccessFixture.class)
+@kz.bilim.BilimTestOnFixedDay
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenDataApiTest {
 

@@ -1,17 +1,12 @@
 package kz.bilim.opendata.internal;
 
 import kz.bilim.TestUsers;
-import kz.bilim.access.AccessFixture;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,10 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The open-data pages on 3 December 2026: public reading in Kazakh and Russian, the ministry's publishing forms. */
-@SpringBootTest(properties = "bilim.clock.fixed=2026-12-03T06:00:00Z")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(AccessFixture.class)
+@kz.bilim.BilimTestOnFixedDay
 class OpenDataPageTest {
 
     @Autowired
