@@ -183,7 +183,8 @@ class I18nSyncTest {
             Map.entry("opendata.producer.*", List.of("PRESCHOOL_REGISTER", "SCHOOL_REGISTER", "COLLEGE_REGISTER",
                     "CHILDREN_UNDER_18", "PRESCHOOL_ACCESS", "SCHOOL_ACCESS")),
             Map.entry("opendata.origin.*", List.of("REGISTRY", "UPLOAD")),
-            Map.entry("opendata.event.help.*", List.of("AT_MOST_TWICE_A_YEAR", "AT_SET_DATES")));
+            Map.entry("opendata.event.help.*", List.of("AT_MOST_TWICE_A_YEAR", "AT_SET_DATES")),
+            Map.entry("standard.level.*", names(kz.bilim.standard.internal.SchoolLevel.values())));
 
     @Test
     @DisplayName("every enum that names its own message (messageKey()) has a message for each constant")
