@@ -45,6 +45,7 @@ public class Screenshots {
             new Role("police.zhambyl2", "demo-police-2026", "ru", List.of(new Shot("pupils", "/enrolments"),
                     new Shot("truancy", "/truancy"))),
             new Role("district.zhambyl2", "demo-district2-2026", "kk", List.of(new Shot("children", "/children"),
+                    new Shot("school-network", "/standard/network"),
                     new Shot("collection", "/collection"), new Shot("staff-flagged", "/staff/flagged"),
                     new Shot("children-lost", "/children/lost"), new Shot("children-reviews", "/children/reviews"),
                     // ids of the region demo (seed 20261123: the same seed, the same ids): an open review case, and a

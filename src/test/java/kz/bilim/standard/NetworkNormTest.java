@@ -135,6 +135,7 @@ class NetworkNormTest {
         mvc.perform(get("/standard/network").with(TestUsers.district(DISTRICT))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"settlement-" + FIVE + "\"")))
                 .andExpect(content().string(containsString("нормативтен төмен")))
+                .andExpect(content().string(containsString("саны 5 және одан артық")))
                 .andExpect(content().string(not(containsString("id=\"settlement-" + TOWN + "\""))));
         mvc.perform(get("/standard/network").param("lang", "ru").with(TestUsers.district(DISTRICT)))
                 .andExpect(content().string(containsString("ниже норматива")))

@@ -29,7 +29,9 @@ class StandardPageController {
         String asked = kato != null && !kato.isBlank() ? kato.trim()
                 : SignedIn.caller().map(c -> c.kato()).filter(k -> k != null && !k.isBlank()).orElse(null);
         model.addAttribute("kato", asked == null ? "" : asked);
-        model.addAttribute("thresholds", NetworkReview.thresholds());
+        model.addAttribute("primaryChildren", NetworkNorm.PRIMARY_CHILDREN);
+        model.addAttribute("basicPupils", NetworkNorm.BASIC_PUPILS);
+        model.addAttribute("secondaryPupils", NetworkNorm.GENERAL_SECONDARY_PUPILS);
         if (asked != null) {
             var outcome = review.review(asked);
             if (outcome instanceof Outcome.Refused<NetworkReport> refused) {
