@@ -42,9 +42,12 @@ class RegistryDatasets {
     private final EnrolmentStatistics pupils;
     private final ChildStatistics children;
     private final Territories territories;
+    private final kz.bilim.standard.SupportFigures support;
 
     RegistryDatasets(Organisations organisations, OrganisationStatistics organisationFigures,
-                     EnrolmentStatistics pupils, ChildStatistics children, Territories territories) {
+                     EnrolmentStatistics pupils, ChildStatistics children, Territories territories,
+                     kz.bilim.standard.SupportFigures support) {
+        this.support = support;
         this.organisations = organisations;
         this.organisationFigures = organisationFigures;
         this.pupils = pupils;
@@ -64,6 +67,8 @@ class RegistryDatasets {
             case SCHOOL_ACCESS -> schoolAccess(period.length() > 4
                     ? YearMonth.of(year, Integer.parseInt(period.substring(6)) * 3).atEndOfMonth()
                     : LocalDate.of(year, 1, 1));
+            case HOME_SCHOOLED -> supported(kz.bilim.standard.SupportKind.HOME_SCHOOLING, year);
+            case FREE_MEALS -> supported(kz.bilim.standard.SupportKind.FREE_MEALS, year);
         };
     }
 
@@ -175,6 +180,19 @@ class RegistryDatasets {
                 var region = regions.get(k[0]);
                 out.printRecord(on, region == null ? k[0] : region.kato(), region == null ? "" : region.nameKk(),
                         region == null ? "" : region.nameRu(), k[1], k[2], e.getValue()[0], e.getValue()[1]);
+            }
+        });
+    }
+
+    /** Nos. 23, 49: pupils with the support in the school year beginning in September of the year, per region. */
+    private byte[] supported(kz.bilim.standard.SupportKind kind, int year) {
+        var byRegion = support.pupilsByRegion(kind, year);
+        var regions = regions();
+        return csv(List.of("school_year", "region_kato", "region_kk", "region_ru", "pupils"), out -> {
+            for (var region : territories.regions()) {
+                String prefix = region.kato().substring(0, 2);
+                out.printRecord(year + "-" + (year + 1), region.kato(), region.nameKk(), region.nameRu(),
+                        byRegion.getOrDefault(prefix, 0L));
             }
         });
     }
