@@ -27,10 +27,12 @@ public class Screenshots {
     }
 
     static final List<Role> ROLES = List.of(
-            new Role(null, null, "kk", List.of(new Shot("login", "/login"), new Shot("calendar", "/calendar?year=2025"))),
+            new Role(null, null, "kk", List.of(new Shot("login", "/login"), new Shot("calendar", "/calendar?year=2025"),
+                    new Shot("open-data", "/open-data"))),
             new Role("ministry", "demo-ministry-2026", "kk", List.of(new Shot("home", "/"),
                     new Shot("calendar-data", "/admin/calendar"), new Shot("audit", "/audit"),
-                    new Shot("collection-forms", "/collection/forms"), new Shot("children", "/children"))),
+                    new Shot("collection-forms", "/collection/forms"), new Shot("children", "/children"),
+                    new Shot("open-data-dataset", "/open-data/6"))),
             new Role("district.taraz", "demo-district-2026", "ru", List.of(new Shot("home", "/"),
                     new Shot("organisations", "/organisations"), new Shot("pupils", "/enrolments"),
                     new Shot("new-user", "/admin/users/new"))),
@@ -38,10 +40,12 @@ public class Screenshots {
                     new Shot("organisation", "#own-organisation"), new Shot("pupils", "#organisation-pupils"),
                     new Shot("year-end", "#pupil-year-end"))),
             new Role("statistics", "demo-statistics-2026", "ru", List.of(new Shot("home", "/"),
-                    new Shot("pivot", "/statistics?indicator=1&rows=region&cols=sex"))),
+                    new Shot("pivot", "/statistics?indicator=1&rows=region&cols=sex"),
+                    new Shot("open-data-late", "/open-data?state=LATE"))),
             new Role("police.zhambyl2", "demo-police-2026", "ru", List.of(new Shot("pupils", "/enrolments"),
                     new Shot("truancy", "/truancy"))),
             new Role("district.zhambyl2", "demo-district2-2026", "kk", List.of(new Shot("children", "/children"),
+                    new Shot("school-network", "/standard/network"),
                     new Shot("collection", "/collection"), new Shot("staff-flagged", "/staff/flagged"),
                     new Shot("children-lost", "/children/lost"), new Shot("children-reviews", "/children/reviews"),
                     // ids of the region demo (seed 20261123: the same seed, the same ids): an open review case, and a

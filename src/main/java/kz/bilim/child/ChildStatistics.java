@@ -19,6 +19,12 @@ public interface ChildStatistics {
     record ChildFact(String kato, String sex, int age, Long organisationId, long children) {
     }
 
+    /**
+     * As {@link #childFacts(LocalDate, int, Consumer)}, for the children living under one territory (its KATO
+     * subtree): a district's figures read by the residence index, not the whole country's.
+     */
+    void childFacts(String territoryKato, LocalDate ageOn, int maxAge, Consumer<ChildFact> sink);
+
     /** The preschool queue's entries open on {@code on}: per territory of the queue, sex and age on the day. */
     void queueFacts(LocalDate on, Consumer<QueueFact> sink);
 

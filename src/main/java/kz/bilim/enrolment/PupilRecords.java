@@ -40,6 +40,12 @@ public interface PupilRecords {
                       NextStep nextStep) {
     }
 
+    /**
+     * The marks the pupil of this enrolment holds on the day (recorded by any school, valid then), within the
+     * caller's scope: what another register reads instead of asking for the document again.
+     */
+    java.util.Set<Mark> marks(EnrolmentId enrolment, LocalDate on);
+
     /** Marks the pupil of this enrolment from {@code from} (the mark's id). */
     Outcome<Long> mark(EnrolmentId enrolment, Mark mark, String basis, LocalDate from);
 

@@ -1,7 +1,6 @@
 package kz.bilim.enrolment;
 
 import kz.bilim.TestUsers;
-import kz.bilim.access.AccessFixture;
 import kz.bilim.identity.Iin;
 import kz.bilim.identity.Sex;
 import kz.bilim.organisation.RegistryFixture;
@@ -14,11 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.LocalDate;
@@ -32,10 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The application on a fixed day, 3 December 2026 at 11:00 in Almaty, whatever day the suite runs: the dates of
  * orders are judged by the one clock, and TR-7 by every territory's enrolments.
  */
-@SpringBootTest(properties = "bilim.clock.fixed=2026-12-03T06:00:00Z")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(AccessFixture.class)
+@kz.bilim.BilimTestOnFixedDay
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FixedClockAdmissionTest {

@@ -172,7 +172,19 @@ class I18nSyncTest {
             Map.entry("calendar.delete.title.*", List.of("holidays", "swaps", "school-holidays")),
             // error.html: the kinds it derives from the status
             Map.entry("error.*.title", List.of("not-found", "forbidden", "unauthenticated", "internal")),
-            Map.entry("error.page.*", List.of("not-found", "forbidden", "unauthenticated", "internal")));
+            Map.entry("error.page.*", List.of("not-found", "forbidden", "unauthenticated", "internal")),
+            // open data (V199's check constraints; the enums are the module's own)
+            Map.entry("opendata.state.*", List.of("PUBLISHED", "DUE", "LATE", "NONE")),
+            Map.entry("opendata.periodicity.*", List.of("YEARLY", "QUARTERLY", "EVERY_3_YEARS", "EVERY_4_YEARS",
+                    "TWICE_A_YEAR", "AT_MOST_TWICE_A_YEAR", "AT_SET_DATES")),
+            Map.entry("opendata.deadline.*", List.of("Q1", "Q2", "Q3", "Q4", "M09", "M12", "DAY10", "H",
+                    "WD10_AFTER_APPROVAL", "SET_DATE")),
+            Map.entry("opendata.source.*", List.of("PORTAL_WORKSTATION", "API")),
+            Map.entry("opendata.producer.*", List.of("PRESCHOOL_REGISTER", "SCHOOL_REGISTER", "COLLEGE_REGISTER",
+                    "CHILDREN_UNDER_18", "PRESCHOOL_ACCESS", "SCHOOL_ACCESS", "HOME_SCHOOLED", "FREE_MEALS")),
+            Map.entry("opendata.origin.*", List.of("REGISTRY", "UPLOAD")),
+            Map.entry("opendata.event.help.*", List.of("AT_MOST_TWICE_A_YEAR", "AT_SET_DATES")),
+            Map.entry("standard.level.*", names(kz.bilim.standard.internal.SchoolLevel.values())));
 
     @Test
     @DisplayName("every enum that names its own message (messageKey()) has a message for each constant")

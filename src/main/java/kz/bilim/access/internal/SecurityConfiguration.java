@@ -46,7 +46,7 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
-    private static final String[] PUBLIC_API = {"/api/v1/identity/**", "/api/v1/calendar/**"};
+    private static final String[] PUBLIC_API = {"/api/v1/identity/**", "/api/v1/calendar/**", "/api/v1/open-data/**"};
 
     /**
      * No Micrometer observations of Spring Security: they wrapped each filter of the chain and every
@@ -100,7 +100,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/actuator/health/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/v3/api-docs/**", "/calendar", "/calendar/**").permitAll()
+                                "/v3/api-docs/**", "/calendar", "/calendar/**", "/open-data", "/open-data/**").permitAll()
                         .anyRequest().authenticated())
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -79,6 +79,19 @@ class PupilRecordsDesk implements PupilRecords {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<Mark> marks(EnrolmentId id, LocalDate on) {
+        var found = java.util.EnumSet.noneOf(Mark.class);
+        ScopeCondition.current().sql(jdbc, """
+                        select distinct m.mark from enrolment e join pupil_mark m on m.person_id = e.person_id
+                         where e.id = :id and {scope: kato=e.kato, organisation=e.organisation_id}
+                           and m.valid_from <= :on and (m.valid_to is null or m.valid_to >= :on)""")
+                .param("id", id.value()).param("on", on).query(String.class).list()
+                .forEach(m -> found.add(Mark.valueOf(m)));
+        return found;
+    }
+
+    @Override
     @Transactional
     @PreAuthorize(EnrolmentDesk.WRITERS)
     public Outcome<EnrolmentId> studyForm(EnrolmentId id, StudyForm form) {

@@ -5,18 +5,14 @@ import kz.bilim.kernel.Outcome;
 import kz.bilim.kernel.Refusal;
 import kz.bilim.platform.database.OwnerDataSource;
 import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -75,10 +71,7 @@ class LiveSnapshot {
         this.taking = taking;
         this.clock = clock;
         this.freshness = freshness;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(new JdbcTemplate(owner))
-                        .withTransactionManager(new DataSourceTransactionManager(owner))
-                        .withTableName("shedlock").usingDbTime().build()));
+        this.locks = kz.bilim.platform.database.JobLocks.executor(owner);
     }
 
     record Found(IndicatorReading.Snapshot snapshot, boolean fresh) {

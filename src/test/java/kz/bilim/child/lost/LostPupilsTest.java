@@ -2,7 +2,6 @@ package kz.bilim.child.lost;
 
 import com.jayway.jsonpath.JsonPath;
 import kz.bilim.TestUsers;
-import kz.bilim.access.AccessFixture;
 import kz.bilim.access.BilimUser;
 import kz.bilim.child.truancy.TruancyFixture;
 import kz.bilim.kernel.Role;
@@ -13,11 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -41,10 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * expulsions, school days on the project calendar, "now" the fixed Clock (Thursday 3 December 2026), the scope of
  * the child's residence, a case taken and closed; and the exemption form of the child's page (CA-3 (5)).
  */
-@SpringBootTest(properties = TruancyFixture.FIXED_CLOCK)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(AccessFixture.class)
+@kz.bilim.BilimTestOnFixedDay
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LostPupilsTest {
 

@@ -21,9 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Schools, pupils (with their children of the single database), absences and users of the truancy tests. */
 public final class TruancyFixture {
 
-    /** The fixed day of these tests' application context (bilim.clock.fixed), a Thursday. */
+    /** The fixed day of these tests' application context ({@link kz.bilim.BilimTestOnFixedDay}), a Thursday. */
     public static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
-    public static final String FIXED_CLOCK = "bilim.clock.fixed=2026-12-03T06:00:00Z";
 
     public final RegistryFixture registry;
     public final JdbcClient owner;

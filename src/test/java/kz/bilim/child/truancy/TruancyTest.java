@@ -1,7 +1,6 @@
 package kz.bilim.child.truancy;
 
 import kz.bilim.TestUsers;
-import kz.bilim.access.AccessFixture;
 import kz.bilim.kernel.Almaty;
 import kz.bilim.platform.database.OwnerDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,11 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
@@ -35,10 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** CA-3 (9), CA-4 (issue 9 item 6): the monthly truant list, the police liaison's agreement, by the 10th. */
-@SpringBootTest(properties = TruancyFixture.FIXED_CLOCK)
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(AccessFixture.class)
+@kz.bilim.BilimTestOnFixedDay
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TruancyTest {
 

@@ -1,0 +1,6 @@
+package kz.bilim.standard;
+
+/** What the minimum social standard guarantees a pupil: free meals (MS-3), a camp voucher (MS-7), study at home (MS-8). */
+public enum SupportKind {
+    FREE_MEALS, CAMP_VOUCHER, HOME_SCHOOLING
+}
