@@ -341,7 +341,8 @@ class ChildImporting implements ChildImports {
                 progress.stage("Justice and Kandas: read, check and COPY (beside the pupils)",
                         reads[0].rows() + reads[1].rows(), System.nanoTime() - started);
                 long merging = System.nanoTime();
-                var merged = reconciliation.merge(base, justiceId, kandasId);
+                var merged = reconciliation.merge(base, justiceId, kandasId,
+                        staged + reads[0].rows() + reads[1].rows());
                 progress.stage("one bulk merge of the six sources", staged + reads[0].rows() + reads[1].rows()
                         - reads[0].rejected() - reads[1].rejected(), System.nanoTime() - merging);
                 imports.saveRejections(js);

@@ -74,18 +74,29 @@ class ChildReconciliation {
      * else to the child an earlier source's row of that IIN linked by person, else it is a new child numbered by
      * {@code dense_rank} after {@code :base} (the sequence reserved while child is locked). {@code iin_free}: the
      * row's IIN may become its child's (no other child has it). Rows without IIN and person: linked by
-     * {@link #LINK_NAME}.
+     * {@link #LINK_NAME}. The same sort gives each group {@code k} its preferred row ({@code k_top}), held bits,
+     * person and sex: a child's own when it is {@code k_regular} (all rows of the group one child, and no other
+     * group's row nor a pending row linked to it) — nearly every child, so no second sort by child is needed.
      */
     private static final String ROWS = """
             create temp table child_rows on commit drop as
             select x.*, (x.ci is null or x.ci = x.child_id) as iin_free from (
             select k.*, cp.id as cp, ci.id as ci,
                    row_number() over w as rn, first_value(k.row_no) over w as first,
-                   min(k.ord) over (partition by k.k) as first_ord,
+                   min(k.ord) over g as first_ord,
                    case when k.iin is not null
-                        then coalesce(cp.id, ci.id, max(cp.id) over (partition by k.k),
+                        then coalesce(cp.id, ci.id, max(cp.id) over g,
                                       cast(:base as bigint) + dense_rank() over (order by k.k))
-                        else cp.id end as child_id
+                        else cp.id end as child_id,
+                   row_number() over (partition by k.k order by k.pref, k.ord, k.row_no) = 1 as k_top,
+                   bit_or(k.bit) over g as k_held, max(k.person_id) over g as k_person, max(k.sex) over g as k_sex,
+                   case when k.iin is not null
+                        then count(coalesce(cp.id, ci.id)) over g = 0
+                             or (min(coalesce(cp.id, ci.id)) over g = max(coalesce(cp.id, ci.id)) over g
+                                 and (count(coalesce(cp.id, ci.id)) over g = count(*) over g
+                                      or max(cp.id) over g = min(coalesce(cp.id, ci.id)) over g))
+                        else count(cp.id) over g = count(*) over g and min(cp.id) over g = max(cp.id) over g
+                   end as k_regular
               from (select s.*, %1$s as ord, %2$s as pref, %3$s as bit,
                            coalesce(s.iin, 'N' || s.name_key || ' ' || s.birth_date || ' ' || s.residence_kato)
                                collate "C" as k
@@ -107,7 +118,7 @@ class ChildReconciliation {
                               from child_reconcile_row r) s) k
               left join child cp on k.person_id is not null and cp.person_id = k.person_id
               left join child ci on k.iin is not null and ci.iin = k.iin
-            window w as (partition by k.k, k.ord order by k.row_no)) x
+            window w as (partition by k.k, k.pref, k.ord order by k.row_no), g as (partition by k.k)) x
             """.formatted(ORD, PREF, BIT);
 
     private static final String REJECT_DUPLICATES = """
@@ -256,29 +267,66 @@ class ChildReconciliation {
             child_id, iin_free""";
 
     /**
-     * The kept rows in one sort by child: {@code rc > 1} a second row of one source for one child (a duplicate,
-     * {@code first_c} the row kept), {@code top} the child's preferred row (its record), and per child the held bits,
-     * the person, the IIN and the first source that holds it.
+     * The children whose rows are not one group {@code k} of {@link #ROWS}: a group linked to several children, a
+     * recorded child linked from several groups, a child a pending row (without IIN) belongs to. Few.
      */
-    private static final String KEPT = """
-            create temp table child_kept on commit drop as
+    private static final String IRREGULAR = """
+            drop table if exists pg_temp.child_irregular;
+            create temp table child_irregular on commit drop as
+            select distinct child_id as id from child_rows where not k_regular and child_id is not null
+            union
+            select child_id from child_pending
+            %s;
+            analyze child_irregular;
+            """;
+
+    private static final String LINKED_FROM_GROUPS = """
+            union
+            select child_id from child_rows where child_id <= cast(:base as bigint) and rn = 1
+             group by child_id having min(k) <> max(k)""";
+
+    /**
+     * The rows of the irregular children in a sort by child (few): {@code rc > 1} a second row of one source for
+     * one child (a duplicate, {@code first_c} the row kept), {@code top} the child's preferred row (its record), and
+     * per child the held bits, the person, the IIN and the first source that holds it.
+     */
+    private static final String IRREGULAR_KEPT = """
+            create temp table child_irregular_kept on commit drop as
             select x.*,
                    row_number() over d as rc, first_value(x.row_no) over d as first_c,
                    row_number() over (partition by x.child_id order by x.pref, x.ord, x.row_no) = 1 as top,
                    bit_or(x.bit) over c as c_held, max(x.person_id) over c as c_person,
                    max(case when x.iin_free then x.iin end) over c as c_iin, max(x.sex) over c as c_sex,
                    min(x.ord) over c as c_first_ord
-              from (select %1$s from child_rows where rn = 1 and child_id is not null
+              from (select %1$s from child_rows r
+                     where r.rn = 1 and r.child_id in (select id from child_irregular)
                     union all
                     select %1$s from child_pending) x
             window d as (partition by x.child_id, x.pref, x.ord order by x.row_no),
                    c as (partition by x.child_id)
             """.formatted(COLUMNS);
 
+    /**
+     * The kept rows, one per child and source, with their child's record, held bits, person and IIN: the regular
+     * children's from {@link #ROWS} as they are, the others' from {@link #IRREGULAR_KEPT}.
+     */
+    private static final String KEPT = """
+            drop view if exists pg_temp.child_kept;
+            create temp view child_kept as
+            select %1$s, cast(1 as bigint) as rc, cast(null as bigint) as first_c, k_top as top, k_held as c_held,
+                   k_person as c_person, case when iin_free then iin end as c_iin, k_sex as c_sex,
+                   first_ord as c_first_ord
+              from child_rows r
+             where r.rn = 1 and r.child_id is not null
+               and not exists (select 1 from child_irregular i where i.id = r.child_id)
+            union all
+            select %1$s, rc, first_c, top, c_held, c_person, c_iin, c_sex, c_first_ord from child_irregular_kept
+            """.formatted(COLUMNS);
+
     private static final String REJECT_CHILD_DUPLICATES = """
             insert into child_import_rejection (import_id, row_number, field, reason, args)
             select import_id, row_no, 'last_name', 'child.import.duplicate', array[first_c::text]
-              from child_kept where rc > 1 and import_id is not null
+              from child_irregular_kept where rc > 1 and import_id is not null
             """;
 
     /** The snapshots' rows of children none of them holds any more: the source's registry rows or its import's. */
@@ -472,7 +520,7 @@ class ChildReconciliation {
      * The merge of everything staged (the registry's pupils in {@code pg_temp.child_registry_*}, the files' rows in
      * {@code child_reconcile_row}); answers per source what {@link ChildMerge#merge} answers for one.
      */
-    Map<ChildSource, ChildMerge.Merged> merge(long base, long justiceId, long kandasId) {
+    Map<ChildSource, ChildMerge.Merged> merge(long base, long justiceId, long kandasId, long rows) {
         var t = new ChildMerge.Timer("reconcile");
         if (log.isTraceEnabled()) // each slow statement's plan with its times, into the server's log (profiling)
             jdbc.sql("""
@@ -482,6 +530,8 @@ class ChildReconciliation {
         t.run("analyze", () -> jdbc.sql("analyze child_reconcile_row").update());
         boolean childrenBefore = jdbc.sql("select exists (select 1 from child)").query(Boolean.class).single();
         boolean sourcesBefore = jdbc.sql("select exists (select 1 from child_source)").query(Boolean.class).single();
+        // the two sorts of millions of rows (by IIN, by child) in memory rather than in runs on disk
+        jdbc.sql("set local work_mem = '512MB'").update();
         t.run("rows (duplicates, linkage by person and IIN)", () -> jdbc.sql(ROWS).param("base", base).update());
         t.run("duplicates", () -> jdbc.sql(REJECT_DUPLICATES).update());
         t.run("reserve ids", () -> jdbc.sql(RESERVE).param("base", base).query(Long.class).single());
@@ -495,13 +545,13 @@ class ChildReconciliation {
             int k = i + 1;
             var source = ORDER.get(i);
             String origin = source.emis() ? ChildMerge.REGISTRY : ChildMerge.IMPORT;
-            var rows = pending.stream().filter(p -> p[0] == k).findFirst().orElse(null);
+            var waiting = pending.stream().filter(p -> p[0] == k).findFirst().orElse(null);
             if (noIinBefore || newWithoutIin) {
                 t.run("without iin before " + source, () -> jdbc.sql(HIT_NO_IIN).param("k", k).update());
                 t.run("iin later " + source, () -> jdbc.sql(IIN_LATER).param("k", k).param("base", base).update());
             }
-            if (rows == null) continue;
-            if (rows[2] > 0) t.run("link person " + source, () -> jdbc.sql(LINK_PERSON).param("k", k).update());
+            if (waiting == null) continue;
+            if (waiting[2] > 0) t.run("link person " + source, () -> jdbc.sql(LINK_PERSON).param("k", k).update());
             t.run("fitting before " + source, () -> jdbc.sql(HIT_NAME).param("k", k).update());
             t.run("link name " + source, () -> jdbc.sql(LINK_NAME).param("k", k).param("source", source.name())
                     .param("origin", origin).update());
@@ -511,10 +561,12 @@ class ChildReconciliation {
                 t.run("ambiguous " + source, () -> jdbc.sql(AMBIGUOUS).param("k", k).update());
             }
         }
-        t.run("kept (one sort by child)", () -> jdbc.sql(KEPT).update());
+        t.run("irregular children", () -> jdbc.sql(IRREGULAR.formatted(childrenBefore ? LINKED_FROM_GROUPS : ""))
+                .param("base", base).update());
+        t.run("irregular kept (a sort by child)", () -> jdbc.sql(IRREGULAR_KEPT).update());
+        t.run("kept", () -> jdbc.sql(KEPT).update());
         t.run("duplicates by child", () -> jdbc.sql(REJECT_CHILD_DUPLICATES).update());
-        long rows = jdbc.sql("select count(*) from child_kept").query(Long.class).single();
-        return merge.inBulk(rows, () -> {
+        var result = merge.inBulk(rows, () -> {
             t.run("maintenance settings", () -> jdbc.sql("set local maintenance_work_mem = '1GB'").update());
             if (sourcesBefore) t.run("withdraw", () -> jdbc.sql(WITHDRAW).param("justice", justiceId)
                     .param("kandas", kandasId).update());
@@ -535,6 +587,9 @@ class ChildReconciliation {
             t.run("review cases", () -> jdbc.sql(REVIEW_CASES).update());
             return counts(base, inserted, updated);
         });
+        // the view depends on tables dropped at commit
+        jdbc.sql("drop view pg_temp.child_kept").update();
+        return result;
     }
 
     private Map<ChildSource, ChildMerge.Merged> counts(long base, Map<String, Long> inserted, Map<String, Long> updated) {
@@ -547,7 +602,7 @@ class ChildReconciliation {
         Map<String, Long> duplicates = bySource(jdbc.sql("""
                 select source, sum(n) as n from (
                     select source, count(*) as n from child_rows where rn > 1 group by source
-                    union all select source, count(*) from child_kept where rc > 1 group by source) d
+                    union all select source, count(*) from child_irregular_kept where rc > 1 group by source) d
                  group by source"""));
         var result = new EnumMap<ChildSource, ChildMerge.Merged>(ChildSource.class);
         for (var source : ORDER) {

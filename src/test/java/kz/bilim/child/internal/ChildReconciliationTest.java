@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChildReconciliationTest {
 
-    static final String DISTRICT = "626600000";
+    static final String DISTRICT = "613300000";
 
     @Autowired
     MockMvc mvc;
@@ -104,7 +104,7 @@ class ChildReconciliationTest {
         Iin notInSchool = fixture.child(8, Sex.FEMALE);            // Justice, and Kandas without IIN
         Iin bad = fixture.child(7, Sex.MALE);
         String badIin = bad.value().substring(0, 11) + ((bad.value().charAt(11) - '0' + 1) % 10);
-        String elsewhere = fixture.registry.districtWithSettlement("626700000", false);
+        String elsewhere = fixture.registry.districtWithSettlement("613400000", false);
         Path justice = write("justice.csv", "\uFEFF" + file(HEADER,
                 row(moved, "Орынов", "Асқар", elsewhere),
                 row(everywhere, "Бәрінде", "Ерлан", here),
