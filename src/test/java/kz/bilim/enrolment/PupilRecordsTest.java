@@ -70,7 +70,7 @@ class PupilRecordsTest {
     }
 
     @Test
-    @DisplayName("SC-5 special educational needs are recorded only with the PMPK conclusion; a mark is the school's own")
+    @DisplayName("SC-5, MS-6 special educational needs are recorded only with the PMPK conclusion; a mark is the school's own")
     void marks() {
         signIn(school);
         var refused = records.mark(new EnrolmentId(enrolment), PupilRecords.Mark.SPECIAL_NEEDS, " ", LocalDate.of(2025, 9, 2));

@@ -181,10 +181,14 @@ class I18nSyncTest {
                     "WD10_AFTER_APPROVAL", "SET_DATE")),
             Map.entry("opendata.source.*", List.of("PORTAL_WORKSTATION", "API")),
             Map.entry("opendata.producer.*", List.of("PRESCHOOL_REGISTER", "SCHOOL_REGISTER", "COLLEGE_REGISTER",
-                    "CHILDREN_UNDER_18", "PRESCHOOL_ACCESS", "SCHOOL_ACCESS", "HOME_SCHOOLED", "FREE_MEALS")),
+                    "CHILDREN_UNDER_18", "PRESCHOOL_ACCESS", "SCHOOL_ACCESS", "HOME_SCHOOLED", "FREE_MEALS", "TRANSPORTED")),
             Map.entry("opendata.origin.*", List.of("REGISTRY", "UPLOAD")),
             Map.entry("opendata.event.help.*", List.of("AT_MOST_TWICE_A_YEAR", "AT_SET_DATES")),
-            Map.entry("standard.level.*", names(kz.bilim.standard.internal.SchoolLevel.values())));
+            Map.entry("standard.level.*", names(kz.bilim.standard.internal.SchoolLevel.values())),
+            Map.entry("standard.support.kind.*", names(kz.bilim.standard.SupportKind.values())),
+            Map.entry("standard.support.category.*", names(kz.bilim.standard.internal.SupportCategory.values())),
+            Map.entry("standard.support.place.*", List.of("HOME", "HOSPITAL")),
+            Map.entry("standard.support.barrier.*", List.of("RIVER", "LAKE")));
 
     @Test
     @DisplayName("every enum that names its own message (messageKey()) has a message for each constant")

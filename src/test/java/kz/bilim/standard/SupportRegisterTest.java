@@ -49,6 +49,8 @@ class SupportRegisterTest {
     long kindergarten;
     long[] pupils = new long[6];
     long toddler;
+    long[] farPupils = new long[3];
+    long townPupil;
 
     @BeforeAll
     void school() {
@@ -63,6 +65,17 @@ class SupportRegisterTest {
         }
         long person = fixture.person(fixture.nextIin(LocalDate.of(2022, 5, 5), Sex.MALE), "Кішкене", "Бала", settlement);
         toddler = fixture.enrolment(person, kindergarten, null, settlement, null, LocalDate.of(2025, 9, 1));
+        // MS-4: pupils of the school living in a village without a school, and one living in a town
+        String village = DISTRICT.substring(0, 4) + "33102";
+        fixture.territory(village, DISTRICT.substring(0, 4) + "33000", 4, false);
+        String town = DISTRICT.substring(0, 4) + "33103";
+        fixture.territory(town, DISTRICT.substring(0, 4) + "33000", 4, true);
+        for (int i = 0; i < farPupils.length; i++) {
+            long far = fixture.person(fixture.nextIin(LocalDate.of(2013, 4, 1 + i), Sex.MALE), "Алысов", "Оқушы" + i, village);
+            farPupils[i] = fixture.enrolment(far, school, null, settlement, 7, LocalDate.of(2025, 9, 1));
+        }
+        long inTown = fixture.person(fixture.nextIin(LocalDate.of(2013, 6, 1), Sex.MALE), "Қалалық", "Оқушы", town);
+        townPupil = fixture.enrolment(inTown, school, null, settlement, 7, LocalDate.of(2025, 9, 1));
     }
 
     private ResultActions support(long enrolment, String json, org.springframework.test.web.servlet.request.RequestPostProcessor who)
@@ -161,5 +174,44 @@ class SupportRegisterTest {
         var row = csv.lines().filter(l -> l.startsWith("2026-2027,590000000,")).findFirst().orElseThrow();
         assertThat(Long.parseLong(row.substring(row.lastIndexOf(',') + 1))).isEqualTo(expected).isPositive();
         assertThat(csv).doesNotContain("Қолдауова");
+    }
+
+    private static String transport(String distance, String barrier) {
+        return "{\"kind\":\"TRANSPORT\",\"distanceKm\":\"" + distance + "\"" + (barrier == null ? "" : ",\"barrier\":\"" + barrier + "\"")
+                + ",\"basis\":\"Аудан әкімдігінің шешімі № 21\",\"basisDate\":\"2026-08-25\"}";
+    }
+
+    @Test
+    @DisplayName("MS-4 transport for a rural pupil with no school of their level at home, the school over 3 km away or across a river")
+    void transportToSchool() throws Exception {
+        var office = TestUsers.district(DISTRICT);
+        // the school stands in the pupil's own settlement
+        support(pupils[4], transport("5", null), office).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.clause").value("MS-4"));
+        // a town's pupil: not the rural standard
+        support(townPupil, transport("12", null), office).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.clause").value("MS-4"));
+        // within 3 km and no barrier
+        support(farPupils[0], transport("2.5", null), office).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.clause").value("MS-4"));
+        support(farPupils[0], transport("2.5", "SEA"), office).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("barrier"));
+        assertThat(entries(farPupils[0])).isZero();
+        // across a river, or far
+        support(farPupils[0], transport("2.5", "RIVER"), office).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.barrier").value("RIVER"));
+        support(farPupils[1], transport("7,5", null), office).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.distanceKm").value(7.5));
+        // the district office organises it, not the school
+        support(farPupils[2], transport("9", null), TestUsers.organisationAdmin(school, settlement))
+                .andExpect(status().isForbidden());
+        // OD-3: open dataset 61 counts them per region
+        var location = mvc.perform(post("/api/v1/open-data/datasets/61/releases/generate").with(TestUsers.ministry()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String csv = mvc.perform(get(location)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long expected = fixture.owner().sql("select count(distinct enrolment_id) from standard_support "
+                + "where kind = 'TRANSPORT' and school_year = 2026 and kato like '59%'").query(Long.class).single();
+        var row = csv.lines().filter(l -> l.startsWith("2026-2027,590000000,")).findFirst().orElseThrow();
+        assertThat(Long.parseLong(row.substring(row.lastIndexOf(',') + 1))).isEqualTo(expected).isGreaterThanOrEqualTo(2);
     }
 }

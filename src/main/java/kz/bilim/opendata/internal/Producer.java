@@ -7,5 +7,7 @@ package kz.bilim.opendata.internal;
 public enum Producer {
     PRESCHOOL_REGISTER, SCHOOL_REGISTER, COLLEGE_REGISTER, CHILDREN_UNDER_18, PRESCHOOL_ACCESS, SCHOOL_ACCESS,
     /** No. 23 and No. 49: from the minimum standard's support register (MS-8, MS-3), for the school year. */
-    HOME_SCHOOLED, FREE_MEALS
+    HOME_SCHOOLED, FREE_MEALS,
+    /** No. 61: pupils transported to school (MS-4), for the school year. */
+    TRANSPORTED
 }

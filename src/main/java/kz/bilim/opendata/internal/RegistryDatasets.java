@@ -69,6 +69,7 @@ class RegistryDatasets {
                     : LocalDate.of(year, 1, 1));
             case HOME_SCHOOLED -> supported(kz.bilim.standard.SupportKind.HOME_SCHOOLING, year);
             case FREE_MEALS -> supported(kz.bilim.standard.SupportKind.FREE_MEALS, year);
+            case TRANSPORTED -> supported(kz.bilim.standard.SupportKind.TRANSPORT, year);
         };
     }
 

@@ -33,9 +33,11 @@ class SupportApiController {
     @PostMapping("/enrolments/{id}/support")
     @Operation(summary = "MS-3, MS-7, MS-8: record a pupil's free meals or camp voucher (category of MS-3; an orphan or "
             + "a child without parental care by the registry's mark) or study at home / in hospital (the medical "
-            + "consultative commission's conclusion), once per kind and school year")
+            + "consultative commission's conclusion), or transport to school (MS-4: a rural pupil with no school of their "
+            + "level in their settlement, the school over 3 km away or across a river or lake; district offices only), "
+            + "once per kind and school year")
     ResponseEntity<PupilSupport> record(@PathVariable long id, @RequestBody(required = false) SupportRegister.Draft draft) {
-        var saved = register.record(id, draft == null ? new SupportRegister.Draft(null, null, null, null, null) : draft)
+        var saved = register.record(id, draft == null ? new SupportRegister.Draft(null, null, null, null, null, null, null) : draft)
                 .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/organisations/" + saved.organisationId() + "/support?schoolYear="
                 + saved.schoolYear())).body(saved);

@@ -47,19 +47,27 @@ class SupportRegister implements SupportFigures {
     static final String WRITERS = "hasAnyRole('MINISTRY_ADMIN','REGION_OFFICER','DISTRICT_OFFICER','ORGANISATION_ADMIN')";
 
     /** What a school types: the kind, then the category or the place, and the basis (document number and date). */
-    record Draft(String kind, String category, String place, String basis, String basisDate) {
+    record Draft(String kind, String category, String place, String basis, String basisDate, String distanceKm,
+                 String barrier) {
     }
 
+    /** MS-4: "more than 3 km" from the settlement to the school. */
+    static final java.math.BigDecimal TRANSPORT_DISTANCE_KM = java.math.BigDecimal.valueOf(3);
+
     private final Enrolments enrolments;
+    private final kz.bilim.enrolment.Persons persons;
+    private final kz.bilim.territory.Territories territories;
     private final PupilRecords records;
     private final Organisations organisations;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SupportRegister(Enrolments enrolments, PupilRecords records, Organisations organisations, JdbcClient jdbc,
-                    AuditTrail audit, Clock clock) {
+    SupportRegister(Enrolments enrolments, kz.bilim.enrolment.Persons persons, kz.bilim.territory.Territories territories,
+                    PupilRecords records, Organisations organisations, JdbcClient jdbc, AuditTrail audit, Clock clock) {
         this.enrolments = enrolments;
+        this.persons = persons;
+        this.territories = territories;
         this.records = records;
         this.organisations = organisations;
         this.jdbc = jdbc;
@@ -85,7 +93,34 @@ class SupportRegister implements SupportFigures {
         String basis = Text.blankToNull(draft.basis());
         LocalDate basisDate = null;
         boolean byMark = false;
-        if (kind == SupportKind.HOME_SCHOOLING) {
+        java.math.BigDecimal distance = null;
+        String barrier = null;
+        if (kind == SupportKind.TRANSPORT) {
+            if (SignedIn.role().orElse(null) == kz.bilim.kernel.Role.ORGANISATION_ADMIN)
+                return Refusal.forbidden("MS-4", "standard.support.transport-office").outcome();
+            var refused = transportRefusal(enrolment);
+            if (refused != null) return refused.outcome();
+            String km = Text.blankToNull(draft.distanceKm());
+            if (km == null) errors.add(new FieldError("distanceKm", "error.field.required"));
+            else {
+                try {
+                    distance = new java.math.BigDecimal(km.trim().replace(',', '.'));
+                    if (distance.signum() <= 0 || distance.compareTo(java.math.BigDecimal.valueOf(9999, 1)) > 0)
+                        errors.add(new FieldError("distanceKm", "standard.support.distance"));
+                } catch (NumberFormatException e) {
+                    errors.add(new FieldError("distanceKm", "standard.support.distance"));
+                }
+            }
+            String asked = Text.blankToNull(draft.barrier());
+            if (asked != null) {
+                if (!asked.trim().equals("RIVER") && !asked.trim().equals("LAKE"))
+                    errors.add(new FieldError("barrier", "standard.support.barrier"));
+                else barrier = asked.trim();
+            }
+            if (basis == null) errors.add(new FieldError("basis", "standard.support.route-required"));
+            if (errors.isEmpty() && barrier == null && distance.compareTo(TRANSPORT_DISTANCE_KM) <= 0)
+                return Refusal.byRule("MS-4", "standard.support.transport-near", TRANSPORT_DISTANCE_KM).outcome();
+        } else if (kind == SupportKind.HOME_SCHOOLING) {
             String asked = Text.blankToNull(draft.place());
             if (asked == null) errors.add(new FieldError("place", "error.field.required"));
             else if (!asked.trim().equals("HOME") && !asked.trim().equals("HOSPITAL"))
@@ -125,9 +160,10 @@ class SupportRegister implements SupportFigures {
         try {
             saved = jdbc.sql("""
                             insert into standard_support (kind, enrolment_id, organisation_id, kato, school_year,
-                                                          category, place, basis, basis_date, recorded_by, recorded_at)
+                                                          category, place, basis, basis_date, recorded_by, recorded_at,
+                                                          distance_km, barrier)
                             values (:kind, :enrolment, :organisation, :kato, :year, :category, :place, :basis,
-                                    :basisDate, :by, :at)
+                                    :basisDate, :by, :at, :distance, :barrier)
                             returning *""")
                     .param("kind", kind.name()).param("enrolment", enrolmentId)
                     .param("organisation", enrolment.organisationId().value()).param("kato", enrolment.kato())
@@ -135,6 +171,7 @@ class SupportRegister implements SupportFigures {
                     .param("place", place).param("basis", basis.trim()).param("basisDate", basisDate)
                     .param("by", SignedIn.required().username())
                     .param("at", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                    .param("distance", distance).param("barrier", barrier)
                     .query(SupportRegister::map).single();
         } catch (DuplicateKeyException e) {
             return Refusal.conflict("standard.support.exists", schoolYear).outcome();
@@ -196,6 +233,29 @@ class SupportRegister implements SupportFigures {
                 rs.getLong("organisation_id"), rs.getString("kato"), rs.getInt("school_year"),
                 category == null ? null : SupportCategory.valueOf(category), rs.getString("place"),
                 rs.getString("basis"), rs.getObject("basis_date", LocalDate.class), rs.getString("recorded_by"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBigDecimal("distance_km"),
+                rs.getString("barrier"));
+    }
+
+    /**
+     * MS-4: why transport is not the standard's for this pupil — not a rural pupil, or a school of the pupil's level
+     * stands in their own settlement (both from the registries: the residence, the grade, the schools there); null
+     * when it may be.
+     */
+    private Refusal transportRefusal(kz.bilim.enrolment.Enrolment enrolment) {
+        Integer grade = enrolment.grade();
+        if (grade == null || grade < 1) return Refusal.invalid("enrolment", "standard.support.no-grade");
+        var person = persons.read(enrolment.personId(), "transport-check").orElse(null);
+        if (person == null) return Refusal.notFound("enrolment", enrolment.id().value());
+        String residence = person.residenceKato().value();
+        var settlement = territories.find(residence).orElse(null);
+        if (settlement == null || settlement.urban())
+            return Refusal.byRule("MS-4", "standard.support.transport-rural");
+        SchoolLevel needed = grade <= 4 ? SchoolLevel.PRIMARY : grade <= 9 ? SchoolLevel.BASIC : SchoolLevel.GENERAL_SECONDARY;
+        var there = organisations.list(new kz.bilim.organisation.OrganisationFilter(residence, null, null, null, null,
+                null), 0, 500).items();
+        boolean served = there.stream().filter(o -> o.kato().value().equals(residence))
+                .anyMatch(o -> !SchoolLevel.of(o.kind()).below(needed));
+        return served ? Refusal.byRule("MS-4", "standard.support.transport-school-there") : null;
     }
 }

@@ -42,7 +42,7 @@ class ReleaseScheduleTest {
         assertThat(dataset(30).deadline()).isEqualTo(Deadline.WD10_AFTER_APPROVAL);
         assertThat(dataset(61).deadline()).isEqualTo(Deadline.M09);
         assertThat(all).filteredOn(Dataset::generated).extracting(Dataset::number)
-                .containsExactly(5, 6, 7, 8, 10, 23, 26, 49);
+                .containsExactly(5, 6, 7, 8, 10, 23, 26, 49, 61);
     }
 
     @Test
