@@ -35,12 +35,14 @@ class ChildImportCommand implements ApplicationRunner {
 
     static final String NAME = "import-children";
     static final int DONE = 0, FAILED = 1, REFUSED = 2;
-    private static final Set<String> OPTIONS = Set.of("source", "kato", "lang", "rejections");
+    private static final Set<String> OPTIONS = Set.of("source", "kato", "lang", "rejections", "reconcile", "justice",
+            "kandas");
     /** Settings of the application itself may be given along (a database URL, a log level). */
     private static final List<String> SETTINGS = List.of("spring.", "bilim.", "server.", "logging.", "management.");
     static final String USAGE = "usage: java -jar bilim.jar " + NAME
             + " --source=JUSTICE|KANDAS|EMIS_PRESCHOOL|EMIS_SCHOOL|EMIS_TVET|EMIS_NON_STATE [--kato=<KATO code>]"
-            + " [--lang=kk|ru|en] [--rejections=<file>] <file.csv>";
+            + " [--lang=kk|ru|en] [--rejections=<file>] <file.csv>\n   or: java -jar bilim.jar " + NAME
+            + " --reconcile --justice=<file.csv> --kandas=<file.csv> [--lang=kk|ru|en]";
 
     private final ChildImporting imports;
     private final ChildImportRepository repository;
@@ -67,6 +69,7 @@ class ChildImportCommand implements ApplicationRunner {
         var unknown = args.getOptionNames().stream()
                 .filter(o -> !OPTIONS.contains(o) && SETTINGS.stream().noneMatch(o::startsWith)).sorted().toList();
         if (!unknown.isEmpty()) return refused(err, "unknown option --" + String.join(", --", unknown));
+        if (args.containsOption("reconcile")) return reconcile(args, out, err);
         var files = args.getNonOptionArgs().subList(1, args.getNonOptionArgs().size());
         if (files.size() != 1) return refused(err, files.isEmpty() ? "no file given" : "give exactly one file");
         String sourceText = option(args, "source");
@@ -93,17 +96,21 @@ class ChildImportCommand implements ApplicationRunner {
             err.println("nothing was written");
             return REFUSED;
         }
-        ChildImport done = outcome.orElseThrow();
+        return result(outcome.orElseThrow(), report, out, err, locale);
+    }
+
+    /** One import's result printed, its rejections written to {@code report}; answers the exit code. */
+    private int result(ChildImport done, Path report, PrintStream out, PrintStream err, Locale locale) {
         if (done.state() != ChildImport.State.DONE) {
             err.printf(Locale.ROOT, "FAILED: import %d after %,d rows: %s; the registry is as it was%n", done.id(),
                     done.rows(), messages.getMessage(done.message() == null ? "child.import.failed" : done.message(),
                             null, "child.import.failed", locale));
             return FAILED;
         }
-        out.printf(Locale.ROOT, "DONE: import %d: rows %,d, accepted %,d, rejected %,d; source rows inserted %,d, "
-                        + "updated %,d, unchanged %,d, withdrawn %,d; new children %,d%n", done.id(), done.rows(),
-                done.accepted(), done.rejected(), done.inserted(), done.updated(), done.unchanged(), done.withdrawn(),
-                done.children());
+        out.printf(Locale.ROOT, "DONE: import %d (%s): rows %,d, accepted %,d, rejected %,d; source rows inserted %,d, "
+                        + "updated %,d, unchanged %,d, withdrawn %,d; new children %,d%n", done.id(), done.source(),
+                done.rows(), done.accepted(), done.rejected(), done.inserted(), done.updated(), done.unchanged(),
+                done.withdrawn(), done.children());
         if (done.rejected() > 0) {
             try (var csv = new RejectionsCsv(Files.newBufferedWriter(report, StandardCharsets.UTF_8), messages, locale)) {
                 repository.forEachRejectionAsOwner(done.id(), csv::add);
@@ -115,6 +122,41 @@ class ChildImportCommand implements ApplicationRunner {
             out.println("rejections: " + report.toAbsolutePath());
         }
         return DONE;
+    }
+
+    /**
+     * The national reconciliation: sources 1–4 from the live enrolments and both national files merged as one bulk
+     * merge, all or nothing ({@link ChildImporting#reconcileAsSystem}); each file's rejections written beside it.
+     */
+    private int reconcile(ApplicationArguments args, PrintStream out, PrintStream err) {
+        if (args.getNonOptionArgs().size() > 1) return refused(err, "--reconcile takes --justice and --kandas, no other file");
+        String justiceText = option(args, "justice"), kandasText = option(args, "kandas");
+        if (justiceText == null || kandasText == null) return refused(err, "--reconcile needs --justice and --kandas");
+        String lang = option(args, "lang");
+        if (lang != null && !Set.of("kk", "ru", "en").contains(lang)) return refused(err, "--lang must be kk, ru or en");
+        Locale locale = Locale.forLanguageTag(lang == null ? "ru" : lang);
+        Path justice = Path.of(justiceText), kandas = Path.of(kandasText);
+        for (var file : List.of(justice, kandas))
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) return refused(err, "no readable file " + file);
+        out.printf(Locale.ROOT, "import-children: national reconciliation of the registry, %s and %s%n", justice, kandas);
+        var outcome = imports.reconcileAsSystem(justice, kandas, new Printed(out));
+        if (outcome instanceof Outcome.Refused<ChildImporting.Reconciled> r) {
+            for (var e : r.refusal().errors())
+                err.println("refused: " + e.field() + ": " + messages.getMessage(e.reasonKey(), e.args(), e.reasonKey(), locale));
+            if (r.refusal().errors().isEmpty())
+                err.println("refused: " + messages.getMessage(r.refusal().reasonKey(), r.refusal().args().toArray(),
+                        r.refusal().reasonKey(), locale));
+            err.println("nothing was written");
+            return REFUSED;
+        }
+        var done = outcome.orElseThrow();
+        int code = DONE;
+        for (var i : List.of(done.justice(), done.kandas())) {
+            int c = result(i, Path.of((i.source() == ChildSource.JUSTICE ? justice : kandas) + ".rejections.csv"),
+                    out, err, locale);
+            if (c != DONE) code = c;
+        }
+        return code;
     }
 
     private static String option(ApplicationArguments args, String name) {

@@ -66,10 +66,13 @@ class ChildImporting implements ChildImports {
 
     private final ChildImportRepository imports;
     private final ChildMerge merge;
+    private final ChildReconciliation reconciliation;
+    private final RegistrySources registry;
     private final Territories territories;
     private final Organisations organisations;
     private final AuditTrail audit;
     private final TransactionTemplate ownerTransaction;
+    private final OwnerDataSource ownerDataSource;
     private final Clock clock;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         var thread = new Thread(r, "child-import");
@@ -78,13 +81,17 @@ class ChildImporting implements ChildImports {
     });
 
     ChildImporting(ChildImportRepository imports, ChildMerge merge, Territories territories,
-                   Organisations organisations, AuditTrail audit, OwnerDataSource owner, Clock clock) {
+                   Organisations organisations, AuditTrail audit, OwnerDataSource owner, Clock clock,
+                   ChildReconciliation reconciliation, RegistrySources registry) {
+        this.reconciliation = reconciliation;
+        this.registry = registry;
         this.imports = imports;
         this.merge = merge;
         this.territories = territories;
         this.organisations = organisations;
         this.audit = audit;
         this.ownerTransaction = new TransactionTemplate(new DataSourceTransactionManager(owner));
+        this.ownerDataSource = owner;
         this.clock = clock;
     }
 
@@ -219,25 +226,10 @@ class ChildImporting implements ChildImports {
         Path spool = null;
         try {
             spool = Files.createTempFile("child-rejections-", ".csv");
-            try (var csv = ChildFile.open(file, source); var staging = merge.staging();
-                 var rejected = new CSVPrinter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8),
-                         CSVFormat.POSTGRESQL_CSV)) {
-                var errors = new ArrayList<FieldError>();
-                for (ChildFile.Raw raw : csv) {
-                    rowsRead[0] = ++rows;
-                    errors.clear();
-                    var row = ChildRowPolicy.check(raw.number(), raw.fields(), context, errors);
-                    if (row != null) staging.add(new ChildMerge.Staged(row, kato, null));
-                    else {
-                        rejectedRows++;
-                        for (var e : errors)
-                            rejected.printRecord(id, raw.number(), e.field(), e.reasonKey(),
-                                    ChildImportRepository.arrayLiteral(java.util.Arrays.stream(e.args())
-                                            .map(String::valueOf).toList()));
-                    }
-                    if ((rows & 0x3ffff) == 0) progress.rows(rows, System.nanoTime() - started);
-                }
-                rowsRead[0] = rows;
+            try (var staging = merge.staging()) {
+                var read = read(id, source, kato, file, context, staging, spool, rowsRead, progress);
+                rows = read.rows();
+                rejectedRows = read.rejected();
             }
             progress.stage("read, check and COPY into staging", rows, System.nanoTime() - started);
             long merging = System.nanoTime();
@@ -264,6 +256,172 @@ class ChildImporting implements ChildImports {
         } finally {
             if (spool != null) delete(spool);
         }
+    }
+
+    /** A national reconciliation done: the two imports it recorded and the registry's pupils it read. */
+    record Reconciled(ChildImport justice, ChildImport kandas, long pupils) {
+    }
+
+    /**
+     * The national reconciliation (command line, benchmark): sources 1–4 from the live enrolments and the national
+     * Justice and Kandas files merged as one bulk merge ({@link ChildReconciliation}), one transaction — all of it or
+     * nothing. Each file is an import of its own (its rows, rejections and counts, {@code GET
+     * /api/v1/children/imports/{id}}), refused like {@link #runAsSystem} (header, a running import of that source:
+     * 409). The files' rows are read and COPYed on a second thread and connection while the pupils are staged.
+     */
+    @PreAuthorize("permitAll()")
+    Outcome<Reconciled> reconcileAsSystem(Path justice, Path kandas, Progress progress) {
+        return CurrentScope.asSystem(() -> {
+            for (var file : List.of(Map.entry(ChildSource.JUSTICE, justice), Map.entry(ChildSource.KANDAS, kandas))) {
+                try (var header = ChildFile.open(file.getValue(), file.getKey())) {
+                    // the header is the source's shape: checked before anything is written
+                } catch (ChildFile.Unreadable e) {
+                    return refuse(null, "file", e.reasonKey(), e.args().toArray());
+                } catch (IOException e) {
+                    return refuse(null, "file", "child.import.file.unreadable");
+                }
+            }
+            ChildImport j, k;
+            try {
+                j = imports.queue(ChildSource.JUSTICE, "", "child-reconcile");
+            } catch (DuplicateKeyException e) {
+                return Refusal.conflict("child.import.running", ChildSource.JUSTICE.name(), "").<Reconciled>outcome();
+            }
+            try {
+                k = imports.queue(ChildSource.KANDAS, "", "child-reconcile");
+            } catch (DuplicateKeyException e) {
+                imports.failed(j.id(), 0, "child.import.running");
+                return Refusal.conflict("child.import.running", ChildSource.KANDAS.name(), "").<Reconciled>outcome();
+            }
+            long pupils = reconcile(j.id(), k.id(), justice, kandas, progress);
+            return Outcome.done(new Reconciled(imports.findAsOwner(j.id()), imports.findAsOwner(k.id()), pupils));
+        });
+    }
+
+    private long reconcile(long justiceId, long kandasId, Path justice, Path kandas, Progress progress) {
+        int[] justiceRead = new int[1], kandasRead = new int[1];
+        Path justiceSpool = null, kandasSpool = null;
+        var files = Executors.newSingleThreadExecutor(r -> new Thread(r, "child-reconcile-files"));
+        try {
+            imports.running(justiceId);
+            imports.running(kandasId);
+            justiceSpool = Files.createTempFile("child-rejections-", ".csv");
+            kandasSpool = Files.createTempFile("child-rejections-", ".csv");
+            Path js = justiceSpool, ks = kandasSpool;
+            var today = LocalDate.now(clock);
+            long pupils = ownerTransaction.execute(status -> {
+                long started = System.nanoTime();
+                long base = reconciliation.begin();
+                // the files on their own thread and connection while this one stages the pupils: both cores busy
+                Future<Read[]> read = files.submit(() -> CurrentScope.asSystem(() -> {
+                    try (var rows = reconciliation.fileRows()) {
+                        return new Read[]{
+                                read(justiceId, ChildSource.JUSTICE, "", justice,
+                                        new Context(ChildSource.JUSTICE, today, Scope.all(true), ""),
+                                        rows.forFile(justiceId, ChildSource.JUSTICE), js, justiceRead, progress),
+                                read(kandasId, ChildSource.KANDAS, "", kandas,
+                                        new Context(ChildSource.KANDAS, today, Scope.all(true), ""),
+                                        rows.forFile(kandasId, ChildSource.KANDAS), ks, kandasRead, progress)};
+                    } catch (IOException e) {
+                        throw new ChildFile.Unreadable("child.import.file.unreadable");
+                    }
+                }));
+                long staged = registry.stageAll();
+                progress.stage("sources 1-4: pupils staged", staged, System.nanoTime() - started);
+                Read[] reads;
+                try {
+                    reads = read.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new IllegalStateException(e.getCause());
+                }
+                progress.stage("Justice and Kandas: read, check and COPY (beside the pupils)",
+                        reads[0].rows() + reads[1].rows(), System.nanoTime() - started);
+                long merging = System.nanoTime();
+                var merged = reconciliation.merge(base, justiceId, kandasId,
+                        staged + reads[0].rows() + reads[1].rows());
+                progress.stage("one bulk merge of the six sources", staged + reads[0].rows() + reads[1].rows()
+                        - reads[0].rejected() - reads[1].rejected(), System.nanoTime() - merging);
+                imports.saveRejections(js);
+                imports.saveRejections(ks);
+                done(justiceId, reads[0], merged.get(ChildSource.JUSTICE));
+                done(kandasId, reads[1], merged.get(ChildSource.KANDAS));
+                var counts = new LinkedHashMap<String, Object>();
+                for (var source : RegistrySources.EMIS) {
+                    var m = merged.get(source);
+                    counts.put(source.name(), m.inserted() + m.updated() + m.withdrawn());
+                }
+                counts.put("rows", staged);
+                registry.audited("", counts);
+                jdbcTruncate();
+                return staged;
+            });
+            audited(AuditAction.IMPORT, ChildSource.JUSTICE, "", justiceId, Map.of("state", "DONE", "reconciliation", true));
+            audited(AuditAction.IMPORT, ChildSource.KANDAS, "", kandasId, Map.of("state", "DONE", "reconciliation", true));
+            return pupils;
+        } catch (RuntimeException | IOException e) {
+            String reason = e instanceof ChildFile.Unreadable u ? u.reasonKey() : "child.import.failed";
+            log.warn("National reconciliation (imports {}, {}) failed: {}", justiceId, kandasId,
+                    e.getClass().getSimpleName());
+            reconciliation.clearFileRows();
+            imports.failed(justiceId, justiceRead[0], reason);
+            imports.failed(kandasId, kandasRead[0], reason);
+            audited(AuditAction.IMPORT, ChildSource.JUSTICE, "", justiceId, Map.of("state", "FAILED"));
+            audited(AuditAction.IMPORT, ChildSource.KANDAS, "", kandasId, Map.of("state", "FAILED"));
+            return -1;
+        } finally {
+            files.shutdownNow();
+            delete(justiceSpool);
+            delete(kandasSpool);
+        }
+    }
+
+    private void jdbcTruncate() {
+        org.springframework.jdbc.core.simple.JdbcClient.create(ownerDataSource).sql("truncate child_reconcile_row").update();
+    }
+
+    private void done(long id, Read read, ChildMerge.Merged merged) {
+        int rejected = read.rejected() + (int) merged.duplicates();
+        imports.done(id, read.rows(), read.rows() - rejected, rejected, merged);
+    }
+
+    /** The rows read from a file and how many of them its checks rejected. */
+    record Read(int rows, int rejected) {
+    }
+
+    /**
+     * Streams the file's rows through their checks ({@link ChildRowPolicy}) into {@code sink}, the rejected ones as
+     * COPY's CSV of rejections into {@code spool}: the heap never holds more than one row.
+     */
+    static Read read(long id, ChildSource source, String kato, Path file, ChildRowPolicy.Context context,
+                     ChildMerge.Sink sink, Path spool, int[] rowsRead, Progress progress) throws IOException {
+        int rows = 0;
+        int rejectedRows = 0;
+        long started = System.nanoTime();
+        try (var csv = ChildFile.open(file, source);
+             var rejected = new CSVPrinter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8),
+                     CSVFormat.POSTGRESQL_CSV)) {
+            var errors = new ArrayList<FieldError>();
+            for (ChildFile.Raw raw : csv) {
+                rowsRead[0] = ++rows;
+                errors.clear();
+                var row = ChildRowPolicy.check(raw.number(), raw.fields(), context, errors);
+                if (row != null) sink.add(new ChildMerge.Staged(row, kato, null));
+                else {
+                    rejectedRows++;
+                    for (var e : errors)
+                        rejected.printRecord(id, raw.number(), e.field(), e.reasonKey(),
+                                ChildImportRepository.arrayLiteral(java.util.Arrays.stream(e.args())
+                                        .map(String::valueOf).toList()));
+                }
+                if ((rows & 0x3ffff) == 0) progress.rows(rows, System.nanoTime() - started);
+            }
+            rowsRead[0] = rows;
+        }
+        return new Read(rows, rejectedRows);
     }
 
     /** What a long import tells as it goes (the command line prints it; the web import says nothing). */

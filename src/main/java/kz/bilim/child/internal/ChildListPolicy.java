@@ -45,8 +45,11 @@ final class ChildListPolicy {
             exists (select 1 from truant_entry te join truant_list tl on tl.id = te.list_id
                      where te.child_id = c.id and\s""" + COUNTED_TRUANT_ENTRY + ")";
 
-    /** CA-3 (1)…(9). */
-    static final Map<ChildList, String> RULES = new EnumMap<>(Map.of(
+    /**
+     * CA-3 (1)…(9), each for a child only: a record merged into another (CA-2, {@code merged_into} set) is history,
+     * on no list (V195's {@code child_list_bits} the same).
+     */
+    static final Map<ChildList, String> RULES = onlyChildren(Map.of(
             // CA-3 (1) preschool-age children: under 6
             ChildList.PRESCHOOL_AGE, "not (" + AGE_6 + ")",
             // CA-3 (2) school-age children, including those not subject to schooling for health reasons: 6 to 17
@@ -71,6 +74,12 @@ final class ChildListPolicy {
             ChildList.TRUANT, TRUANT));
 
     private ChildListPolicy() {
+    }
+
+    private static Map<ChildList, String> onlyChildren(Map<ChildList, String> rules) {
+        var only = new EnumMap<ChildList, String>(ChildList.class);
+        rules.forEach((list, rule) -> only.put(list, "(c.merged_into is null and " + rule + ")"));
+        return only;
     }
 
     /** {@code array_remove(array[case when … then 'PRESCHOOL_AGE' end, …], null)}: the lists of child {@code c}. */

@@ -245,7 +245,7 @@ class ChildMerge {
             """;
 
     /** Each touched child's record from its preferred active source; a child no source holds stays as it was. */
-    private static final String RECORDS = RECORDS_FROM.formatted("""
+    static final String RECORDS = RECORDS_FROM.formatted("""
             (select distinct on (cs.child_id) cs.*
                from child_source cs
               where cs.active and cs.child_id in (select child_id from child_touched)
@@ -317,6 +317,11 @@ class ChildMerge {
         long children = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = 'child'::regclass")
                 .query(Long.class).single();
         if (rows < bulkRows || rows < children * bulkShare) return merges.get();
+        return inBulk(rows, merges);
+    }
+
+    /** {@link #bulk} whatever the size (the national reconciliation). */
+    <T> T inBulk(long rows, java.util.function.Supplier<T> merges) {
         long start = System.nanoTime();
         var indexes = jdbc.sql(SECONDARY_INDEXES).query(Index.class).list();
         jdbc.sql("update child_list_count_day set as_of = null where as_of is not null").update();
@@ -400,8 +405,13 @@ class ChildMerge {
         }
     }
 
+    /** Where checked rows go (the COPY into a staging table). */
+    interface Sink {
+        void add(Staged staged);
+    }
+
     /** The COPY stream of staged rows. */
-    static final class Staging implements Closeable {
+    static final class Staging implements Closeable, Sink {
 
         private final CSVPrinter printer;
         private int rows;
@@ -410,7 +420,8 @@ class ChildMerge {
             this.printer = printer;
         }
 
-        void add(Staged staged) {
+        @Override
+        public void add(Staged staged) {
             var r = staged.row();
             try {
                 printer.printRecord(r.number(), r.iin(), r.lastName(), r.firstName(), r.patronymic(), r.birthDate(),
@@ -488,7 +499,7 @@ class ChildMerge {
      * Each statement's time and rows at debug level (counts only, never a row), for profiling a large merge: the
      * merge's steps and the bulk merge's rebuilds alike.
      */
-    private static final class Timer {
+    static final class Timer {
         private final String what;
 
         Timer(String what) {

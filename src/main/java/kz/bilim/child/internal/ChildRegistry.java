@@ -65,16 +65,7 @@ class ChildRegistry implements Children {
 
     /** A fresh count over the children (what the kept counts must equal; tests). */
     private static final String COUNTS = "select " + ChildListPolicy.counts()
-            + " from child c where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is null";
-
-    /**
-     * CA-2: the records merged into another (history, not children), which the kept counts hold like any record —
-     * a handful per district, counted fresh (V126's index) and taken off.
-     */
-    private static final String MERGED = "select c.kato, " + ChildListPolicy.counts() + """
-             from child c where {scope: kato=c.kato} and c.kato between :from and :to and c.merged_into is not null
-            group by c.kato
-            """;
+            + " from child c where {scope: kato=c.kato} and c.kato between :from and :to";
 
     /** The kept counts of the settlements of a territory (V170): some thousand rows for the whole country. */
     private static final String KEPT = """
@@ -214,13 +205,6 @@ class ChildRegistry implements Children {
                     var row = new EnumMap<ChildList, Long>(ChildList.class);
                     for (var l : ChildList.values()) row.put(l, 0L);
                     row.put(ChildList.TRUANT, rs.getLong("truant"));
-                    each.accept(rs.getString("kato"), row);
-                });
-        ScopeCondition.current().sql(jdbc, MERGED).param("today", today()).param("from", range.first())
-                .param("to", range.last()).query(rs -> {
-                    var row = new EnumMap<ChildList, Long>(ChildList.class);
-                    for (var l : ChildList.values()) row.put(l, -rs.getLong(l.name().toLowerCase(Locale.ROOT)));
-                    row.put(ChildList.TRUANT, 0L); // counted above, without merged records
                     each.accept(rs.getString("kato"), row);
                 });
     }

@@ -11,7 +11,6 @@ import kz.bilim.organisation.Organisation;
 import kz.bilim.territory.KatoCode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,14 +153,32 @@ final class ChildRowPolicy {
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+            date = isoDate(text);
+        } catch (java.time.DateTimeException e) {
             errors.add(new FieldError("birth_date", "child.import.date"));
             return null;
         }
         if (date.isAfter(today)) errors.add(new FieldError("birth_date", "child.import.birth-date-future"));
         else if (!date.plusYears(18).isAfter(today)) errors.add(new FieldError("birth_date", "child.import.adult"));
         return date;
+    }
+
+    /**
+     * {@code YYYY-MM-DD} by arithmetic (millions of rows in a national file; the formatter was a good part of a row's
+     * checks), anything else as {@link LocalDate#parse} reads it.
+     */
+    private static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return LocalDate.parse(text);
+        int year = 0, month = 0, day = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 4 || i == 7) continue;
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) return LocalDate.parse(text);
+            if (i < 4) year = year * 10 + d;
+            else if (i < 7) month = month * 10 + d;
+            else day = day * 10 + d;
+        }
+        return LocalDate.of(year, month, day);
     }
 
     private static String residence(String kato, Context context, List<FieldError> errors) {

@@ -87,10 +87,29 @@ class RegistrySources {
             });
         });
         counts.put("rows", rows);
-        audit.record(AuditEntry.of(AuditAction.IMPORT, "child-registry", katoPrefix, katoPrefix.length() == 9
-                ? katoPrefix : (katoPrefix + "000000000").substring(0, 9), null).because("child-registry").with(counts));
+        audited(katoPrefix, counts);
         return (int) rows;
     }
+
+    /** The refresh's audit event: the rows read and each source's rows written, never a child. */
+    void audited(String katoPrefix, Map<String, Object> counts) {
+        audit.record(AuditEntry.of(AuditAction.IMPORT, "child-registry", katoPrefix, katoPrefix.length() == 9
+                ? katoPrefix : (katoPrefix + "000000000").substring(0, 9), null).because("child-registry").with(counts));
+    }
+
+    /**
+     * The whole country's pupils staged for the national reconciliation ({@link ChildReconciliation}), in the
+     * caller's owner transaction: {@code pg_temp.child_registry_pupils}, {@code …_organisations}, {@code …_folds}.
+     */
+    long stageAll() {
+        long staged = pupils.stageActive(owner, "", null, PUPILS);
+        stageOrganisations();
+        stageNameFolds();
+        return staged;
+    }
+
+    static final List<ChildSource> EMIS = List.of(ChildSource.EMIS_PRESCHOOL, ChildSource.EMIS_SCHOOL,
+            ChildSource.EMIS_TVET, ChildSource.EMIS_NON_STATE);
 
     /**
      * After an enrolment change, only the persons concerned: their active enrolments wherever they are, merged as the
@@ -156,8 +175,7 @@ class RegistrySources {
     }
 
     private static final String PUPILS = "child_registry_pupils";
-    private static final List<ChildSource> SOURCES = List.of(ChildSource.EMIS_PRESCHOOL, ChildSource.EMIS_SCHOOL,
-            ChildSource.EMIS_TVET, ChildSource.EMIS_NON_STATE);
+    private static final List<ChildSource> SOURCES = EMIS;
 
     private static final String STAGE = """
             insert into child_staging (row_no, iin, last_name, first_name, patronymic, birth_date, sex, citizenship,

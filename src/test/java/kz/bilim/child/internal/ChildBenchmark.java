@@ -41,6 +41,8 @@ import java.util.List;
 class ChildBenchmark extends BenchmarkRunner {
 
     private final String scale;
+    /** The separate imports of before (registry refresh, Justice, Kandas) instead of the one reconciliation. */
+    private final boolean separate;
     private final OwnerDataSource ownerDataSource;
     private final RegistrySources registry;
     private final ChildImporting imports;
@@ -50,8 +52,10 @@ class ChildBenchmark extends BenchmarkRunner {
     ChildBenchmark(@Value("${bilim.child.benchmark:}") String setting,
                    @Value("${bilim.child.benchmark-yardstick:}") String yardstick, OwnerDataSource ownerDataSource,
                    RegistrySources registry, ChildImporting imports, ChildListCounts counts, Clock clock,
+                   @Value("${bilim.child.benchmark-separate:false}") boolean separate,
                    ConfigurableApplicationContext context) {
         super(setting.isBlank() ? "" : "1", yardstick, context);
+        this.separate = separate;
         this.scale = setting;
         this.ownerDataSource = ownerDataSource;
         this.registry = registry;
@@ -88,10 +92,25 @@ class ChildBenchmark extends BenchmarkRunner {
         out("--- timed: the files exist ---");
         long start = System.nanoTime();
         long s = System.nanoTime();
-        int pupils = CurrentScope.asSystem(() -> registry.refresh(""));
-        stage("sources 1-4 from the live enrolments (registry refresh, whole country)", pupils, s);
-        var j = importFile(ChildSource.JUSTICE, justice);
-        var k = importFile(ChildSource.KANDAS, kandas);
+        ChildImport j, k;
+        if (separate) {
+            int pupils = CurrentScope.asSystem(() -> registry.refresh(""));
+            stage("sources 1-4 from the live enrolments (registry refresh, whole country)", pupils, s);
+            j = importFile(ChildSource.JUSTICE, justice);
+            k = importFile(ChildSource.KANDAS, kandas);
+        } else {
+            out("national reconciliation (registry + Justice + Kandas, one bulk merge; the command line's path):");
+            var done = imports.reconcileAsSystem(justice, kandas, new ChildImporting.Progress() {
+                @Override
+                public void stage(String name, long rows, long nanos) {
+                    out("    %s: %,d rows in %.1f s (%,.0f rows/s)", name, rows, nanos / 1e9, rows / (nanos / 1e9));
+                }
+            }).orElseThrow();
+            j = done.justice();
+            k = done.kandas();
+            stage("reconciliation: registry, Justice, Kandas (" + j.state() + ")", done.pupils() + j.rows() + k.rows(), s);
+            if (j.state() != ChildImport.State.DONE) throw new IllegalStateException("reconciliation " + j + " " + k);
+        }
         s = System.nanoTime();
         owner.sql("update child_list_count_day set as_of = null").update();
         counts.rebuild(LocalDate.now(clock));
@@ -101,6 +120,18 @@ class ChildBenchmark extends BenchmarkRunner {
         out("=== end to end after the files exist: %.1f s (target <= 60 s); children %,d, source rows %,d; "
                         + "Justice: %s; Kandas: %s", total, children,
                 owner.sql("select count(*) from child_source").query(Long.class).single(), summary(j), summary(k));
+        // the result itself, independent of ids and of the order of writes: the same for both modes (the check that the
+        // reconciliation merges as the separate imports do)
+        out("fingerprint: %s", owner.sql("""
+                select concat_ws(' ', (select count(*) || ' children ' || sum(hashtext(concat_ws('|', iin, last_name,
+                           first_name, patronymic, birth_date, sex, citizenship, kato, name_key, person_id, held,
+                           merged_into is null)))::text from child),
+                       (select count(*) || ' sources ' || count(*) filter (where active) || ' active '
+                               || sum(hashtext(concat_ws('|', c.iin, c.person_id, c.last_name, c.birth_date, s.source,
+                                  s.origin, s.iin, s.last_name, s.first_name, s.residence_kato, s.organisation_id, s.active)))::text
+                          from child_source s join child c on c.id = s.child_id),
+                       (select count(*) || ' reviews' from child_review),
+                       (select count(*) || ' rejections' from child_import_rejection))""").query(String.class).single());
         var heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
