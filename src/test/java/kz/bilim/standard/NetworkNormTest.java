@@ -48,7 +48,7 @@ class NetworkNormTest {
 
     @BeforeAll
     void district() {
-        fixture = new RegistryFixture(ownerDataSource, YearMonth.of(2012, 3), 7700);
+        fixture = new RegistryFixture(ownerDataSource, YearMonth.of(2013, 7), 7700);
         fixture.territory(DISTRICT, "610000000", 2, false);
         fixture.territory(RURAL, DISTRICT, 3, false);
         for (String s : new String[]{FEW, FIVE, FORTY_ONE, EIGHTY_ONE}) fixture.territory(s, RURAL, 4, false);
